@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# irqlab build.  `make` builds build/irqlab.elf; `make help` lists the rest.
+# V=1 shows the commands; CROSS_COMPILE=x86_64-elf- picks a cross toolchain.
+
+VERSION		:= 0.1.0
+
+CROSS_COMPILE	?=
+CC		:= $(CROSS_COMPILE)gcc
+LD		:= $(CROSS_COMPILE)ld
+NM		:= $(CROSS_COMPILE)nm
+OBJCOPY		:= $(CROSS_COMPILE)objcopy
+PYTHON		:= /usr/bin/python3
+QEMU		:= qemu-system-x86_64
+GDB		:= gdb
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+B		:= build
+SRCDIRS		:= arch kernel drivers lib
+SRCS		:= $(shell find $(SRCDIRS) -name '*.c' -o -name '*.S' | sort)
+OBJS		:= $(patsubst %,$(B)/%.o,$(basename $(SRCS)))
+
+# The compiler's own freestanding headers (stddef.h, stdarg.h...) only.
+CFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -nostdinc \
+		   -isystem $(shell $(CC) -print-file-name=include) -Iinclude \
+		   -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+		   -mno-sse -mno-sse2 -mno-mmx -mno-80387 \
+		   -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+		   -fno-stack-protector -fno-pic -fno-pie \
+		   -fno-asynchronous-unwind-tables -fno-strict-aliasing \
+		   -fno-delete-null-pointer-checks \
+		   -Wall -Wextra -Werror -Wno-unused-parameter \
+		   -DIRQLAB_VERSION='"$(VERSION)"' -MMD -MP
+ASFLAGS		:= -D__ASSEMBLY__ -Iinclude -g -MMD -MP
+LDFLAGS		:= -nostdlib -static -z max-page-size=4096 -z noexecstack \
+		   --no-warn-rwx-segments
+
+all: $(B)/irqlab.elf
+
+$(B)/%.o: %.c Makefile
+	$(quiet) CC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S Makefile
+	$(quiet) AS $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+$(B)/linker.lds: linker.ld include/asm/boot.h
+	@mkdir -p $(B)
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -Iinclude $< -o $@
+
+# Symbols for backtraces, like Linux's kallsyms: link once with an empty
+# table, list the text symbols of that image, link again with the list.
+# The table sits after .text, so text addresses do not move between the
+# two links; the last step checks that they did not.
+$(B)/kallsyms-empty.S: tools/kallsyms.sh
+	@mkdir -p $(B)
+	$(Q)sh tools/kallsyms.sh /dev/null $(NM) > $@
+
+$(B)/irqlab.pre.elf: $(OBJS) $(B)/kallsyms-empty.o $(B)/linker.lds
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -T $(B)/linker.lds -o $@ $(OBJS) $(B)/kallsyms-empty.o
+
+$(B)/kallsyms.S: $(B)/irqlab.pre.elf tools/kallsyms.sh
+	$(quiet) KSYM $@
+	$(Q)sh tools/kallsyms.sh $< $(NM) > $@
+
+$(B)/kallsyms.o: $(B)/kallsyms.S
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+$(B)/kallsyms-empty.o: $(B)/kallsyms-empty.S
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+$(B)/irqlab.elf: $(OBJS) $(B)/kallsyms.o $(B)/linker.lds
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -T $(B)/linker.lds -o $@ $(OBJS) $(B)/kallsyms.o
+	$(Q)sh tools/kallsyms.sh $@ $(NM) | cmp -s - $(B)/kallsyms.S || \
+		{ echo "kallsyms: text moved between links" >&2; rm -f $@; exit 1; }
+
+# ---- set-up, ISO, running -------------------------------------------------
+
+deps:
+	$(Q)sh tools/setup-deps.sh
+
+ISO_DIR		:= $(B)/isodir
+
+$(B)/irqlab.iso: $(B)/irqlab.elf iso/grub.cfg | deps
+	$(quiet) ISO $@
+	$(Q)rm -rf $(ISO_DIR) && mkdir -p $(ISO_DIR)/boot/grub
+	$(Q)cp iso/grub.cfg $(ISO_DIR)/boot/grub/grub.cfg
+	$(Q)$(OBJCOPY) --strip-debug $< $(ISO_DIR)/boot/irqlab.elf
+	$(Q)grub-mkrescue -o $@ $(ISO_DIR) >$(B)/grub-mkrescue.log 2>&1 || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+iso: $(B)/irqlab.iso
+
+OVMF		:= /usr/share/ovmf/OVMF.fd
+SMP		?= 2
+MEM		?= 256M
+CMDLINE		?=
+QEMU_ARGS	:= -M pc -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
+		   -display none -serial mon:stdio -no-reboot \
+		   $(if $(CMDLINE),-fw_cfg name=opt/irqlab/cmdline$(,)string='$(CMDLINE)')
+, := ,
+
+run: iso
+	$(QEMU) $(QEMU_ARGS)
+
+run-uefi: iso
+	$(QEMU) $(QEMU_ARGS) -bios $(OVMF)
+
+# QEMU halted at the first instruction with its gdb stub on :1234;
+# attach with `make gdb` from another terminal.
+debug: iso
+	$(QEMU) $(QEMU_ARGS) -s -S
+
+gdb: $(B)/irqlab.elf | deps
+	$(GDB) -x tools/gdbinit $(B)/irqlab.elf
+
+# ---- tests ----------------------------------------------------------------
+
+test-host: | deps
+	$(Q)$(MAKE) -C tests/host check
+
+test: iso test-host
+	$(Q)$(PYTHON) -m pytest tests $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(B)
+	$(Q)$(MAKE) -C tests/host clean
+
+help:
+	@echo "make             build build/irqlab.elf"
+	@echo "make iso         build build/irqlab.iso (BIOS and UEFI GRUB)"
+	@echo "make run         boot it in QEMU on this terminal (SeaBIOS)"
+	@echo "make run-uefi    the same under OVMF"
+	@echo "                 (SMP=, MEM=, CMDLINE='ktest=all' adjust the run;"
+	@echo "                  Ctrl-A X leaves QEMU)"
+	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
+	@echo "make test        host unit tests, then the QEMU test suite"
+	@echo "make clean       remove build/"
+
+.PHONY: all deps iso run run-uefi debug gdb test test-host clean help
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interrupt and exception entry.
+ *
+ * One 16-byte stub per IDT vector, like Linux's irq_entries_start: it makes
+ * the frame uniform (a zero where the CPU pushes no error code), pushes its
+ * vector and jumps to common_interrupt, which saves the general registers
+ * as struct pt_regs (include/asm/ptrace.h) and calls do_interrupt(regs).
+ */
+
+/* Vectors for which the CPU pushes an error code. */
+#define HAS_ERROR_CODE(v) \
+	((v) == 8 || (v) == 10 || (v) == 11 || (v) == 12 || (v) == 13 || \
+	 (v) == 14 || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+	.text
+	.balign 16
+	.globl irq_entries_start
+irq_entries_start:
+	vector = 0
+	.rept 256
+	.balign 16
+	.if !HAS_ERROR_CODE(vector)
+	pushq	$0
+	.endif
+	pushq	$vector
+	jmp	common_interrupt
+	vector = vector + 1
+	.endr
+
+common_interrupt:
+	pushq	%rdi
+	pushq	%rsi
+	pushq	%rdx
+	pushq	%rcx
+	pushq	%rax
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	cld
+	movq	%rsp, %rdi
+	call	do_interrupt
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	addq	$16, %rsp		/* vector and error code */
+	iretq

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The GDT and the TSS.  Long mode ignores segment bases and limits, so the
+ * GDT is only there for the code/data selectors and the TSS, and the TSS
+ * only for its interrupt stack table: the double fault, NMI and machine
+ * check handlers switch to stacks of their own, so a kernel stack overflow
+ * still gets a double-fault report instead of a triple fault.
+ */
+#include <asm/desc.h>
+#include <asm/boot.h>
+#include <irqlab/compiler.h>
+#include <irqlab/string.h>
+
+struct tss {
+	u32 reserved0;
+	u64 sp[3];
+	u64 reserved1;
+	u64 ist[7];
+	u64 reserved2;
+	u16 reserved3;
+	u16 io_bitmap_base;
+} __packed;
+
+struct desc_ptr {
+	u16 size;
+	u64 address;
+} __packed;
+
+static u64 gdt[GDT_ENTRIES] __aligned(16) = {
+	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9b000000ffffULL,
+	[GDT_ENTRY_KERNEL_CS]	= 0x00af9b000000ffffULL,	/* L=1 */
+	[GDT_ENTRY_KERNEL_DS]	= 0x00cf93000000ffffULL,
+};
+
+static struct tss tss __aligned(16);
+
+static u8 exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
+	__aligned(4096);
+static const char *const exception_stack_names[N_EXCEPTION_STACKS] = {
+	[IST_INDEX_DF]	= "#DF",
+	[IST_INDEX_NMI]	= "NMI",
+	[IST_INDEX_MCE]	= "#MC",
+};
+
+extern u8 init_stack[], init_stack_top[], init_stack_guard[];
+
+static void set_tss_desc(u64 *d, struct tss *t)
+{
+	u64 base = (u64)t, limit = sizeof(*t) - 1;
+
+	/* A 16-byte system descriptor, type 9 (available 64-bit TSS). */
+	d[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+	       (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
+	       (((base >> 24) & 0xff) << 56);
+	d[1] = base >> 32;
+}
+
+void gdt_init(void)
+{
+	struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+	int i;
+
+	for (i = 0; i < N_EXCEPTION_STACKS; i++)
+		tss.ist[i] = (u64)exception_stacks[i] + EXCEPTION_STACK_SIZE;
+	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap */
+	set_tss_desc(&gdt[GDT_ENTRY_TSS], &tss);
+
+	__asm__ __volatile__(
+		"lgdt %0\n\t"
+		/* Reload CS with a far return, then the data segments. */
+		"pushq %1\n\t"
+		"leaq 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"
+		"1:\n\t"
+		"movl %2, %%eax\n\t"
+		"movl %%eax, %%ss\n\t"
+		"movl %%eax, %%ds\n\t"
+		"movl %%eax, %%es\n\t"
+		"xorl %%eax, %%eax\n\t"
+		"movl %%eax, %%fs\n\t"
+		"movl %%eax, %%gs\n\t"
+		"ltr %w3"
+		: : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "r"(__TSS_SEL)
+		: "rax", "memory");
+}
+
+bool get_stack_bounds(unsigned long addr, unsigned long *lo,
+		      unsigned long *hi, const char **name)
+{
+	int i;
+
+	if (addr >= (unsigned long)init_stack &&
+	    addr < (unsigned long)init_stack_top) {
+		*lo = (unsigned long)init_stack;
+		*hi = (unsigned long)init_stack_top;
+		*name = "TASK";
+		return true;
+	}
+	for (i = 0; i < N_EXCEPTION_STACKS; i++) {
+		unsigned long s = (unsigned long)exception_stacks[i];
+
+		if (addr >= s && addr < s + EXCEPTION_STACK_SIZE) {
+			*lo = s;
+			*hi = s + EXCEPTION_STACK_SIZE;
+			*name = exception_stack_names[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+bool in_stack_guard(unsigned long addr, unsigned long *lo,
+		    unsigned long *hi, const char **name)
+{
+	unsigned long g = (unsigned long)init_stack_guard;
+
+	if (addr < g || addr >= g + 4096)
+		return false;
+	*lo = (unsigned long)init_stack;
+	*hi = (unsigned long)init_stack_top;
+	*name = "TASK";
+	return true;
+}

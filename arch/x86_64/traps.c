@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exceptions.  do_interrupt() receives every vector from entry.S; the 32
+ * exception vectors end here.  A kernel fault is fatal: it prints an oops
+ * report in Linux's format and panics, unless a test armed
+ * call_catching_fault() to take it.
+ */
+#include <asm/traps.h>
+#include <asm/desc.h>
+#include <asm/processor.h>
+#include <asm/setjmp.h>
+#include <irqlab/kernel.h>
+#include <irqlab/kallsyms.h>
+
+static const char *const trap_names[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE]	= "divide error",
+	[X86_TRAP_DB]	= "debug",
+	[X86_TRAP_NMI]	= "NMI",
+	[X86_TRAP_BP]	= "int3",
+	[X86_TRAP_OF]	= "overflow",
+	[X86_TRAP_BR]	= "bounds",
+	[X86_TRAP_UD]	= "invalid opcode",
+	[X86_TRAP_NM]	= "device not available",
+	[X86_TRAP_DF]	= "double fault",
+	[X86_TRAP_OLD_MF] = "coprocessor segment overrun",
+	[X86_TRAP_TS]	= "invalid TSS",
+	[X86_TRAP_NP]	= "segment not present",
+	[X86_TRAP_SS]	= "stack segment",
+	[X86_TRAP_GP]	= "general protection fault",
+	[X86_TRAP_PF]	= "page fault",
+	[X86_TRAP_SPURIOUS] = "spurious interrupt bug",
+	[X86_TRAP_MF]	= "coprocessor error",
+	[X86_TRAP_AC]	= "alignment check",
+	[X86_TRAP_MC]	= "machine check",
+	[X86_TRAP_XF]	= "SIMD exception",
+	[X86_TRAP_VE]	= "virtualization exception",
+	[X86_TRAP_CP]	= "control protection",
+};
+
+const char *trap_name(unsigned int vector)
+{
+	if (vector < NR_EXCEPTION_VECTORS && trap_names[vector])
+		return trap_names[vector];
+	return "reserved";
+}
+
+/* ---- catching a fault on purpose ---------------------------------- */
+
+struct fault_catch {
+	struct kjmp_buf jmp;
+	struct fault_info info;
+};
+
+/* One CPU runs kernel code until the SMP issue makes this per-CPU. */
+static struct fault_catch *active_catch;
+
+bool call_catching_fault(void (*fn)(void *), void *arg,
+			 struct fault_info *info)
+{
+	struct fault_catch c;
+	struct fault_catch *volatile prev = active_catch;
+
+	if (ksetjmp(&c.jmp)) {
+		active_catch = prev;
+		*info = c.info;
+		return true;
+	}
+	active_catch = &c;
+	fn(arg);
+	active_catch = prev;
+	return false;
+}
+
+static bool catch_fault(struct pt_regs *regs)
+{
+	struct fault_catch *c = active_catch;
+	char sym[KSYM_SYMBOL_LEN];
+
+	if (!c)
+		return false;
+	c->info.vector = regs->vector;
+	c->info.error_code = regs->error_code;
+	c->info.ip = regs->ip;
+	c->info.cr2 = regs->vector == X86_TRAP_PF ? read_cr2() : 0;
+	sprint_symbol(sym, regs->ip);
+	pr_info("traps: caught %s (vector %lu, error %04lx) at %s\n",
+		trap_name(regs->vector), regs->vector, regs->error_code, sym);
+	active_catch = NULL;
+	klongjmp(&c->jmp, 1);
+}
+
+/* ---- fatal reports ---------------------------------------------------- */
+
+static void show_fault_oops(struct pt_regs *regs, unsigned long address)
+{
+	unsigned long err = regs->error_code;
+
+	if (address < 4096)
+		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n",
+			 address);
+	else
+		pr_alert("BUG: unable to handle page fault for address: %016lx\n",
+			 address);
+	pr_alert("#PF: %s %s in %s mode\n",
+		 (err & X86_PF_USER) ? "user" : "supervisor",
+		 (err & X86_PF_INSTR) ? "instruction fetch" :
+		 (err & X86_PF_WRITE) ? "write access" : "read access",
+		 (regs->cs & 3) ? "user" : "kernel");
+	pr_alert("#PF: error_code(0x%04lx) - %s\n", err,
+		 !(err & X86_PF_PROT) ? "not-present page" :
+		 (err & X86_PF_RSVD) ? "reserved bit violation" :
+		 (err & X86_PF_PK) ? "protection keys violation" :
+		 "permissions violation");
+}
+
+/*
+ * A double fault whose CR2 lies in a stack's guard page is a stack
+ * overflow: pushing the first fault's frame faulted again.  Linux
+ * recognises it the same way (handle_stack_overflow).
+ */
+static void check_stack_overflow(struct pt_regs *regs)
+{
+	unsigned long cr2 = read_cr2(), lo, hi;
+	const char *name;
+
+	if (!in_stack_guard(cr2, &lo, &hi, &name))
+		return;
+	pr_emerg("BUG: %s stack guard page was hit at %016lx (stack is %016lx..%016lx)\n",
+		 name, cr2, lo, hi - 1);
+	die("stack guard page", regs, 0);
+}
+
+static void do_exception(struct pt_regs *regs)
+{
+	unsigned int v = regs->vector;
+
+	switch (v) {
+	case X86_TRAP_NMI:
+		pr_emerg("Uhhuh. NMI received for unknown reason on CPU 0.\n");
+		return;
+	case X86_TRAP_BP:
+		/* int3 is a trap: report it and carry on after it. */
+		pr_warn("int3 at %016lx\n", regs->ip);
+		return;
+	case X86_TRAP_DF:
+	case X86_TRAP_MC:
+		break;
+	default:
+		if (catch_fault(regs))
+			return;
+	}
+
+	if (v == X86_TRAP_PF) {
+		show_fault_oops(regs, read_cr2());
+		die("Oops", regs, regs->error_code);
+	}
+	if (v == X86_TRAP_DF)
+		check_stack_overflow(regs);
+	die(trap_name(v), regs, regs->error_code);
+}
+
+void do_interrupt(struct pt_regs *regs)
+{
+	if (regs->vector < NR_EXCEPTION_VECTORS) {
+		do_exception(regs);
+		return;
+	}
+	/* No device interrupts are routed yet (the interrupt issue). */
+	pr_warn("do_IRQ: No irq handler for vector %lu\n", regs->vector);
+}

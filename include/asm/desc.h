@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* GDT, TSS and IDT.  Selectors are Linux's, so a report reads "RIP: 0010:". */
+#ifndef _ASM_DESC_H
+#define _ASM_DESC_H
+
+#include <irqlab/types.h>
+
+#define GDT_ENTRY_KERNEL32_CS	1
+#define GDT_ENTRY_KERNEL_CS	2
+#define GDT_ENTRY_KERNEL_DS	3
+#define GDT_ENTRY_TSS		8	/* 16 bytes: entries 8 and 9 */
+#define GDT_ENTRIES		16
+
+#define __KERNEL_CS	(GDT_ENTRY_KERNEL_CS * 8)
+#define __KERNEL_DS	(GDT_ENTRY_KERNEL_DS * 8)
+#define __TSS_SEL	(GDT_ENTRY_TSS * 8)
+
+/* Interrupt stack table slots (1-based in the IDT, 0-based here). */
+#define IST_INDEX_DF	0
+#define IST_INDEX_NMI	1
+#define IST_INDEX_MCE	2
+#define N_EXCEPTION_STACKS 3
+
+void gdt_init(void);
+void idt_init(void);
+
+/* Bounds of the stack addr is on, if it is one the kernel knows. */
+bool get_stack_bounds(unsigned long addr, unsigned long *lo,
+		      unsigned long *hi, const char **name);
+/* The stack whose guard page holds addr, if any. */
+bool in_stack_guard(unsigned long addr, unsigned long *lo,
+		    unsigned long *hi, const char **name);
+
+#endif /* _ASM_DESC_H */

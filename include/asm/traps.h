@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Exceptions: their vectors, reports, and catching one on purpose. */
+#ifndef _ASM_TRAPS_H
+#define _ASM_TRAPS_H
+
+#include <irqlab/types.h>
+#include <irqlab/compiler.h>
+#include <asm/ptrace.h>
+
+enum {
+	X86_TRAP_DE = 0,	/* divide error */
+	X86_TRAP_DB,		/* debug */
+	X86_TRAP_NMI,
+	X86_TRAP_BP,		/* int3 */
+	X86_TRAP_OF,
+	X86_TRAP_BR,
+	X86_TRAP_UD,		/* invalid opcode */
+	X86_TRAP_NM,
+	X86_TRAP_DF,		/* double fault */
+	X86_TRAP_OLD_MF,
+	X86_TRAP_TS,
+	X86_TRAP_NP,
+	X86_TRAP_SS,
+	X86_TRAP_GP,		/* general protection */
+	X86_TRAP_PF,		/* page fault */
+	X86_TRAP_SPURIOUS,
+	X86_TRAP_MF,
+	X86_TRAP_AC,
+	X86_TRAP_MC,		/* machine check */
+	X86_TRAP_XF,
+	X86_TRAP_VE,
+	X86_TRAP_CP,
+	NR_EXCEPTION_VECTORS = 32,
+};
+
+/* Page fault error code bits. */
+#define X86_PF_PROT	(1 << 0)
+#define X86_PF_WRITE	(1 << 1)
+#define X86_PF_USER	(1 << 2)
+#define X86_PF_RSVD	(1 << 3)
+#define X86_PF_INSTR	(1 << 4)
+#define X86_PF_PK	(1 << 5)
+
+const char *trap_name(unsigned int vector);
+
+/* What a caught exception looked like. */
+struct fault_info {
+	int vector;
+	u64 error_code;
+	u64 ip;
+	u64 cr2;	/* page faults only */
+};
+
+/*
+ * Calls fn(arg).  If it raises an exception (other than NMI, #DF, #MC),
+ * the exception is reported and execution resumes here instead of dying:
+ * returns true with *info filled in.  For tests that provoke faults.
+ */
+bool call_catching_fault(void (*fn)(void *), void *arg,
+			 struct fault_info *info);
+
+/* dumpstack.c */
+void show_regs(struct pt_regs *regs);
+void show_trace(unsigned long sp, unsigned long bp);
+void dump_stack(void);
+void print_cpu_line(void);
+
+void __noreturn die(const char *str, struct pt_regs *regs, long err);
+
+#endif /* _ASM_TRAPS_H */

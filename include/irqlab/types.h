@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Basic integer types, Linux's names.  Only the compiler's freestanding
+ * headers are used, so lib/ builds both in the kernel and on the host.
+ */
+#ifndef _IRQLAB_TYPES_H
+#define _IRQLAB_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdarg.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+
+typedef u64 phys_addr_t;
+
+#endif /* _IRQLAB_TYPES_H */

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmain: irqlab's start_kernel.  head.S calls it on the boot stack, in long
+ * mode, interrupts off, with the multiboot2 magic and information pointer.
+ * The order matters: the boot information is read while head.S's identity
+ * map still covers it; the command line is complete (fw_cfg appended)
+ * before the banner prints it; the exception handlers are in place before
+ * anything can fault.
+ */
+#include <irqlab/kernel.h>
+#include <irqlab/bootinfo.h>
+#include <irqlab/cmdline.h>
+#include <irqlab/serial.h>
+#include <irqlab/acpi.h>
+#include <irqlab/mm.h>
+#include <irqlab/ktest.h>
+#include <irqlab/crash.h>
+#include <irqlab/shell.h>
+#include <irqlab/debugexit.h>
+#include <asm/desc.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+
+static void print_memory_map(void)
+{
+	int i;
+
+	pr_info("BIOS-provided physical RAM map:\n");
+	for (i = 0; i < boot_info.nr_mmap; i++) {
+		const struct boot_mem_region *r = &boot_info.mmap[i];
+
+		pr_info("BIOS-e820: [mem 0x%016llx-0x%016llx] %s\n",
+			(unsigned long long)r->addr,
+			(unsigned long long)(r->addr + r->len - 1),
+			e820_type_name(r->type));
+	}
+	if (boot_info.mmap_truncated)
+		pr_warn("e820: more than %d regions, the rest ignored\n",
+			BOOT_MMAP_MAX);
+}
+
+static void run_ktests(const char *list)
+{
+	int failed = ktest_run(list);
+
+	debug_exit(failed ? DEBUG_EXIT_KTEST_FAIL : DEBUG_EXIT_KTEST_PASS);
+	/* No isa-debug-exit device: carry on to the shell. */
+	pr_info("ktest: %s; no isa-debug-exit device to report it to\n",
+		failed ? "FAILED" : "all passed");
+}
+
+void __noreturn kmain(u32 magic, unsigned long info)
+{
+	char list[256];
+
+	tsc_mark_boot();
+	serial_init();
+	if (!multiboot2_parse(magic, info)) {
+		pr_emerg("irqlab: bad multiboot2 information at 0x%lx\n", info);
+		halt_forever();
+	}
+	cmdline_init();
+	printk_setup();
+
+	pr_notice("irqlab version %s (gcc %s) #1 SMP\n", IRQLAB_VERSION,
+		  __VERSION__);
+	pr_info("Firmware: %s, loaded by %s\n",
+		boot_info.firmware == FIRMWARE_UEFI ? "UEFI" : "BIOS",
+		boot_info.loader_name[0] ? boot_info.loader_name : "unknown");
+	pr_notice("Command line: %s\n", boot_info.cmdline);
+	print_memory_map();
+
+	paging_init();
+	gdt_init();
+	idt_init();
+	tsc_init();
+	acpi_table_init();
+	mem_init();
+
+	crash_from_cmdline();
+	if (cmdline_get("ktest", list, sizeof(list)))
+		run_ktests(list);
+
+	pr_info("irqlab: boot complete\n");
+	shell_run();
+}

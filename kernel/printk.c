@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk: format, stamp with the time since boot, keep in the log ring
+ * (for dmesg) and write to the console if the level is important enough.
+ *
+ * The console is the polled serial port, so printk works in every context,
+ * panic included.  Only one CPU runs kernel code until the SMP issue, and
+ * interrupts are off while a line is stored: no lock is needed yet.
+ */
+#include <irqlab/printk.h>
+#include <irqlab/sprintf.h>
+#include <irqlab/ringbuf.h>
+#include <irqlab/string.h>
+#include <irqlab/serial.h>
+#include <irqlab/cmdline.h>
+#include <irqlab/kstrtox.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+
+#define LOG_BUF_LEN	(64 * 1024)
+#define LINE_MAX	1024
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+static u8 log_buf[LOG_BUF_LEN];
+static struct ringbuf log_ring = {
+	.buf = log_buf, .size = LOG_BUF_LEN,
+};
+/* The last line printed did not end in '\n': KERN_CONT appends to it. */
+static bool line_open;
+static int line_level;
+
+/* Make room for len bytes by dropping whole lines, oldest first. */
+static void log_make_room(u32 len)
+{
+	char c;
+
+	while (ringbuf_space(&log_ring) < len && !ringbuf_empty(&log_ring)) {
+		do {
+			if (!ringbuf_get(&log_ring, &c, 1))
+				break;
+		} while (c != '\n');
+	}
+}
+
+static void log_store(const char *s, size_t len)
+{
+	if (len > LOG_BUF_LEN)
+		return;
+	log_make_room(len);
+	ringbuf_put(&log_ring, s, len);
+}
+
+void log_buf_dump(void (*out)(const char *s, size_t len))
+{
+	char chunk[256];
+	u32 off = 0, n;
+
+	while ((n = ringbuf_peek(&log_ring, off, chunk, sizeof(chunk))) > 0) {
+		out(chunk, n);
+		off += n;
+	}
+}
+
+/* Strips KERN_SOH and the level; returns the level, -1 for KERN_CONT. */
+static int printk_get_level(const char **text)
+{
+	const char *s = *text;
+	int level = LOGLEVEL_DEFAULT;
+
+	while (s[0] == KERN_SOH[0] && s[1]) {
+		if (s[1] >= '0' && s[1] <= '7')
+			level = s[1] - '0';
+		else if (s[1] == 'c')
+			level = -1;
+		s += 2;
+	}
+	*text = s;
+	return level;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char line[LINE_MAX + 32];
+	const char *text;
+	unsigned long flags;
+	size_t len = 0, textlen;
+	bool cont;
+	int level;
+	u64 ns;
+
+	textlen = vscnprintf(line + 32, LINE_MAX, fmt, args);
+	text = line + 32;
+	level = printk_get_level(&text);
+	textlen -= text - (line + 32);
+
+	local_irq_save(flags);
+	cont = level < 0 && line_open;
+	if (level < 0)
+		level = cont ? line_level : LOGLEVEL_DEFAULT;
+	if (cont) {
+		/* A continuation: no new timestamp. */
+		memmove(line, text, textlen);
+		len = textlen;
+	} else {
+		if (line_open) {
+			/* The last line never ended; end it for the reader. */
+			log_store("\n", 1);
+			if (line_level < console_loglevel)
+				serial_write("\n", 1);
+		}
+		ns = local_clock();
+		len = scnprintf(line, 32, "[%5lu.%06lu] ",
+				(unsigned long)(ns / 1000000000),
+				(unsigned long)(ns % 1000000000 / 1000));
+		memmove(line + len, text, textlen);
+		len += textlen;
+	}
+	if (len)
+		line_open = line[len - 1] != '\n';
+	line_level = level;
+	log_store(line, len);
+	if (level < console_loglevel)
+		serial_write(line, len);
+	local_irq_restore(flags);
+	return textlen;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int r;
+
+	va_start(args, fmt);
+	r = vprintk(fmt, args);
+	va_end(args);
+	return r;
+}
+
+/* loglevel=N and quiet, as Linux's. */
+void printk_setup(void)
+{
+	char val[16];
+	unsigned int lvl;
+
+	if (cmdline_get("quiet", NULL, 0))
+		console_loglevel = 4;
+	if (cmdline_get("loglevel", val, sizeof(val)) &&
+	    kstrtouint(val, 10, &lvl) == 0 && lvl <= 8)
+		console_loglevel = lvl;
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The shell: read a line, split it into words, run the command.  It runs
+ * on the boot CPU after boot; the scheduler issue moves it into a kernel
+ * thread woken by the serial interrupt.
+ */
+#include <irqlab/shell.h>
+#include <irqlab/serial.h>
+#include <irqlab/sprintf.h>
+#include <irqlab/string.h>
+#include <irqlab/ctype.h>
+
+extern const struct shell_cmd __start_shell_cmds[], __stop_shell_cmds[];
+extern const struct proc_entry __start_proc_entries[], __stop_proc_entries[];
+
+void sh_write(const char *s, size_t len)
+{
+	serial_write(s, len);
+}
+
+void sh_printf(const char *fmt, ...)
+{
+	char buf[512];
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	sh_write(buf, n);
+}
+
+const struct proc_entry *proc_find(const char *path)
+{
+	const struct proc_entry *p;
+
+	for (p = __start_proc_entries; p < __stop_proc_entries; p++)
+		if (strcmp(p->path, path) == 0)
+			return p;
+	return NULL;
+}
+
+static int split_args(char *line, char **argv)
+{
+	int argc = 0;
+
+	for (;;) {
+		while (isspace(*line))
+			*line++ = '\0';
+		if (!*line)
+			return argc;
+		if (argc == SHELL_ARGS_MAX)
+			return -1;
+		argv[argc++] = line;
+		while (*line && !isspace(*line))
+			line++;
+	}
+}
+
+static void run_line(char *line)
+{
+	const struct shell_cmd *c;
+	char *argv[SHELL_ARGS_MAX + 1];
+	int argc = split_args(line, argv);
+
+	if (argc < 0) {
+		sh_printf("sh: too many arguments (max %d)\n", SHELL_ARGS_MAX);
+		return;
+	}
+	if (argc == 0)
+		return;
+	argv[argc] = NULL;
+	for (c = __start_shell_cmds; c < __stop_shell_cmds; c++) {
+		if (strcmp(c->name, argv[0]) == 0) {
+			c->fn(argc, argv);
+			return;
+		}
+	}
+	sh_printf("sh: %s: not found\n", argv[0]);
+}
+
+void shell_run(void)
+{
+	char line[SHELL_LINE_MAX + 1];
+	int n;
+
+	for (;;) {
+		sh_write(SHELL_PROMPT, sizeof(SHELL_PROMPT) - 1);
+		n = sh_readline(line, sizeof(line));
+		if (n == SH_LINE_TOO_LONG)
+			sh_printf("sh: line too long (max %d characters)\n",
+				  SHELL_LINE_MAX);
+		else if (n > 0)
+			run_line(line);
+	}
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct shell_cmd *c;
+	const struct proc_entry *p;
+
+	sh_printf("Commands:\n");
+	for (c = __start_shell_cmds; c < __stop_shell_cmds; c++)
+		sh_printf("  %-10s %s\n", c->name, c->usage);
+	sh_printf("Files for cat:\n");
+	for (p = __start_proc_entries; p < __stop_proc_entries; p++)
+		sh_printf("  %s\n", p->path);
+	return 0;
+}
+SHELL_COMMAND("help", "list commands and files", cmd_help);

@@ -1,0 +1,433 @@
+"""Boot irqlab's ISO in QEMU and talk to it over its serial console.
+
+`Qemu` spawns qemu-system-x86_64 under pexpect with COM1 on the pty, keeps
+every byte the guest printed (in memory and in a log file), and offers
+waits that always have a timeout and, when they fail, say what they were
+waiting for and show the tail of the serial output.
+
+The serial port is `-chardev stdio,signal=off` + `-serial chardev:...`, which
+is `-serial stdio` except that ^C (0x03) reaches the guest instead of
+killing QEMU.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import shlex
+import time
+from pathlib import Path
+from typing import IO
+
+import pexpect
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ISO = REPO_ROOT / "build" / "irqlab.iso"
+DEFAULT_ELF = REPO_ROOT / "build" / "irqlab.elf"
+LOG_DIR = REPO_ROOT / "build" / "test-logs"
+
+QEMU_BINARY = os.environ.get("IRQLAB_QEMU", "qemu-system-x86_64")
+OVMF_CANDIDATES = (
+    "/usr/share/ovmf/OVMF.fd",
+    "/usr/share/OVMF/OVMF.fd",
+    "/usr/share/qemu/OVMF.fd",
+)
+
+PROMPT = "irqlab# "
+ENTER = "\r"  # what a terminal sends for the Enter key
+
+# A printk timestamp, "[    0.123456] ", at the start of a line.
+TIMESTAMP_RE = re.compile(r"^\[\s*\d+\.\d+\] ")
+
+# isa-debug-exit makes QEMU exit with (value << 1) | 1.
+EXIT_KTEST_PASS = (0x10 << 1) | 1  # 33
+EXIT_KTEST_FAIL = (0x11 << 1) | 1  # 35
+EXIT_PANIC = (0x12 << 1) | 1  # 37
+
+
+def _timeout_scale() -> float:
+    try:
+        return float(os.environ.get("IRQLAB_TIMEOUT_SCALE", "1"))
+    except ValueError:
+        return 1.0
+
+
+def scaled(seconds: float) -> float:
+    """A timeout, multiplied by $IRQLAB_TIMEOUT_SCALE (for slow machines)."""
+    return seconds * _timeout_scale()
+
+
+# Boot to the prompt takes ~10-20 s under SeaBIOS and ~30-60 s under OVMF
+# with TCG on two cores; these leave room for a loaded machine.
+BOOT_TIMEOUT = {"bios": 120.0, "uefi": 240.0}
+COMMAND_TIMEOUT = 30.0
+
+
+def find_ovmf() -> str | None:
+    """OVMF's firmware image for `-bios`, or None if it is not installed."""
+    override = os.environ.get("IRQLAB_OVMF")
+    if override:
+        return override if os.path.isfile(override) else None
+    for path in OVMF_CANDIDATES:
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def strip_timestamp(line: str) -> str:
+    return TIMESTAMP_RE.sub("", line, count=1)
+
+
+def split_lines(text: str) -> list[str]:
+    """Text from the serial port as lines: no \\r, no trailing empty line."""
+    lines = text.replace("\r", "").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+class QemuError(AssertionError):
+    """A wait on QEMU failed; the message says what was awaited."""
+
+
+class FirmwareMissing(Exception):
+    """The requested firmware image is not installed."""
+
+
+class _SerialLog:
+    """pexpect's logfile_read: keeps the output in memory and in a file."""
+
+    def __init__(self, path: Path | None, header: str):
+        self.chunks: list[str] = []
+        self.file: IO[str] | None = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.file = open(path, "w", encoding="utf-8", errors="replace")
+            self.file.write(header)
+            self.file.flush()
+
+    def write(self, data: str) -> None:
+        self.chunks.append(data)
+        if self.file is not None:
+            self.file.write(data)
+
+    def flush(self) -> None:
+        if self.file is not None:
+            self.file.flush()
+
+    def note(self, text: str) -> None:
+        """A harness remark in the log file only (not in the output)."""
+        if self.file is not None:
+            self.file.write(f"\n### {text}\n")
+            self.file.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+    def text(self) -> str:
+        if len(self.chunks) > 1:
+            self.chunks[:] = ["".join(self.chunks)]
+        return self.chunks[0] if self.chunks else ""
+
+
+class Qemu:
+    """One QEMU running build/irqlab.iso, its COM1 on a pexpect pty.
+
+    Construct, then start(); or use the `qemu` pytest fixture, which starts
+    it and always kills it afterwards.  `timeout` is the default for waits
+    that cover a boot (wait_prompt, wait_exit); it defaults per firmware.
+    """
+
+    def __init__(
+        self,
+        firmware: str = "bios",
+        smp: int = 2,
+        mem: str = "256M",
+        cmdline: str = "",
+        extra_args: list[str] | tuple[str, ...] = (),
+        debug_exit: bool = True,
+        timeout: float | None = None,
+        iso: str | os.PathLike = DEFAULT_ISO,
+        log_path: str | os.PathLike | None = None,
+    ):
+        if firmware not in ("bios", "uefi"):
+            raise ValueError(f"firmware must be 'bios' or 'uefi', not {firmware!r}")
+        self.firmware = firmware
+        self.smp = smp
+        self.mem = mem
+        self.cmdline = cmdline
+        self.extra_args = list(extra_args)
+        self.debug_exit = debug_exit
+        self.timeout = scaled(timeout if timeout is not None else BOOT_TIMEOUT[firmware])
+        self.iso = Path(iso)
+        self.log_path = Path(log_path) if log_path is not None else None
+        self.child: pexpect.spawn | None = None
+        self.boot_log: str | None = None  # the output up to the first prompt
+        self._log: _SerialLog | None = None
+        self._exit_status: int | None = None
+
+    # ---- starting and stopping -------------------------------------------
+
+    def command(self) -> list[str]:
+        """The QEMU command line."""
+        args = [
+            QEMU_BINARY,
+            "-M", "pc",
+            "-cdrom", str(self.iso),
+            "-boot", "d",
+            "-smp", str(self.smp),
+            "-m", self.mem,
+            "-display", "none",
+            "-monitor", "none",
+            "-chardev", "stdio,id=com1,signal=off",
+            "-serial", "chardev:com1",
+            "-no-reboot",
+        ]
+        if self.firmware == "uefi":
+            ovmf = find_ovmf()
+            if ovmf is None:
+                raise FirmwareMissing(
+                    "UEFI firmware (OVMF) not found in "
+                    + ", ".join(OVMF_CANDIDATES)
+                    + " (apt-get install ovmf, or set IRQLAB_OVMF)"
+                )
+            args += ["-bios", ovmf]
+        if self.debug_exit:
+            args += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        if self.cmdline:
+            # QEMU's option syntax doubles a literal comma.
+            value = self.cmdline.replace(",", ",,")
+            args += ["-fw_cfg", f"name=opt/irqlab/cmdline,string={value}"]
+        return args + self.extra_args
+
+    def start(self) -> "Qemu":
+        if not self.iso.is_file():
+            raise FileNotFoundError(f"{self.iso} does not exist: run make iso first")
+        args = self.command()
+        header = f"### {shlex.join(args)}\n"
+        self._log = _SerialLog(self.log_path, header)
+        self.child = pexpect.spawn(
+            args[0],
+            args[1:],
+            encoding="utf-8",
+            codec_errors="replace",
+            echo=False,
+            timeout=self.timeout,
+            dimensions=(50, 250),
+            cwd=str(REPO_ROOT),
+        )
+        self.child.delaybeforesend = None
+        self.child.logfile_read = self._log
+        return self
+
+    def close(self) -> None:
+        """Kill QEMU if it still runs, and close the log.  Idempotent."""
+        if self.child is not None:
+            if self.child.isalive():
+                self.child.terminate(force=True)
+            self.child.close(force=True)
+            if self._exit_status is None:
+                self._exit_status = self._status_of_child()
+        if self._log is not None:
+            self._log.note(f"qemu ended, exit status {self._exit_status}")
+            self._log.close()
+
+    kill = close
+
+    def __enter__(self) -> "Qemu":
+        return self.start() if self.child is None else self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- what the guest printed -------------------------------------------
+
+    @property
+    def output(self) -> str:
+        """Everything read from the serial port so far (with \\r)."""
+        return self._log.text() if self._log is not None else ""
+
+    def lines(self, strip_timestamps: bool = False) -> list[str]:
+        lines = split_lines(self.output)
+        if strip_timestamps:
+            lines = [strip_timestamp(line) for line in lines]
+        return lines
+
+    def tail(self, n: int = 40) -> str:
+        return "\n".join(self.lines()[-n:])
+
+    def describe_failure(self, message: str, n: int = 40) -> str:
+        where = f" (full log: {self.log_path})" if self.log_path else ""
+        return (
+            f"{message}\n--- last {n} lines of serial output{where} ---\n"
+            f"{self.tail(n)}\n--- end of serial output ---"
+        )
+
+    # ---- waiting ------------------------------------------------------------
+
+    def _timeout(self, timeout: float | None) -> float:
+        return self.timeout if timeout is None else scaled(timeout)
+
+    def _expect(self, patterns, timeout, what: str, exact: bool):
+        assert self.child is not None, "Qemu.start() was not called"
+        t = self._timeout(timeout)
+        try:
+            if exact:
+                return self.child.expect_exact(patterns, timeout=t)
+            return self.child.expect(patterns, timeout=t)
+        except pexpect.TIMEOUT:
+            raise QemuError(
+                self.describe_failure(f"timed out after {t:.0f} s waiting for {what}")
+            ) from None
+        except pexpect.EOF:
+            status = self._reap()
+            raise QemuError(
+                self.describe_failure(
+                    f"QEMU exited (status {status}) while waiting for {what}"
+                )
+            ) from None
+
+    def expect(self, pattern, timeout: float | None = None, what: str | None = None):
+        """Wait for a regex (str or compiled) in the output; returns the match.
+
+        Fails with QemuError naming `what` (default: the pattern) and the
+        tail of the output on timeout or if QEMU exits first.
+        """
+        if what is None:
+            what = repr(getattr(pattern, "pattern", pattern))
+        self._expect(pattern, timeout, what, exact=False)
+        return self.child.match
+
+    def expect_exact(self, text: str, timeout: float | None = None, what: str | None = None) -> None:
+        """Wait for a literal string in the output."""
+        self._expect(text, timeout, what or repr(text), exact=True)
+
+    @property
+    def before(self) -> str:
+        """The output between the previous match and the last one."""
+        return self.child.before
+
+    def wait_prompt(self, timeout: float | None = None) -> str:
+        """Wait for the shell prompt; returns the output before it."""
+        self._expect(PROMPT, timeout, f"the shell prompt {PROMPT!r}", exact=True)
+        if self.boot_log is None:
+            self.boot_log = self.output
+        return self.child.before
+
+    def boot(self, timeout: float | None = None) -> "Qemu":
+        """Start (if needed) and wait for the first prompt."""
+        if self.child is None:
+            self.start()
+        self.wait_prompt(timeout)
+        return self
+
+    def wait_exit(self, timeout: float | None = None) -> int:
+        """Wait for QEMU to exit by itself; returns its exit status.
+
+        A QEMU killed by a signal gives minus the signal number.
+        """
+        self._expect(pexpect.EOF, timeout, "QEMU to exit", exact=False)
+        status = self._reap()
+        if status is None:
+            raise QemuError(
+                self.describe_failure("QEMU closed its output but did not exit")
+            )
+        return status
+
+    @property
+    def exit_status(self) -> int | None:
+        return self._exit_status
+
+    def _status_of_child(self) -> int | None:
+        if self.child.exitstatus is not None:
+            return self.child.exitstatus
+        if self.child.signalstatus is not None:
+            return -self.child.signalstatus
+        return None
+
+    def _reap(self, timeout: float = 10.0) -> int | None:
+        """After EOF: wait (bounded) for the process to end; its status."""
+        deadline = time.monotonic() + timeout
+        while self.child.isalive():
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.02)
+        self._exit_status = self._status_of_child()
+        return self._exit_status
+
+    # ---- typing ---------------------------------------------------------------
+
+    def _pump(self) -> None:
+        """Move whatever output is ready into pexpect's buffer (no waiting)."""
+        try:
+            data = self.child.read_nonblocking(size=65536, timeout=0)
+        except pexpect.TIMEOUT:
+            return
+        except pexpect.EOF:
+            status = self._reap()
+            raise QemuError(
+                self.describe_failure(f"QEMU exited (status {status}) while we were typing")
+            ) from None
+        self.child.buffer = self.child.buffer + data
+
+    def send(self, data: str | bytes, timeout: float = COMMAND_TIMEOUT) -> None:
+        """Type raw input (str as UTF-8, or bytes as they are).
+
+        Written in small pieces while reading the echo, so that a long input
+        can never deadlock against QEMU's blocked output.
+        """
+        assert self.child is not None, "Qemu.start() was not called"
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        fd = self.child.child_fd
+        deadline = time.monotonic() + scaled(timeout)
+        sent = 0
+        while sent < len(raw):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise QemuError(
+                    self.describe_failure(
+                        f"timed out typing input: QEMU took only {sent} of {len(raw)} bytes"
+                    )
+                )
+            readable, writable, _ = select.select([fd], [fd], [], remaining)
+            if readable:
+                self._pump()
+            if writable:
+                sent += os.write(fd, raw[sent : sent + 64])
+        self._pump()
+
+    def run(self, cmd: str, timeout: float = COMMAND_TIMEOUT) -> list[str]:
+        """Type a command at the prompt; returns its output lines.
+
+        Waits for the echoed command and then the next prompt; the lines in
+        between come back without \\r and without the echo line.
+        """
+        self.send(cmd + ENTER, timeout)
+        self.expect(
+            re.escape(cmd) + r"\r*\n",
+            timeout,
+            what=f"the echo of the command {cmd!r}",
+        )
+        self._expect(
+            PROMPT, timeout, f"the prompt {PROMPT!r} after the command {cmd!r}", exact=True
+        )
+        return split_lines(self.child.before)
+
+    def resync(self, timeout: float = COMMAND_TIMEOUT) -> None:
+        """Get back to a known fresh prompt whatever was typed before.
+
+        Ends the current line, then runs a unique unknown command and waits
+        for its "not found" and the prompt after it, so that no stale prompt
+        from earlier input can be mistaken for the current one.
+        """
+        token = f"resync{time.monotonic_ns() % 10**9}"
+        self.send(ENTER + token + ENTER, timeout)
+        self.expect(
+            re.escape(f"sh: {token}: not found") + r"\r*\n",
+            timeout,
+            what=f"'sh: {token}: not found' (resynchronising the shell)",
+        )
+        self._expect(PROMPT, timeout, f"the prompt after {token!r}", exact=True)

@@ -1,0 +1,152 @@
+"""Kernel crashes and their Linux-style reports.
+
+Each case boots with crash=KIND on the command line, which makes the kernel
+fault on purpose (NULL write, ud2, divide by zero, non-canonical address,
+stack overflow into the guard page, panic()).  The report must read like
+Linux's oops (the headline, RIP, the registers, a call trace back to kmain,
+"Kernel panic - not syncing: ...") and QEMU must then exit by itself with
+status 37 (0x12 written to isa-debug-exit).  BIOS for all kinds, UEFI for
+crash=null only.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from qemu import EXIT_PANIC, Qemu, strip_timestamp
+
+HEX16 = "[0-9a-f]{16}"
+REGISTER_LINES = [
+    rf"^RAX: {HEX16} RBX: {HEX16} RCX: {HEX16}$",
+    rf"^RDX: {HEX16} RSI: {HEX16} RDI: {HEX16}$",
+]
+# RSP, RBP, R8-R15 anywhere in the dump (RSP may carry the SS: prefix).
+OTHER_REGISTERS = ["RSP", "RBP", "R08", "R09", "R10", "R11", "R12", "R13", "R14", "R15"]
+TRACE_LINE = re.compile(r"^ (?:\? )?([A-Za-z_][\w.]*)\+0x[0-9a-f]+/0x[0-9a-f]+\s*$")
+TRACE_MARKER = re.compile(r"^ </?(?:TASK|IRQ|NMI|EOI)>\s*$")
+
+
+@dataclass
+class Crash:
+    kind: str
+    function: str  # where the fault happens (for panic: panic's caller)
+    expected: list[str]  # literal strings the report must contain
+    oops: bool = True  # a CPU exception: RIP and register dump
+    extra_regex: list[str] = field(default_factory=list)
+
+
+CRASHES = [
+    Crash(
+        "null",
+        "crash_null_deref",
+        [
+            "BUG: kernel NULL pointer dereference, address: 0000000000000000",
+            "#PF: error_code(0x0002)",
+            "Oops: 0002 [#1]",
+            "CR2: 0000000000000000",
+        ],
+    ),
+    Crash("ud", "crash_invalid_opcode", ["Oops: invalid opcode: 0000 [#1]"]),
+    Crash("de", "crash_divide_error", ["Oops: divide error: 0000 [#1]"]),
+    Crash("gp", "crash_general_protection", ["Oops: general protection fault"]),
+    Crash(
+        "overflow",
+        "crash_stack_overflow",
+        ["stack guard page was hit at", "Oops: stack guard page:"],
+    ),
+    Crash("panic", "crash_panic", ["Kernel panic - not syncing: "], oops=False),
+]
+
+CASES = [pytest.param("bios", c, id=f"bios-{c.kind}") for c in CRASHES] + [
+    pytest.param("uefi", c, id=f"uefi-{c.kind}") for c in CRASHES if c.kind == "null"
+]
+
+
+def report_lines(q: Qemu) -> list[str]:
+    """The output from the first report line on, timestamps removed."""
+    lines = q.lines(strip_timestamps=True)
+    starts = ("BUG:", "Oops:", "Kernel panic", "stack guard page", "#PF:")
+    for i, line in enumerate(lines):
+        if line.startswith(starts) or "Oops:" in line:
+            return lines[i:]
+    return lines
+
+
+def call_trace(lines: list[str]) -> list[str]:
+    """Function names in the first "Call Trace:" block."""
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == "Call Trace:")
+    except StopIteration:
+        return []
+    names = []
+    for line in lines[start + 1 :]:
+        if TRACE_MARKER.match(line):
+            continue
+        m = TRACE_LINE.match(line)
+        if not m:
+            break
+        names.append(m.group(1))
+    return names
+
+
+@pytest.mark.parametrize("firmware, crash", CASES)
+def test_crash_report(qemu, firmware, crash):
+    q = qemu(firmware=firmware, cmdline=f"crash={crash.kind}")
+    status = q.wait_exit()  # the boot timeout: it crashes while booting
+    lines = report_lines(q)
+    text = "\n".join(lines)
+    shown = "\n".join(lines[-80:])
+    problems = []
+
+    def check(ok: bool, message: str) -> None:
+        if not ok:
+            problems.append(message)
+
+    check(
+        status == EXIT_PANIC,
+        f"QEMU exit status {status}, expected {EXIT_PANIC} (0x12 to isa-debug-exit)",
+    )
+    for s in crash.expected:
+        check(s in text, f"missing {s!r}")
+
+    if crash.oops:
+        rip = re.search(r"^RIP: 0010:(\w+)\+0x[0-9a-f]+", text, re.M)
+        check(
+            rip is not None and rip.group(1) == crash.function,
+            f"no 'RIP: 0010:{crash.function}+0x...' line"
+            + (f" (RIP is in {rip.group(1)})" if rip else ""),
+        )
+        for regex in REGISTER_LINES:
+            check(re.search(regex, text, re.M) is not None, f"no register line {regex!r}")
+        for reg in OTHER_REGISTERS:
+            check(
+                re.search(rf"(?m)(?:^| ){reg}: (?:[0-9a-f]{{4}}:)?{HEX16}(?: |$)", text)
+                is not None,
+                f"{reg} is not in the register dump",
+            )
+        final = "Kernel panic - not syncing: Fatal exception"
+    else:
+        m = re.search(r"Kernel panic - not syncing: (\S.*)$", text, re.M)
+        final = m.group(0).strip() if m else "Kernel panic - not syncing: "
+
+    trace = call_trace(lines)
+    check(bool(trace), "no 'Call Trace:' followed by ' func+0x../0x..' lines")
+    if trace:
+        in_rip = crash.oops and re.search(rf"^RIP: 0010:{crash.function}\+", text, re.M)
+        check(
+            crash.function in trace or bool(in_rip),
+            f"{crash.function} is neither in RIP nor in the call trace {trace}",
+        )
+        check("kmain" in trace, f"kmain is not in the call trace {trace}")
+
+    last = next((line for line in reversed(lines) if line.strip()), "")
+    check(final in last, f"the last line is {last!r}, expected it to contain {final!r}")
+
+    if problems:
+        pytest.fail(
+            f"crash={crash.kind} under {firmware}:\n  - "
+            + "\n  - ".join(problems)
+            + f"\n--- report (log: {q.log_path}) ---\n{shown}",
+            pytrace=False,
+        )
