@@ -107,10 +107,11 @@ OVMF		:= /usr/share/ovmf/OVMF.fd
 SMP		?= 2
 MEM		?= 256M
 CMDLINE		?=
-QEMU_ARGS	:= -M pc -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
-		   -display none -serial mon:stdio -no-reboot \
-		   $(if $(CMDLINE),-fw_cfg name=opt/irqlab/cmdline$(,)string='$(CMDLINE)')
 , := ,
+# QEMU's option syntax doubles a comma inside a value.
+QEMU_ARGS	= -M pc -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
+		  -display none -serial mon:stdio -no-reboot \
+		  $(if $(CMDLINE),-fw_cfg name=opt/irqlab/cmdline$(,)string='$(subst $(,),$(,)$(,),$(CMDLINE))')
 
 run: iso
 	$(QEMU) $(QEMU_ARGS)

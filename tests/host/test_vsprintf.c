@@ -159,8 +159,15 @@ static void check_int_combo(const char *fmt, const char *len, bool is_signed,
 {
 	char note[96];
 
-	ref_snprintf(note, sizeof(note), "stars %d %d, value %#llx", s1, s2,
-		     (unsigned long long)v);
+	if (nstar == 2)
+		ref_snprintf(note, sizeof(note), "%d, %d, %#llx", s1, s2,
+			     (unsigned long long)v);
+	else if (nstar == 1)
+		ref_snprintf(note, sizeof(note), "%d, %#llx", s1,
+			     (unsigned long long)v);
+	else
+		ref_snprintf(note, sizeof(note), "%#llx",
+			     (unsigned long long)v);
 	combo_count++;
 	/* Narrow types go as int, so that hh and h must narrow them. */
 	if (!strcmp(len, "") || !strcmp(len, "hh") || !strcmp(len, "h")) {
@@ -225,6 +232,7 @@ static void test_int_matrix(void)
 		for (sw = 0; sw < nw; sw++)
 		for (sp = 0; sp < np; sp++) {
 			nstar = 0;
+			s[0] = s[1] = 0;
 			if (widths[w][0] == '*')
 				s[nstar++] = star_widths[sw];
 			if (strchr(precisions[p], '*'))

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exceptions are delivered, decoded and survivable when a test asks: each
+ * case provokes one fault through call_catching_fault() and checks what
+ * the CPU reported.  Also checks the page protections paging.c sets up.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/crash.h>
+#include <irqlab/kallsyms.h>
+#include <asm/traps.h>
+#include <asm/processor.h>
+#include <asm/pgtable.h>
+
+extern u8 init_stack_guard[];
+void kmain(u32 magic, unsigned long info);
+
+/* The faulting instruction must lie in the function that executed it. */
+static void expect_ip_in(struct ktest *t, u64 ip, const char *func)
+{
+	unsigned long off, size;
+	const char *name;
+
+	KTEST_ASSERT_TRUE(t, kallsyms_lookup(ip, &name, &off, &size));
+	KTEST_EXPECT_STREQ(t, name, func);
+}
+
+static void run_crash(struct ktest *t, const char *type,
+		      struct fault_info *fi)
+{
+	const struct crash_type *c = crash_find(type);
+
+	KTEST_ASSERT_NOT_NULL(t, c);
+	KTEST_ASSERT_TRUE(t, call_catching_fault(c->fn, NULL, fi));
+}
+
+static void test_invalid_opcode(struct ktest *t)
+{
+	struct fault_info fi;
+
+	run_crash(t, "ud", &fi);
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_UD);
+	expect_ip_in(t, fi.ip, "crash_invalid_opcode");
+}
+
+static void test_null_write(struct ktest *t)
+{
+	struct fault_info fi;
+
+	run_crash(t, "null", &fi);
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_PF);
+	KTEST_EXPECT_EQ(t, fi.cr2, 0);
+	/* A write to a page that is not present, from the kernel. */
+	KTEST_EXPECT_EQ(t, fi.error_code, X86_PF_WRITE);
+	expect_ip_in(t, fi.ip, "crash_null_deref");
+}
+
+/* Through a variable, so the compiler cannot see the address is bogus. */
+static volatile unsigned long low_address = 0x10;
+
+static void read_low_page(void *unused)
+{
+	(void)*(volatile int *)low_address;
+}
+
+static void test_null_read(struct ktest *t)
+{
+	struct fault_info fi;
+
+	KTEST_ASSERT_TRUE(t, call_catching_fault(read_low_page, NULL, &fi));
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_PF);
+	KTEST_EXPECT_EQ(t, fi.cr2, 0x10);
+	KTEST_EXPECT_EQ(t, fi.error_code, 0);
+}
+
+static void test_divide_error(struct ktest *t)
+{
+	struct fault_info fi;
+
+	run_crash(t, "de", &fi);
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_DE);
+	expect_ip_in(t, fi.ip, "crash_divide_error");
+}
+
+static void test_general_protection(struct ktest *t)
+{
+	struct fault_info fi;
+
+	run_crash(t, "gp", &fi);
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_GP);
+	KTEST_EXPECT_EQ(t, fi.error_code, 0);
+	expect_ip_in(t, fi.ip, "crash_general_protection");
+}
+
+static void read_guard(void *unused)
+{
+	(void)*(volatile u8 *)init_stack_guard;
+}
+
+/* The page below the boot stack must not be mapped, or overflows pass. */
+static void test_stack_guard_unmapped(struct ktest *t)
+{
+	struct fault_info fi;
+
+	KTEST_ASSERT_TRUE(t, call_catching_fault(read_guard, NULL, &fi));
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_PF);
+	KTEST_EXPECT_EQ(t, fi.cr2, (u64)init_stack_guard);
+	KTEST_EXPECT_FALSE(t, fi.error_code & X86_PF_PROT);
+}
+
+static void write_text(void *unused)
+{
+	*(volatile u8 *)kmain = 0xcc;
+}
+
+static void test_text_read_only(struct ktest *t)
+{
+	struct fault_info fi;
+
+	KTEST_ASSERT_TRUE(t, call_catching_fault(write_text, NULL, &fi));
+	KTEST_EXPECT_EQ(t, fi.vector, X86_TRAP_PF);
+	KTEST_EXPECT_EQ(t, fi.error_code, X86_PF_PROT | X86_PF_WRITE);
+	KTEST_EXPECT_EQ(t, fi.cr2, (u64)kmain);
+}
+
+static int ran;
+
+static void harmless(void *arg)
+{
+	ran = *(int *)arg;
+}
+
+static void test_no_fault(struct ktest *t)
+{
+	struct fault_info fi = { .vector = -1 };
+	int v = 42;
+
+	ran = 0;
+	KTEST_EXPECT_FALSE(t, call_catching_fault(harmless, &v, &fi));
+	KTEST_EXPECT_EQ(t, ran, 42);
+	KTEST_EXPECT_EQ(t, fi.vector, -1);
+}
+
+/* Catching restores the interrupt flag the caller had. */
+static void test_flags_restored(struct ktest *t)
+{
+	struct fault_info fi;
+	unsigned long before = local_save_flags();
+
+	run_crash(t, "ud", &fi);
+	KTEST_EXPECT_EQ(t, local_save_flags() & X86_EFLAGS_IF,
+			before & X86_EFLAGS_IF);
+}
+
+static const struct ktest_case traps_cases[] = {
+	KTEST_CASE(test_invalid_opcode),
+	KTEST_CASE(test_null_write),
+	KTEST_CASE(test_null_read),
+	KTEST_CASE(test_divide_error),
+	KTEST_CASE(test_general_protection),
+	KTEST_CASE(test_stack_guard_unmapped),
+	KTEST_CASE(test_text_read_only),
+	KTEST_CASE(test_no_fault),
+	KTEST_CASE(test_flags_restored),
+	{}
+};
+KTEST_SUITE(traps, traps_cases);
