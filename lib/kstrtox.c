@@ -155,7 +155,7 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 	ret = kstrtoull(s, base, &val);
 	if (ret)
 		return ret;
-	if (val > 0xffffffffff)
+	if (val != (unsigned int)val)
 		return -ERANGE;
 	*res = val;
 	return 0;
