@@ -263,7 +263,7 @@ char *strim(char *s)
 
 	while (len && isspace(s[len - 1]))
 		len--;
-	/* Store only when cutting: a string with nothing to cut may be const. */
+	/* Store only when cutting, so an untrimmed literal is safe. */
 	if (len != size)
 		s[len] = '\0';
 	return skip_spaces(s);

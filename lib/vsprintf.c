@@ -368,7 +368,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				num = (unsigned char)va_arg(args, unsigned int);
 				break;
 			case QUAL_H:
-				num = (unsigned short)va_arg(args, unsigned int);
+				num = (unsigned short)va_arg(args,
+							     unsigned int);
 				break;
 			case QUAL_L:
 				num = va_arg(args, unsigned long);

@@ -11,15 +11,12 @@ Every QEMU's serial output goes to build/test-logs/<test id>.log.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 
-from qemu import DEFAULT_ELF, DEFAULT_ISO, LOG_DIR, REPO_ROOT, FirmwareMissing, Qemu
-
-# What the shared boots put on the command line (test_boot checks it).
-SHARED_CMDLINE = "irqlab.testtoken=42"
+from harness import SHARED_CMDLINE, QemuFactory, log_name, resolve_path
+from qemu import DEFAULT_ELF, DEFAULT_ISO, Qemu
 
 
 def pytest_addoption(parser):
@@ -36,14 +33,9 @@ def pytest_addoption(parser):
     )
 
 
-def _resolve(path: str) -> Path:
-    p = Path(path)
-    return p if p.is_absolute() else REPO_ROOT / p
-
-
 @pytest.fixture(scope="session")
 def iso_path(pytestconfig) -> Path:
-    iso = _resolve(pytestconfig.getoption("--iso"))
+    iso = resolve_path(pytestconfig.getoption("--iso"))
     if not iso.is_file():
         pytest.fail(f"{iso} does not exist: run make iso first", pytrace=False)
     return iso
@@ -51,46 +43,10 @@ def iso_path(pytestconfig) -> Path:
 
 @pytest.fixture(scope="session")
 def elf_path(pytestconfig) -> Path:
-    elf = _resolve(pytestconfig.getoption("--elf"))
+    elf = resolve_path(pytestconfig.getoption("--elf"))
     if not elf.is_file():
         pytest.fail(f"{elf} does not exist: run make first", pytrace=False)
     return elf
-
-
-def log_name(text: str) -> str:
-    """A test id as a file name."""
-    return re.sub(r"[^A-Za-z0-9_.=-]+", "_", text).strip("_")
-
-
-class QemuFactory:
-    """Starts Qemu instances for one scope and kills them all at its end."""
-
-    def __init__(self, iso: Path, log_stem: str):
-        self.iso = iso
-        self.log_stem = log_stem
-        self.instances: list[Qemu] = []
-
-    def __call__(self, name: str | None = None, **kwargs) -> Qemu:
-        """Qemu(**kwargs) started (not yet at the prompt: see Qemu.boot).
-
-        `name` goes into the log file's name."""
-        n = len(self.instances)
-        stem = self.log_stem if name is None else f"{self.log_stem}-{log_name(name)}"
-        if n and name is None:
-            stem += f"-{n + 1}"
-        kwargs.setdefault("iso", self.iso)
-        kwargs.setdefault("log_path", LOG_DIR / f"{stem}.log")
-        q = Qemu(**kwargs)
-        self.instances.append(q)
-        try:
-            q.start()
-        except FirmwareMissing as e:
-            pytest.skip(str(e))
-        return q
-
-    def close_all(self) -> None:
-        for q in self.instances:
-            q.close()
 
 
 @pytest.fixture

@@ -272,6 +272,7 @@ class Qemu:
         return self.timeout if timeout is None else scaled(timeout)
 
     def _expect(self, patterns, timeout, what: str, exact: bool):
+        __tracebackhide__ = True
         assert self.child is not None, "Qemu.start() was not called"
         t = self._timeout(timeout)
         try:
@@ -296,6 +297,7 @@ class Qemu:
         Fails with QemuError naming `what` (default: the pattern) and the
         tail of the output on timeout or if QEMU exits first.
         """
+        __tracebackhide__ = True
         if what is None:
             what = repr(getattr(pattern, "pattern", pattern))
         self._expect(pattern, timeout, what, exact=False)
@@ -303,6 +305,7 @@ class Qemu:
 
     def expect_exact(self, text: str, timeout: float | None = None, what: str | None = None) -> None:
         """Wait for a literal string in the output."""
+        __tracebackhide__ = True
         self._expect(text, timeout, what or repr(text), exact=True)
 
     @property
@@ -312,6 +315,7 @@ class Qemu:
 
     def wait_prompt(self, timeout: float | None = None) -> str:
         """Wait for the shell prompt; returns the output before it."""
+        __tracebackhide__ = True
         self._expect(PROMPT, timeout, f"the shell prompt {PROMPT!r}", exact=True)
         if self.boot_log is None:
             self.boot_log = self.output
@@ -319,6 +323,7 @@ class Qemu:
 
     def boot(self, timeout: float | None = None) -> "Qemu":
         """Start (if needed) and wait for the first prompt."""
+        __tracebackhide__ = True
         if self.child is None:
             self.start()
         self.wait_prompt(timeout)
@@ -329,6 +334,7 @@ class Qemu:
 
         A QEMU killed by a signal gives minus the signal number.
         """
+        __tracebackhide__ = True
         self._expect(pexpect.EOF, timeout, "QEMU to exit", exact=False)
         status = self._reap()
         if status is None:
@@ -362,6 +368,7 @@ class Qemu:
 
     def _pump(self) -> None:
         """Move whatever output is ready into pexpect's buffer (no waiting)."""
+        __tracebackhide__ = True
         try:
             data = self.child.read_nonblocking(size=65536, timeout=0)
         except pexpect.TIMEOUT:
@@ -379,6 +386,7 @@ class Qemu:
         Written in small pieces while reading the echo, so that a long input
         can never deadlock against QEMU's blocked output.
         """
+        __tracebackhide__ = True
         assert self.child is not None, "Qemu.start() was not called"
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         fd = self.child.child_fd
@@ -405,6 +413,7 @@ class Qemu:
         Waits for the echoed command and then the next prompt; the lines in
         between come back without \\r and without the echo line.
         """
+        __tracebackhide__ = True
         self.send(cmd + ENTER, timeout)
         self.expect(
             re.escape(cmd) + r"\r*\n",
@@ -423,6 +432,7 @@ class Qemu:
         for its "not found" and the prompt after it, so that no stale prompt
         from earlier input can be mistaken for the current one.
         """
+        __tracebackhide__ = True
         token = f"resync{time.monotonic_ns() % 10**9}"
         self.send(ENTER + token + ENTER, timeout)
         self.expect(

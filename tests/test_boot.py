@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import SHARED_CMDLINE, QemuFactory, log_name
+from harness import SHARED_CMDLINE, QemuFactory, log_name
 from qemu import Qemu, split_lines, strip_timestamp
 
 TOKEN = "irqlab.testtoken=42"

@@ -19,7 +19,7 @@ import pytest
 
 import kelf
 import ktap
-from conftest import _resolve
+from harness import resolve_path
 from qemu import EXIT_KTEST_FAIL, EXIT_KTEST_PASS, Qemu, QemuError
 
 KTEST_TIMEOUT = 300.0  # seconds for the whole run, boot included
@@ -38,7 +38,7 @@ def expected_suites(elf: Path) -> tuple[list[tuple[str, list[str]]] | None, str]
 def pytest_generate_tests(metafunc):
     if "ktest_case" not in metafunc.fixturenames:
         return
-    suites, _why = expected_suites(_resolve(metafunc.config.getoption("--elf")))
+    suites, _why = expected_suites(resolve_path(metafunc.config.getoption("--elf")))
     if suites is None:
         # No ELF to list the cases: one item checks every case printed.
         metafunc.parametrize("ktest_case", [None], ids=["all-cases"])

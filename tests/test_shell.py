@@ -1,11 +1,12 @@
 """The serial shell's line editing and error handling, and poweroff.
 
 Unknown commands and missing files give the POSIX-shell messages; backspace
-(DEL and BS) edits the line; ^C abandons it; an over-long line is refused;
-random bytes, control characters, escape sequences and a 5000-character
-line leave the shell working; `poweroff` powers QEMU off (exit status 0
-after "reboot: Power down").  Read-only checks share one boot; the garbage
-and poweroff tests have their own.
+(DEL and BS) edits the line, ^U erases it, ^C abandons it; a line of 255
+characters is taken and a longer one refused; random bytes, control
+characters, escape sequences and a 5000-character line leave the shell
+working; `poweroff` powers QEMU off (exit status 0 after "reboot: Power
+down").  Read-only checks share one boot; the garbage and poweroff tests
+have their own.
 """
 
 import random
@@ -62,10 +63,23 @@ def test_ctrl_c_abandons_the_line(bios_shell, uname):
     assert q.run("uname -a") == uname
 
 
-def test_line_too_long(bios_shell, uname):
+def test_ctrl_u_kills_the_line(bios_shell, uname):
+    out = type_line(bios_shell, "nosuchcmd\x15uname -a", "'nosuchcmd^Uuname -a'")
+    assert out[1:] == uname, "^U should erase 'nosuchcmd'; the shell printed:\n" + "\n".join(out)
+
+
+def test_longest_line_is_accepted(bios_shell):
+    word = "y" * 255  # the limit: 255 characters
+    assert bios_shell.run(word) == [f"sh: {word}: not found"]
+
+
+@pytest.mark.parametrize("length", [256, 300])
+def test_line_too_long(bios_shell, uname, length):
     q = bios_shell
-    q.send("x" * 300 + ENTER)
-    q.expect(r"line too long", what="an error containing 'line too long' for a 300-char line")
+    q.send("x" * length + ENTER)
+    q.expect(
+        r"line too long", what=f"an error containing 'line too long' for a {length}-char line"
+    )
     q.resync()
     assert q.run("uname -a") == uname
 

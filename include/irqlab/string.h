@@ -11,12 +11,6 @@
 
 #include <irqlab/types.h>
 
-/*
- * POSIX's signed size, as Linux has it.  C11 allows the same typedef
- * twice, so another header may declare it too as long as it is also long.
- */
-typedef long ssize_t;
-
 void *memcpy(void *dest, const void *src, size_t n);
 void *memmove(void *dest, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);

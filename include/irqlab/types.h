@@ -21,5 +21,6 @@ typedef int32_t s32;
 typedef int64_t s64;
 
 typedef u64 phys_addr_t;
+typedef long ssize_t;		/* POSIX's signed size, as Linux has it */
 
 #endif /* _IRQLAB_TYPES_H */

@@ -143,7 +143,8 @@ static void test_wrap(void)
 			CHECK_MEM(out, in, n);
 			memset(out, 0, sizeof(out));
 			CHECK_UINT(ringbuf_get(&g.rb, out, n), n);
-			if (!CHECK_MEM(out, in, n) || !CHECK(canaries_intact(&g)))
+			if (!CHECK_MEM(out, in, n) ||
+			    !CHECK(canaries_intact(&g)))
 				check_fail(__FILE__, __LINE__,
 					   "start %u len %u", start, n);
 			CHECK(ringbuf_empty(&g.rb));

@@ -214,7 +214,7 @@ static void test_strcmp(void)
 				if (!CHECK_INT(sign(strncmp(a, b, n)),
 					       sign(ref_strncmp(a, b, n))))
 					check_fail(__FILE__, __LINE__,
-						   "corpus[%zu] corpus[%zu] n=%zu",
+						   "corpus[%zu] [%zu] n=%zu",
 						   i, j, n);
 			}
 		}
@@ -422,7 +422,8 @@ static void test_ctype(void)
 
 	for (i = 0; i < ARRAY_SIZE(fns); i++) {
 		for (c = 0; c < 256; c++) {
-			if (!CHECK_INT(!!fns[i].fn(c), ref_ctype(fns[i].which, c)))
+			if (!CHECK_INT(!!fns[i].fn(c),
+				       ref_ctype(fns[i].which, c)))
 				check_fail(__FILE__, __LINE__,
 					   "class '%c' of %d", fns[i].which,
 					   c);

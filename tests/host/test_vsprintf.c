@@ -59,8 +59,9 @@ static bool vcheck_fmt(const char *file, int line, bool sizes,
 		rwant = ref_vsnprintf(want, size, fmt, a2);
 		va_end(a1);
 		va_end(a2);
-		ref_snprintf(what, sizeof(what), "vsnprintf(size %zu, \"%s\"%s%s)",
-			     size, fmt, note ? ", " : "", note ? note : "");
+		ref_snprintf(what, sizeof(what),
+			     "vsnprintf(size %zu, \"%s\"%s%s)", size, fmt,
+			     note ? ", " : "", note ? note : "");
 		ok = check_output(file, line, what, got, rgot, want, rwant,
 				  sizeof(got));
 
@@ -70,8 +71,8 @@ static bool vcheck_fmt(const char *file, int line, bool sizes,
 		rgot = vscnprintf(got, size, fmt, a1);
 		va_end(a1);
 		rwant = size ? min((size_t)full, size - 1) : 0;
-		ref_snprintf(what, sizeof(what), "vscnprintf(size %zu, \"%s\")",
-			     size, fmt);
+		ref_snprintf(what, sizeof(what),
+			     "vscnprintf(size %zu, \"%s\")", size, fmt);
 		ok = check_output(file, line, what, got, rgot, want, rwant,
 				  sizeof(got)) && ok;
 	}
@@ -138,7 +139,9 @@ static const char *const precisions[] = {
 	"", ".", ".0", ".1", ".4", ".22", ".*",
 };
 static const int star_precisions[] = { -1, 3 };
-static const char *const lengths[] = { "", "hh", "h", "l", "ll", "z", "t", "j" };
+static const char *const lengths[] = {
+	"", "hh", "h", "l", "ll", "z", "t", "j",
+};
 static const char convs[] = "diuxXo";
 
 /* Passes v as the type the length modifier names, after any '*' ints. */
@@ -148,10 +151,11 @@ static const char convs[] = "diuxXo";
 		if (nstar == 0)						\
 			check_fmt(__FILE__, __LINE__, sizes, note, fmt, x); \
 		else if (nstar == 1)					\
-			check_fmt(__FILE__, __LINE__, sizes, note, fmt, s1, x); \
+			check_fmt(__FILE__, __LINE__, sizes, note, fmt,	\
+				  s1, x);				\
 		else							\
-			check_fmt(__FILE__, __LINE__, sizes, note, fmt, s1, \
-				  s2, x);				\
+			check_fmt(__FILE__, __LINE__, sizes, note, fmt,	\
+				  s1, s2, x);				\
 	} while (0)
 
 static void check_int_combo(const char *fmt, const char *len, bool is_signed,
@@ -200,25 +204,46 @@ static void check_int_combo(const char *fmt, const char *len, bool is_signed,
 	}
 }
 
+/* Tries fmt with every value, and every '*' argument it asks for. */
+static void check_int_format(const char *fmt, const char *len,
+			     bool is_signed, bool star_width, bool star_prec)
+{
+	static unsigned long n;
+	size_t nw = star_width ? ARRAY_SIZE(star_widths) : 1;
+	size_t np = star_prec ? ARRAY_SIZE(star_precisions) : 1;
+	size_t k, v;
+	int nstar, s[2];
+
+	for (k = 0; k < nw * np; k++) {
+		nstar = 0;
+		s[0] = s[1] = 0;
+		if (star_width)
+			s[nstar++] = star_widths[k / np];
+		if (star_prec)
+			s[nstar++] = star_precisions[k % np];
+		for (v = 0; v < ARRAY_SIZE(int_values); v++)
+			check_int_combo(fmt, len, is_signed, nstar, s[0], s[1],
+					int_values[v], ++n % 97 == 0);
+	}
+}
+
 /*
- * Every flag set x width x precision x length x conversion x value, about
+ * Every flag set x width x precision x length x conversion x value, over
  * two million formats; every 97th is also tried at every buffer size.
  */
 static void test_int_matrix(void)
 {
+	const size_t nw = ARRAY_SIZE(widths), np = ARRAY_SIZE(precisions);
+	const size_t nl = ARRAY_SIZE(lengths), nc = sizeof(convs) - 1;
+	size_t i, flags, w, p, l, c;
 	char fmt[64];
-	unsigned int flags;
-	size_t w, p, l, c, v;
-	int sw, sp, nw, np, nstar, s[2];
-	unsigned long n = 0;
-	bool is_signed;
 
-	for (flags = 0; flags < 32; flags++)
-	for (w = 0; w < ARRAY_SIZE(widths); w++)
-	for (p = 0; p < ARRAY_SIZE(precisions); p++)
-	for (l = 0; l < ARRAY_SIZE(lengths); l++)
-	for (c = 0; convs[c]; c++) {
-		is_signed = convs[c] == 'd' || convs[c] == 'i';
+	for (i = 0; i < 32 * nw * np * nl * nc; i++) {
+		c = i % nc;
+		l = i / nc % nl;
+		p = i / nc / nl % np;
+		w = i / nc / nl / np % nw;
+		flags = i / nc / nl / np / nw;
 		snprintf(fmt, sizeof(fmt), "<%%%s%s%s%s%s%s%s%s%c>",
 			 flags & 1 ? "-" : "", flags & 2 ? "0" : "",
 			 flags & 4 ? "+" : "", flags & 8 ? " " : "",
@@ -227,21 +252,10 @@ static void test_int_matrix(void)
 		/* The table is only as good as the formats it builds. */
 		if (flags == 31 && w == 4 && p == 6 && l == 4 && c == 3)
 			CHECK_STR(fmt, "<%-0+ #*.*llx>");
-		nw = widths[w][0] == '*' ? ARRAY_SIZE(star_widths) : 1;
-		np = strchr(precisions[p], '*') ? ARRAY_SIZE(star_precisions) : 1;
-		for (sw = 0; sw < nw; sw++)
-		for (sp = 0; sp < np; sp++) {
-			nstar = 0;
-			s[0] = s[1] = 0;
-			if (widths[w][0] == '*')
-				s[nstar++] = star_widths[sw];
-			if (strchr(precisions[p], '*'))
-				s[nstar++] = star_precisions[sp];
-			for (v = 0; v < ARRAY_SIZE(int_values); v++)
-				check_int_combo(fmt, lengths[l], is_signed,
-						nstar, s[0], s[1],
-						int_values[v], ++n % 97 == 0);
-		}
+		check_int_format(fmt, lengths[l],
+				 convs[c] == 'd' || convs[c] == 'i',
+				 strchr(widths[w], '*'),
+				 strchr(precisions[p], '*'));
 	}
 }
 
@@ -288,7 +302,48 @@ static void test_int_literals(void)
 	EXPECT("[7]", "[%.*d]", -3, 7);
 }
 
-static void test_char_and_string(void)
+static const int char_stars[] = { 6, -6, 0 };
+
+static void test_chars(void)
+{
+	static const char *const fmts[] = {
+		"<%c>", "<%1c>", "<%3c>", "<%-c>", "<%-1c>", "<%-3c>",
+	};
+	static const int chars[] = { 'a', ' ', '%', 0x7f, 0xe9, 0 };
+	size_t f, i, k;
+
+	for (i = 0; i < ARRAY_SIZE(chars); i++) {
+		for (f = 0; f < ARRAY_SIZE(fmts); f++)
+			FMT_SIZES(fmts[f], chars[i]);
+		for (k = 0; k < ARRAY_SIZE(char_stars); k++)
+			FMT_SIZES("<%*c>", char_stars[k], chars[i]);
+	}
+
+	EXPECT("[  x]", "[%3c]", 'x');
+	EXPECT("[x  ]", "[%-3c]", 'x');
+	/* A NUL from %c counts and is stored like any other character. */
+	FMT_SIZES("a%cb", 0);
+}
+
+/* fmt has nstar '*'s, each taking a value from char_stars in turn. */
+static void check_string_format(const char *fmt, int nstar, const char *s)
+{
+	const size_t n = ARRAY_SIZE(char_stars);
+	size_t k;
+
+	if (nstar == 0) {
+		FMT_SIZES(fmt, s);
+		return;
+	}
+	for (k = 0; k < (nstar == 2 ? n * n : n); k++) {
+		if (nstar == 2)
+			FMT_SIZES(fmt, char_stars[k / n], char_stars[k % n], s);
+		else
+			FMT_SIZES(fmt, char_stars[k], s);
+	}
+}
+
+static void test_strings(void)
 {
 	static const char *const strs[] = {
 		"", "a", "abc", "hello world", "tab\there", "\xe9t\xe9",
@@ -298,45 +353,24 @@ static void test_char_and_string(void)
 	static const char *const sprecs[] = {
 		"", ".", ".0", ".2", ".5", ".10", ".*",
 	};
-	static const int chars[] = { 'a', ' ', '%', 0x7f, 0xe9, 0 };
-	static const int stars[] = { 6, -6, 0 };
+	const size_t nw = ARRAY_SIZE(swidths), np = ARRAY_SIZE(sprecs);
+	size_t i, f, w, p, k;
 	char fmt[32];
-	size_t f, w, p, i, k, nw, np;
+	int nstar;
 
-	for (f = 0; f < ARRAY_SIZE(sflags); f++)
-	for (w = 0; w < ARRAY_SIZE(swidths); w++) {
-		nw = swidths[w][0] == '*' ? ARRAY_SIZE(stars) : 1;
-		snprintf(fmt, sizeof(fmt), "<%%%s%sc>", sflags[f], swidths[w]);
-		for (i = 0; i < ARRAY_SIZE(chars); i++)
-		for (k = 0; k < nw; k++) {
-			if (nw > 1)
-				FMT_SIZES(fmt, stars[k], chars[i]);
-			else
-				FMT_SIZES(fmt, chars[i]);
-		}
-
-		for (p = 0; p < ARRAY_SIZE(sprecs); p++) {
-			np = strchr(sprecs[p], '*') ? ARRAY_SIZE(stars) : 1;
-			snprintf(fmt, sizeof(fmt), "<%%%s%s%ss>", sflags[f],
-				 swidths[w], sprecs[p]);
-			for (i = 0; i < ARRAY_SIZE(strs); i++)
-			for (k = 0; k < nw * np; k++) {
-				if (nw > 1 && np > 1)
-					FMT_SIZES(fmt, stars[k / np],
-						  stars[k % np], strs[i]);
-				else if (nw > 1 || np > 1)
-					FMT_SIZES(fmt, stars[k], strs[i]);
-				else
-					FMT_SIZES(fmt, strs[i]);
-			}
-		}
+	for (i = 0; i < ARRAY_SIZE(sflags) * nw * np; i++) {
+		p = i % np;
+		w = i / np % nw;
+		f = i / np / nw;
+		snprintf(fmt, sizeof(fmt), "<%%%s%s%ss>", sflags[f],
+			 swidths[w], sprecs[p]);
+		nstar = !!strchr(swidths[w], '*') + !!strchr(sprecs[p], '*');
+		for (k = 0; k < ARRAY_SIZE(strs); k++)
+			check_string_format(fmt, nstar, strs[k]);
 	}
 
 	EXPECT("abc     |", "%-8.3s|", "abcdef");
-	EXPECT("[  x]", "[%3c]", 'x');
-	EXPECT("[x  ]", "[%-3c]", 'x');
-	/* A NUL from %c counts and is stored like any other character. */
-	FMT_SIZES("a%cb", 0);
+	EXPECT("[   ab]", "[%*.*s]", 5, 2, "abcdef");
 }
 
 static void test_precision_bounds_string(void)
@@ -494,7 +528,8 @@ static void test_return_values(void)
 void test_vsprintf(void)
 {
 	test_int_literals();
-	test_char_and_string();
+	test_chars();
+	test_strings();
 	test_precision_bounds_string();
 	test_mixed();
 	test_pointer();

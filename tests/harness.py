@@ -1,0 +1,55 @@
+"""Helpers the test modules share with conftest.py (importable, unlike it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qemu import LOG_DIR, REPO_ROOT, FirmwareMissing, Qemu
+
+# What the shared boots put on the command line (test_boot checks it).
+SHARED_CMDLINE = "irqlab.testtoken=42"
+
+
+def resolve_path(path: str) -> Path:
+    """A path given on the command line, relative to the repo root."""
+    p = Path(path)
+    return p if p.is_absolute() else REPO_ROOT / p
+
+
+def log_name(text: str) -> str:
+    """A test id as a file name."""
+    return re.sub(r"[^A-Za-z0-9_.=-]+", "_", text).strip("_")
+
+
+class QemuFactory:
+    """Starts Qemu instances for one scope and kills them all at its end."""
+
+    def __init__(self, iso: Path, log_stem: str):
+        self.iso = iso
+        self.log_stem = log_stem
+        self.instances: list[Qemu] = []
+
+    def __call__(self, name: str | None = None, **kwargs) -> Qemu:
+        """Qemu(**kwargs) started (not yet at the prompt: see Qemu.boot).
+
+        `name` goes into the log file's name."""
+        n = len(self.instances)
+        stem = self.log_stem if name is None else f"{self.log_stem}-{log_name(name)}"
+        if n and name is None:
+            stem += f"-{n + 1}"
+        kwargs.setdefault("iso", self.iso)
+        kwargs.setdefault("log_path", LOG_DIR / f"{stem}.log")
+        q = Qemu(**kwargs)
+        self.instances.append(q)
+        try:
+            q.start()
+        except FirmwareMissing as e:
+            pytest.skip(str(e))
+        return q
+
+    def close_all(self) -> None:
+        for q in self.instances:
+            q.close()
