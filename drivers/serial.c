@@ -3,10 +3,15 @@
  * 16550 UART on COM1, 115200 8N1.
  *
  * Output is polled: printk must work in any context, including a panic
- * with interrupts off.  Input is polled too for now; the shell waits in
- * serial_getc().
+ * with interrupts off.  Input is interrupt driven once serial_irq_init()
+ * has run: the top half only moves bytes from the UART into a ring, and a
+ * reader waiting in serial_getc() halts until an interrupt brings one.
+ * Before that (early boot, or with interrupts off) input is polled.
  */
 #include <irqlab/serial.h>
+#include <irqlab/interrupt.h>
+#include <irqlab/ringbuf.h>
+#include <irqlab/kernel.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 
@@ -16,11 +21,14 @@
 #define UART_DLL	0	/* divisor latch low (DLAB=1) */
 #define UART_IER	1
 #define UART_DLM	1	/* divisor latch high (DLAB=1) */
-#define UART_FCR	2
+#define UART_IIR	2	/* read */
+#define UART_FCR	2	/* write */
 #define UART_LCR	3
 #define UART_MCR	4
 #define UART_LSR	5
 
+#define UART_IER_RDI	0x01	/* interrupt when data is received */
+#define UART_IIR_NO_INT	0x01	/* no interrupt pending */
 #define UART_LCR_DLAB	0x80
 #define UART_LCR_WLEN8	0x03
 #define UART_FCR_ENABLE	0x01
@@ -34,6 +42,13 @@
 
 #define UART_CLOCK	115200	/* 1.8432 MHz / 16 */
 #define BAUD		115200
+#define COM1_IRQ	4
+#define RX_RING_SIZE	4096
+
+static u8 rx_buf[RX_RING_SIZE];
+static struct ringbuf rx_ring = { .buf = rx_buf, .size = RX_RING_SIZE };
+static bool rx_irq_enabled;
+unsigned long serial_rx_overruns;	/* bytes lost to a full ring */
 
 void serial_init(void)
 {
@@ -80,11 +95,62 @@ int serial_getc_nowait(void)
 	return inb(COM1 + UART_RX);
 }
 
-int serial_getc(void)
+static int serial_getc_polled(void)
 {
 	int c;
 
 	while ((c = serial_getc_nowait()) < 0)
 		cpu_relax();
 	return c;
+}
+
+int serial_getc(void)
+{
+	unsigned long flags;
+	u8 c;
+
+	if (!rx_irq_enabled || irqs_disabled())
+		return serial_getc_polled();
+	for (;;) {
+		local_irq_save(flags);
+		if (ringbuf_get_byte(&rx_ring, &c)) {
+			local_irq_restore(flags);
+			return c;
+		}
+		/*
+		 * "sti; hlt" as one: an interrupt between a separate sti and
+		 * hlt would be taken before the halt, which would then sleep
+		 * with the byte already in the ring.
+		 */
+		__asm__ __volatile__("sti; hlt" ::: "memory");
+		local_irq_restore(flags);
+	}
+}
+
+/* The top half: empty the UART's FIFO into the ring, nothing more. */
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
+{
+	if (inb(COM1 + UART_IIR) & UART_IIR_NO_INT)
+		return IRQ_NONE;
+	while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
+		if (!ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX)))
+			serial_rx_overruns++;
+	}
+	return IRQ_HANDLED;
+}
+
+void serial_irq_init(void)
+{
+	int ret = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", &rx_ring);
+
+	if (ret) {
+		pr_err("serial: cannot get IRQ %d (%d): input stays polled\n",
+		       COM1_IRQ, ret);
+		return;
+	}
+	rx_irq_enabled = true;
+	outb(UART_IER_RDI, COM1 + UART_IER);
+	/* Bytes that came before the interrupt was on raise none: take them. */
+	while (inb(COM1 + UART_LSR) & UART_LSR_DR)
+		ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX));
 }

@@ -21,6 +21,10 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
+#include <asm/madt.h>
+#include <asm/apic.h>
+#include <asm/io_apic.h>
+#include <irqlab/pit.h>
 
 static void print_memory_map(void)
 {
@@ -72,11 +76,22 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	print_memory_map();
 
 	paging_init();
+	mm_init();
 	gdt_init();
 	idt_init();
 	tsc_init();
 	acpi_table_init();
 	mem_init();
+
+	/* Interrupt controllers, then the devices that interrupt. */
+	madt_init();
+	legacy_pic_disable();
+	lapic_init();
+	ioapic_init();
+	pit_timer_init();
+	serial_irq_init();
+	local_irq_enable();
+	lapic_timer_init();
 
 	crash_from_cmdline();
 	if (cmdline_get("ktest", list, sizeof(list)))

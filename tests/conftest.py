@@ -1,7 +1,10 @@
 """pytest set-up for irqlab's QEMU tests: options and the `qemu` fixtures.
 
-    --iso PATH / $IRQLAB_ISO   the ISO to boot (default build/irqlab.iso)
-    --elf PATH / $IRQLAB_ELF   the kernel ELF with symbols (build/irqlab.elf)
+    --iso=PATH / $IRQLAB_ISO   the ISO to boot (default build/irqlab.iso)
+    --elf=PATH / $IRQLAB_ELF   the kernel ELF with symbols (build/irqlab.elf)
+
+(Write --iso=PATH with the '=': pytest reads a bare path after an option it
+does not know yet as a test path.)
     $IRQLAB_TIMEOUT_SCALE      multiply every timeout (slow machine)
     $IRQLAB_OVMF               UEFI firmware image (default: found in /usr/share)
 

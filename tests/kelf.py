@@ -93,7 +93,16 @@ class Elf64:
 
 
 def ktest_suites(elf_path: str | Path) -> list[tuple[str, list[str]]]:
-    """[(suite, [case, ...]), ...] in link order (the order ktest runs them)."""
+    """[(suite, [case, ...]), ...] in link order (the order ktest runs them).
+
+    Raises OSError or ElfError."""
+    try:
+        return _ktest_suites(elf_path)
+    except (struct.error, ValueError, IndexError) as e:
+        raise ElfError(f"{elf_path}: malformed ELF ({e})") from None
+
+
+def _ktest_suites(elf_path: str | Path) -> list[tuple[str, list[str]]]:
     elf = Elf64(elf_path)
     syms = elf.symbols()
     try:

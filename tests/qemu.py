@@ -225,14 +225,18 @@ class Qemu:
 
     def close(self) -> None:
         """Kill QEMU if it still runs, and close the log.  Idempotent."""
+        how = "not started"
         if self.child is not None:
             if self.child.isalive():
                 self.child.terminate(force=True)
+                how = "killed by the test harness"
             self.child.close(force=True)
             if self._exit_status is None:
                 self._exit_status = self._status_of_child()
+            if how != "killed by the test harness":
+                how = f"exited by itself, status {self._exit_status}"
         if self._log is not None:
-            self._log.note(f"qemu ended, exit status {self._exit_status}")
+            self._log.note(f"QEMU {how}")
             self._log.close()
 
     kill = close

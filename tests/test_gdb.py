@@ -50,7 +50,9 @@ def test_gdb_breaks_in_kmain(qemu, elf_path):
                 cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
             )
         except subprocess.TimeoutExpired as e:
-            out = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+            out = e.stdout or ""
+            if isinstance(out, bytes):  # TimeoutExpired keeps bytes even with text=True
+                out = out.decode(errors="replace")
             pytest.fail(
                 f"gdb did not finish within {timeout:.0f} s (waiting for the "
                 f"breakpoint on kmain to be hit); its output:\n{out}\n"

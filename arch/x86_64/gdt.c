@@ -10,6 +10,7 @@
 #include <asm/boot.h>
 #include <irqlab/compiler.h>
 #include <irqlab/string.h>
+#include <irqlab/vmalloc.h>
 
 struct tss {
 	u32 reserved0;
@@ -107,6 +108,11 @@ bool get_stack_bounds(unsigned long addr, unsigned long *lo,
 			return true;
 		}
 	}
+	/* Stacks from alloc_kernel_stack() (kernel/mm/kstack.c). */
+	if (kernel_stack_bounds(addr, lo, hi)) {
+		*name = "TASK";
+		return true;
+	}
 	return false;
 }
 
@@ -115,10 +121,11 @@ bool in_stack_guard(unsigned long addr, unsigned long *lo,
 {
 	unsigned long g = (unsigned long)init_stack_guard;
 
-	if (addr < g || addr >= g + 4096)
-		return false;
-	*lo = (unsigned long)init_stack;
-	*hi = (unsigned long)init_stack_top;
 	*name = "TASK";
-	return true;
+	if (addr >= g && addr < g + 4096) {
+		*lo = (unsigned long)init_stack;
+		*hi = (unsigned long)init_stack_top;
+		return true;
+	}
+	return kernel_stack_guard(addr, lo, hi);
 }

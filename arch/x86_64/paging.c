@@ -10,13 +10,17 @@
  *    faults.
  *
  * Page-table pages come from a pool inside the image: the page allocator
- * (the memory issue) does not exist yet when this runs.
+ * does not exist yet when this runs.  Later mappings (map_kernel_page(),
+ * for vmalloc, ioremap and kernel stacks) take theirs from the page
+ * allocator once mm_init() has set it up.
  */
 #include <asm/pgtable.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <irqlab/kernel.h>
 #include <irqlab/bootinfo.h>
+#include <irqlab/errno.h>
+#include <irqlab/gfp.h>
 
 #define MSR_EFER	0xc0000080
 #define EFER_NX		(1UL << 11)
@@ -34,22 +38,52 @@ static u64 pt_pool[PT_POOL_PAGES][512] __aligned(4096);
 static int pt_used;
 static u64 nx;	/* _PAGE_NX if the CPU has it (EFER.NXE set in head.S) */
 
-static u64 *alloc_table(void)
+static u64 *kernel_pgd;
+
+/* A zeroed page for a table, and its physical address; NULL if none. */
+static u64 *alloc_table(phys_addr_t *pa)
 {
+	u64 *t;
+
+	if (after_bootmem) {
+		t = (u64 *)get_zeroed_page(GFP_ATOMIC);
+		if (t)
+			*pa = __pa(t);
+		return t;
+	}
 	if (pt_used == PT_POOL_PAGES)
 		panic("paging: page-table pool exhausted");
-	return pt_pool[pt_used++];
+	t = pt_pool[pt_used++];
+	*pa = __pa_symbol(t);
+	return t;
 }
 
-/* The table an entry points to, allocating it if needed. */
+/*
+ * Pool tables are reached through the image mapping, because the direct
+ * map does not exist yet while paging_init() builds it; the rest only
+ * through the direct map.
+ */
+static u64 *table_va(u64 entry)
+{
+	phys_addr_t pa = entry & PTE_PFN_MASK;
+
+	if (pa >= __pa_symbol(pt_pool) &&
+	    pa < __pa_symbol(pt_pool + PT_POOL_PAGES))
+		return (u64 *)(pa + __START_KERNEL_map);
+	return __va(pa);
+}
+
+/* The table an entry points to, allocating it if needed; NULL if none. */
 static u64 *next_table(u64 *table, int index)
 {
-	if (!(table[index] & _PAGE_PRESENT))
-		table[index] = __pa_symbol(alloc_table()) | _PAGE_PRESENT |
-			       _PAGE_RW;
-	/* Every table comes from pt_pool, inside the kernel image. */
-	return (u64 *)((table[index] & 0x000ffffffffff000UL) +
-		       __START_KERNEL_map);
+	phys_addr_t pa;
+
+	if (!(table[index] & _PAGE_PRESENT)) {
+		if (!alloc_table(&pa))
+			return NULL;
+		table[index] = pa | _PAGE_PRESENT | _PAGE_RW;
+	}
+	return table_va(table[index]);
 }
 
 static int pgd_index(unsigned long va) { return (va >> 39) & 511; }
@@ -64,6 +98,102 @@ static void map_4k(u64 *pgd, unsigned long va, phys_addr_t pa, u64 flags)
 	u64 *pte = next_table(pmd, pmd_index(va));
 
 	pte[pte_index(va)] = pa | flags;
+}
+
+/*
+ * Replaces a 2 MiB mapping by a table of 512 4 KiB ones with the same
+ * attributes, so one page of it can change.
+ */
+static int split_pmd(u64 *pmd)
+{
+	u64 flags = *pmd & ~PTE_PFN_MASK & ~_PAGE_PSE;
+	phys_addr_t base = *pmd & PTE_PFN_MASK, pa;
+	u64 *pte = alloc_table(&pa);
+	int i;
+
+	if (!pte)
+		return -ENOMEM;
+	for (i = 0; i < 512; i++)
+		pte[i] = (base + i * PAGE_SIZE) | flags;
+	*pmd = pa | _PAGE_PRESENT | _PAGE_RW;
+	return 0;
+}
+
+/*
+ * Interrupts are off while a table changes: an interrupt handler may map
+ * too.  The SMP issue adds a lock (Linux's init_mm.page_table_lock).
+ */
+int map_kernel_page(unsigned long va, phys_addr_t pa, u64 prot)
+{
+	unsigned long irqflags;
+	u64 *pud, *pmd, *pte;
+	int ret = -ENOMEM;
+
+	prot &= ~_PAGE_NX | nx;
+	local_irq_save(irqflags);
+	pud = next_table(kernel_pgd, pgd_index(va));
+	pmd = pud ? next_table(pud, pud_index(va)) : NULL;
+	if (!pmd)
+		goto out;
+	BUG_ON(pud[pud_index(va)] & _PAGE_PSE);	/* no 1 GiB pages made */
+	if ((pmd[pmd_index(va)] & _PAGE_PSE) && split_pmd(&pmd[pmd_index(va)]))
+		goto out;
+	pte = next_table(pmd, pmd_index(va));
+	if (!pte)
+		goto out;
+	pte[pte_index(va)] = (pa & PTE_PFN_MASK) | prot;
+	flush_tlb_one_kernel(va);
+	ret = 0;
+out:
+	local_irq_restore(irqflags);
+	return ret;
+}
+
+u64 *lookup_address(unsigned long va, unsigned int *level)
+{
+	u64 *t = kernel_pgd;
+
+	*level = PG_LEVEL_NONE;
+	if (!(t[pgd_index(va)] & _PAGE_PRESENT))
+		return NULL;
+	t = table_va(t[pgd_index(va)]);
+	if (!(t[pud_index(va)] & _PAGE_PRESENT))
+		return NULL;
+	if (t[pud_index(va)] & _PAGE_PSE) {
+		*level = PG_LEVEL_1G;
+		return &t[pud_index(va)];
+	}
+	t = table_va(t[pud_index(va)]);
+	if (!(t[pmd_index(va)] & _PAGE_PRESENT))
+		return NULL;
+	if (t[pmd_index(va)] & _PAGE_PSE) {
+		*level = PG_LEVEL_2M;
+		return &t[pmd_index(va)];
+	}
+	t = table_va(t[pmd_index(va)]);
+	if (!(t[pte_index(va)] & _PAGE_PRESENT))
+		return NULL;
+	*level = PG_LEVEL_4K;
+	return &t[pte_index(va)];
+}
+
+/* Page-table pages stay allocated: the range will be mapped again. */
+void unmap_kernel_page(unsigned long va)
+{
+	unsigned long irqflags;
+	unsigned int level;
+	u64 *pte;
+
+	local_irq_save(irqflags);
+	pte = lookup_address(va, &level);
+	if (pte && level == PG_LEVEL_4K) {
+		*pte = 0;
+		flush_tlb_one_kernel(va);
+	} else if (pte) {
+		pr_warn("paging: %016lx is in a large page, not unmapped\n",
+			va);
+	}
+	local_irq_restore(irqflags);
 }
 
 static void map_2m(u64 *pgd, unsigned long va, phys_addr_t pa, u64 flags)
@@ -114,12 +244,12 @@ static void map_direct(u64 *pgd)
 
 void paging_init(void)
 {
-	u64 *pgd;
+	phys_addr_t pa;
 
 	if (rdmsr(MSR_EFER) & EFER_NX)
 		nx = _PAGE_NX;
-	pgd = alloc_table();
-	map_kernel_image(pgd);
-	map_direct(pgd);
-	write_cr3(__pa_symbol(pgd));
+	kernel_pgd = alloc_table(&pa);
+	map_kernel_image(kernel_pgd);
+	map_direct(kernel_pgd);
+	write_cr3(pa);
 }

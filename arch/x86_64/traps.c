@@ -9,6 +9,7 @@
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/setjmp.h>
+#include <asm/hardirq.h>
 #include <irqlab/kernel.h>
 #include <irqlab/kallsyms.h>
 
@@ -136,7 +137,9 @@ static void do_exception(struct pt_regs *regs)
 
 	switch (v) {
 	case X86_TRAP_NMI:
-		pr_emerg("Uhhuh. NMI received for unknown reason on CPU 0.\n");
+		irq_stat[smp_processor_id()].__nmi_count++;
+		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %d.\n",
+			 smp_processor_id());
 		return;
 	case X86_TRAP_BP:
 		/* int3 is a trap: report it and carry on after it. */
@@ -165,6 +168,5 @@ void do_interrupt(struct pt_regs *regs)
 		do_exception(regs);
 		return;
 	}
-	/* No device interrupts are routed yet (the interrupt issue). */
-	pr_warn("do_IRQ: No irq handler for vector %lu\n", regs->vector);
+	do_IRQ(regs);
 }

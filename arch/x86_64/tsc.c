@@ -6,14 +6,10 @@
  * back through port 0x61 without taking an interrupt.
  */
 #include <asm/tsc.h>
-#include <asm/io.h>
+#include <irqlab/pit.h>
 #include <asm/processor.h>
 #include <irqlab/printk.h>
 
-#define PIT_TICK_RATE	1193182	/* Hz */
-#define PIT_CH2		0x42
-#define PIT_MODE	0x43
-#define PIT_PORT_B	0x61	/* bit 0 gates channel 2, bit 5 reads OUT2 */
 #define CAL_MS		10
 
 unsigned long tsc_khz;
@@ -34,18 +30,12 @@ static unsigned long cpuid_tsc_khz(void)
 
 static unsigned long pit_calibrate_tsc(void)
 {
-	u32 latch = PIT_TICK_RATE / (1000 / CAL_MS);
 	unsigned long loops = 0;
 	u64 t1, t2;
 
-	/* Gate high, speaker off; mode 0 counts down once and raises OUT2. */
-	outb((inb(PIT_PORT_B) & ~0x02) | 0x01, PIT_PORT_B);
-	outb(0xb0, PIT_MODE);
-	outb(latch & 0xff, PIT_CH2);
-	outb(latch >> 8, PIT_CH2);
-
+	pit_ch2_start(CAL_MS);
 	t1 = rdtsc();
-	while (!(inb(PIT_PORT_B) & 0x20)) {
+	while (!pit_ch2_done()) {
 		/* No PIT answering: give up rather than hang. */
 		if (++loops > 100000000UL)
 			return 0;

@@ -7,13 +7,48 @@
 
 #define _PAGE_PRESENT	(1UL << 0)
 #define _PAGE_RW	(1UL << 1)
+#define _PAGE_PWT	(1UL << 3)	/* write-through */
+#define _PAGE_PCD	(1UL << 4)	/* cache disabled */
 #define _PAGE_PSE	(1UL << 7)	/* 2 MiB page in a page directory */
 #define _PAGE_NX	(1UL << 63)
 
+/* The physical address bits of an entry. */
+#define PTE_PFN_MASK	0x000ffffffffff000UL
+
+/* NX is dropped where the CPU lacks it (Linux's __supported_pte_mask). */
+#define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)
+/* PCD|PWT selects PAT entry 3, uncached (UC), with the reset PAT. */
+#define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
+
 #define PMD_SIZE	(1UL << 21)
+
+/* lookup_address() levels, Linux's names. */
+enum pg_level {
+	PG_LEVEL_NONE,
+	PG_LEVEL_4K,
+	PG_LEVEL_2M,
+	PG_LEVEL_1G,
+};
 
 /* Builds the kernel's page tables and switches to them. */
 void paging_init(void);
+
+/*
+ * Maps the 4 KiB page at kernel address va to pa (a 2 MiB mapping in the
+ * way is split first); 0 or -ENOMEM.  Page-table pages come from a pool in
+ * the image until the page allocator runs, then from it.
+ */
+int map_kernel_page(unsigned long va, phys_addr_t pa, u64 prot);
+/* Clears the 4 KiB mapping at va, if any, and flushes it from the TLB. */
+void unmap_kernel_page(unsigned long va);
+/* The entry mapping va (*level says which), NULL if none is present. */
+u64 *lookup_address(unsigned long va, unsigned int *level);
+
+/* One CPU runs kernel code; the SMP issue adds the shootdown IPI. */
+static inline void flush_tlb_one_kernel(unsigned long va)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
+}
 
 /* The direct map covers physical [0, direct_map_end). */
 extern phys_addr_t direct_map_end;

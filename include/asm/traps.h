@@ -67,4 +67,7 @@ void print_cpu_line(void);
 
 void __noreturn die(const char *str, struct pt_regs *regs, long err);
 
+/* arch/x86_64/irq.c: vectors 32-255. */
+void do_IRQ(struct pt_regs *regs);
+
 #endif /* _ASM_TRAPS_H */

@@ -8,6 +8,8 @@
 #include <irqlab/printk.h>
 
 void __noreturn __printf(1, 2) panic(const char *fmt, ...);
+/* The current call chain, on the console (arch/x86_64/dumpstack.c). */
+void dump_stack(void);
 
 /* Set once an oops or panic report has started: later ones stay quiet. */
 extern int oops_in_progress;

@@ -13,5 +13,8 @@ void serial_flush(void);
 int serial_getc_nowait(void);
 /* Waits for a received byte. */
 int serial_getc(void);
+/* Switches input to the receive interrupt (IRQ 4, "ttyS0"). */
+void serial_irq_init(void);
+extern unsigned long serial_rx_overruns;
 
 #endif /* _IRQLAB_SERIAL_H */

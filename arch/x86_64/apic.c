@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The local APIC, as Linux's arch/x86/kernel/apic/apic.c does it:
+ * x2APIC (MSRs) when CPUID offers it, else xAPIC through an uncached
+ * mapping of its MMIO page; task priority 0, spurious and error vectors,
+ * LINT1 as NMI where the MADT says so, and a timer calibrated against the
+ * PIT and run periodically at HZ (the "LOC" row of /proc/interrupts).
+ */
+#include <asm/apic.h>
+#include <asm/madt.h>
+#include <asm/irq_vectors.h>
+#include <asm/hardirq.h>
+#include <asm/io_map.h>
+#include <asm/processor.h>
+#include <irqlab/kernel.h>
+#include <irqlab/jiffies.h>
+#include <irqlab/pit.h>
+
+#define MSR_IA32_APICBASE		0x1b
+#define MSR_IA32_APICBASE_ENABLE	(1UL << 11)
+#define MSR_IA32_APICBASE_EXTD		(1UL << 10)	/* x2APIC */
+#define X2APIC_MSR_BASE			0x800
+#define CPUID_1_ECX_X2APIC		(1 << 21)
+#define CAL_MS				10
+
+bool x2apic_mode;
+unsigned long lapic_timer_period;
+static void __iomem *lapic_base;
+
+u32 apic_read(u32 reg)
+{
+	if (x2apic_mode)
+		return rdmsr(X2APIC_MSR_BASE + (reg >> 4));
+	return readl(lapic_base + reg);
+}
+
+void apic_write(u32 reg, u32 v)
+{
+	if (x2apic_mode)
+		wrmsr(X2APIC_MSR_BASE + (reg >> 4), v);
+	else
+		writel(v, lapic_base + reg);
+}
+
+u32 read_apic_id(void)
+{
+	u32 id = apic_read(APIC_ID);
+
+	return x2apic_mode ? id : id >> 24;
+}
+
+/* The SMP issue brings a per-CPU table; now there is the boot CPU. */
+int cpu_to_apicid(int cpu)
+{
+	return cpu == 0 ? (int)read_apic_id() : (int)madt.cpus[cpu].apic_id;
+}
+
+void apic_send_IPI_self(int vector)
+{
+	if (x2apic_mode) {
+		apic_write(APIC_SELF_IPI, vector);
+		return;
+	}
+	apic_write(APIC_ICR, APIC_DEST_SELF | vector);
+}
+
+static void setup_lint_nmi(void)
+{
+	int i;
+
+	/* The MADT says which LINT pin carries NMI (LINT1 on PCs). */
+	for (i = 0; i < madt.nr_nmis; i++) {
+		u32 reg = madt.nmis[i].lint ? APIC_LVT1 : APIC_LVT0;
+
+		apic_write(reg, APIC_DM_NMI);
+	}
+}
+
+void lapic_init(void)
+{
+	u32 a, b, c, d;
+	u64 base;
+
+	cpuid(1, &a, &b, &c, &d);
+	base = rdmsr(MSR_IA32_APICBASE) | MSR_IA32_APICBASE_ENABLE;
+	if (c & CPUID_1_ECX_X2APIC) {
+		x2apic_mode = true;
+		wrmsr(MSR_IA32_APICBASE, base);
+		wrmsr(MSR_IA32_APICBASE, base | MSR_IA32_APICBASE_EXTD);
+	} else {
+		wrmsr(MSR_IA32_APICBASE, base);
+		lapic_base = ioremap(madt.lapic_address, 4096);
+		if (!lapic_base)
+			panic("apic: cannot map the local APIC at 0x%llx",
+			      (unsigned long long)madt.lapic_address);
+	}
+
+	apic_write(APIC_TASKPRI, 0);
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	apic_write(APIC_LVT1, APIC_LVT_MASKED);
+	setup_lint_nmi();
+	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
+	apic_write(APIC_ESR, 0);	/* the ESR latches on a write */
+	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
+	apic_eoi();
+
+	pr_info("APIC: %s mode, local APIC id %u, version 0x%x\n",
+		x2apic_mode ? "x2apic" : "xapic", read_apic_id(),
+		apic_read(APIC_LVR) & 0xff);
+}
+
+void lapic_timer_init(void)
+{
+	u32 left;
+
+	/* Count down from the top, masked, for a known PIT interval. */
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	pit_ch2_start(CAL_MS);
+	apic_write(APIC_TMICT, 0xffffffff);
+	while (!pit_ch2_done())
+		cpu_relax();
+	left = apic_read(APIC_TMCCT);
+	lapic_timer_period = (0xffffffffUL - left) * 1000 / CAL_MS / HZ;
+	if (!lapic_timer_period) {
+		pr_warn("APIC: timer does not count; no local timer\n");
+		apic_write(APIC_TMICT, 0);
+		return;
+	}
+	pr_info("APIC: timer runs at %lu.%03lu MHz (divided by 16), %lu ticks per jiffy\n",
+		lapic_timer_period * HZ / 1000000,
+		lapic_timer_period * HZ / 1000 % 1000, lapic_timer_period);
+
+	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, lapic_timer_period);
+}
+
+void lapic_timer_interrupt(void)
+{
+	irq_stat[smp_processor_id()].apic_timer_irqs++;
+	apic_eoi();
+	/* The scheduler issue runs each CPU's tick from here. */
+}
+
+void lapic_spurious_interrupt(void)
+{
+	/* No EOI: a spurious interrupt never set an ISR bit. */
+	irq_stat[smp_processor_id()].irq_spurious_count++;
+}
+
+void lapic_error_interrupt(void)
+{
+	u32 v0 = apic_read(APIC_ESR), v1;
+
+	apic_write(APIC_ESR, 0);
+	v1 = apic_read(APIC_ESR);
+	apic_eoi();
+	irq_err_count++;
+	pr_err("APIC error on CPU%d: %02x(%02x)\n", smp_processor_id(), v0, v1);
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The interrupt hardware as set up at boot: IOAPIC routes, the PIT tick,
+ * the local APIC timer, TSC-based delays.  Rates are checked only within
+ * wide bounds: QEMU's clocks under TCG drift with host load.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/irq.h>
+#include <irqlab/errno.h>
+#include <irqlab/jiffies.h>
+#include <irqlab/timekeeping.h>
+#include <irqlab/delay.h>
+#include <asm/apic.h>
+#include <asm/io_apic.h>
+#include <asm/hardirq.h>
+#include <asm/processor.h>
+
+#define RTE_VECTOR(e)	((e) & 0xff)
+#define RTE_LEVEL	(1UL << 15)
+#define RTE_MASKED	(1UL << 16)
+#define RTE_DEST(e)	((e) >> 56)
+
+static void test_pit_route(struct ktest *t)
+{
+	bool level, low;
+	u32 gsi = isa_irq_to_gsi(0, &level, &low);
+	u64 e = ioapic_read_entry(gsi);
+
+	KTEST_EXPECT_EQ(t, gsi, 2);	/* QEMU's MADT override */
+	KTEST_EXPECT_EQ(t, irq_to_desc(0)->irq_data.hwirq, 2);
+	KTEST_EXPECT_EQ(t, RTE_VECTOR(e), irq_to_vector(0));
+	KTEST_EXPECT_FALSE(t, e & RTE_MASKED);	/* "timer" requested it */
+	KTEST_EXPECT_FALSE(t, e & RTE_LEVEL);
+	KTEST_EXPECT_EQ(t, RTE_DEST(e), read_apic_id());
+	KTEST_EXPECT_STREQ(t, irq_to_desc(0)->action->name, "timer");
+}
+
+static void test_unused_pins_masked(struct ktest *t)
+{
+	/* ISA IRQ 3 (COM2) has no driver: its pin must stay masked. */
+	KTEST_EXPECT_TRUE(t, ioapic_read_entry(3) & RTE_MASKED);
+	KTEST_EXPECT_GE(t, ioapic_nr_pins(), 24);
+}
+
+static void test_pci_lines_level(struct ktest *t)
+{
+	bool level, low;
+
+	/* QEMU's MADT makes the PCI link IRQs level-triggered. */
+	KTEST_EXPECT_EQ(t, isa_irq_to_gsi(11, &level, &low), 11);
+	KTEST_EXPECT_TRUE(t, level);
+	KTEST_EXPECT_EQ(t, irq_to_desc(11)->irq_data.level, true);
+	KTEST_EXPECT_STREQ(t, irq_to_desc(11)->name, "fasteoi");
+	KTEST_EXPECT_TRUE(t, ioapic_read_entry(11) & RTE_LEVEL);
+}
+
+static void test_affinity(struct ktest *t)
+{
+	u64 e;
+
+	KTEST_EXPECT_EQ(t, irq_set_affinity(4, 1), 0);
+	e = ioapic_read_entry(4);
+	KTEST_EXPECT_EQ(t, RTE_DEST(e), cpu_to_apicid(0));
+	KTEST_EXPECT_EQ(t, irq_to_desc(4)->irq_data.affinity, 1);
+	/* Only offline CPUs, or none: refused, routing unchanged. */
+	KTEST_EXPECT_EQ(t, irq_set_affinity(4, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, irq_set_affinity(4, 1UL << 40), -EINVAL);
+	KTEST_EXPECT_EQ(t, ioapic_read_entry(4), e);
+}
+
+/* Waits about ms of TSC time with interrupts on; returns jiffies passed. */
+static unsigned long jiffies_over(unsigned int ms, unsigned int *loc)
+{
+	unsigned long j0 = jiffies;
+	unsigned int l0 = irq_stat[0].apic_timer_irqs;
+	u64 end = ktime_get_ns() + (u64)ms * 1000000;
+
+	local_irq_enable();
+	while (ktime_get_ns() < end)
+		cpu_relax();
+	*loc = irq_stat[0].apic_timer_irqs - l0;
+	return jiffies - j0;
+}
+
+static void test_tick_rate(struct ktest *t)
+{
+	unsigned int loc;
+	unsigned long j = jiffies_over(200, &loc);
+
+	/* 200 ms of TSC time is 200 * HZ / 1000 ticks; allow 0.5x to 2x. */
+	KTEST_EXPECT_GE(t, j, HZ / 10);
+	KTEST_EXPECT_LE(t, j, HZ * 2 / 5);
+	/* The local APIC timer runs at HZ as well. */
+	KTEST_EXPECT_GE(t, loc, HZ / 10);
+	KTEST_EXPECT_LE(t, loc, HZ * 2 / 5);
+}
+
+static void test_ktime_monotonic(struct ktest *t)
+{
+	u64 prev = ktime_get_ns(), now;
+	int i, backwards = 0;
+
+	for (i = 0; i < 10000; i++) {
+		now = ktime_get_ns();
+		backwards += now < prev;
+		prev = now;
+	}
+	KTEST_EXPECT_EQ(t, backwards, 0);
+}
+
+/* A delay may be longer than asked (preemption, TCG), never shorter. */
+static void test_udelay_lower_bound(struct ktest *t)
+{
+	u64 t0 = ktime_get_ns();
+
+	udelay(5000);
+	KTEST_EXPECT_GE(t, ktime_get_ns() - t0, 5000000);
+	t0 = ktime_get_ns();
+	ndelay(300000);
+	KTEST_EXPECT_GE(t, ktime_get_ns() - t0, 300000);
+}
+
+static void test_time_after_wraps(struct ktest *t)
+{
+	unsigned long a = (unsigned long)-10, b = 5;
+
+	KTEST_EXPECT_TRUE(t, time_after(b, a));		/* across the wrap */
+	KTEST_EXPECT_FALSE(t, time_after(a, b));
+	KTEST_EXPECT_TRUE(t, time_before(a, b));
+	KTEST_EXPECT_TRUE(t, time_after_eq(b, b));
+	KTEST_EXPECT_EQ(t, msecs_to_jiffies(1000), HZ);
+}
+
+static const struct ktest_case apic_cases[] = {
+	KTEST_CASE(test_pit_route),
+	KTEST_CASE(test_unused_pins_masked),
+	KTEST_CASE(test_pci_lines_level),
+	KTEST_CASE(test_affinity),
+	KTEST_CASE(test_tick_rate),
+	KTEST_CASE(test_ktime_monotonic),
+	KTEST_CASE(test_udelay_lower_bound),
+	KTEST_CASE(test_time_after_wraps),
+	{}
+};
+KTEST_SUITE(apic, apic_cases);

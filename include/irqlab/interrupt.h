@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The driver's view of interrupts, as Linux's <linux/interrupt.h>. */
+#ifndef _IRQLAB_INTERRUPT_H
+#define _IRQLAB_INTERRUPT_H
+
+#include <irqlab/types.h>
+#include <irqlab/hardirq.h>
+
+enum irqreturn {
+	IRQ_NONE		= 0,		/* not our device */
+	IRQ_HANDLED		= 1 << 0,
+	IRQ_WAKE_THREAD		= 1 << 1,	/* run the thread_fn */
+};
+typedef enum irqreturn irqreturn_t;
+
+typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
+
+/* request_irq() flags: Linux's values. */
+#define IRQF_TRIGGER_RISING	0x00000001
+#define IRQF_TRIGGER_FALLING	0x00000002
+#define IRQF_TRIGGER_HIGH	0x00000004
+#define IRQF_TRIGGER_LOW	0x00000008
+#define IRQF_SHARED		0x00000080
+#define IRQF_ONESHOT		0x00002000
+#define IRQF_NO_THREAD		0x00010000
+#define IRQF_TIMER		(0x00000200 | IRQF_NO_THREAD)
+
+struct irqaction {
+	irq_handler_t handler;
+	irq_handler_t thread_fn;
+	void *dev_id;
+	struct irqaction *next;
+	unsigned int irq;
+	unsigned int flags;
+	const char *name;
+	/* Set by IRQ_WAKE_THREAD; the SMP/scheduler issue adds the thread. */
+	bool thread_pending;
+};
+
+int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+			 irq_handler_t thread_fn, unsigned long flags,
+			 const char *name, void *dev_id);
+
+static inline int request_irq(unsigned int irq, irq_handler_t handler,
+			      unsigned long flags, const char *name,
+			      void *dev_id)
+{
+	return request_threaded_irq(irq, handler, NULL, flags, name, dev_id);
+}
+
+const void *free_irq(unsigned int irq, void *dev_id);
+void disable_irq(unsigned int irq);
+void disable_irq_nosync(unsigned int irq);
+void enable_irq(unsigned int irq);
+void synchronize_irq(unsigned int irq);
+int irq_set_affinity(unsigned int irq, unsigned long cpumask);
+
+/*
+ * What an irq/N-name thread calls once its thread_fn has returned: for
+ * IRQF_ONESHOT this unmasks the line the hard handler left masked.
+ */
+void irq_thread_done(struct irqaction *action);
+
+#endif /* _IRQLAB_INTERRUPT_H */

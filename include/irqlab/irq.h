@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The generic IRQ layer's insides, as Linux's <linux/irq.h> and
+ * <linux/irqdesc.h>: one irq_desc per interrupt number, an irq_chip that
+ * knows how to mask and acknowledge it, and a flow handler (edge or
+ * fasteoi) that runs the actions.
+ */
+#ifndef _IRQLAB_IRQ_H
+#define _IRQLAB_IRQ_H
+
+#include <irqlab/interrupt.h>
+#include <irqlab/smp.h>
+
+#define NR_IRQS		64
+
+struct irq_desc;
+
+struct irq_data {
+	unsigned int irq;
+	unsigned long hwirq;		/* IOAPIC pin (GSI) */
+	struct irq_chip *chip;
+	void *chip_data;
+	bool level;			/* level-triggered */
+	unsigned long affinity;		/* CPU mask */
+};
+
+struct irq_chip {
+	const char *name;
+	void (*irq_mask)(struct irq_data *d);
+	void (*irq_unmask)(struct irq_data *d);
+	void (*irq_ack)(struct irq_data *d);	/* edge: before the handler */
+	void (*irq_eoi)(struct irq_data *d);	/* fasteoi: after it */
+	int (*irq_set_affinity)(struct irq_data *d, unsigned long mask);
+	void (*irq_retrigger)(struct irq_data *d);	/* resend an edge */
+};
+
+typedef void (*irq_flow_handler_t)(struct irq_desc *desc);
+
+struct irq_desc {
+	struct irq_data irq_data;
+	irq_flow_handler_t handle_irq;
+	const char *name;		/* the flow: "edge" or "fasteoi" */
+	struct irqaction *action;
+	unsigned int depth;		/* disable_irq nesting */
+	bool masked;
+	bool in_progress;		/* a handler is running */
+	bool pending;			/* arrived while disabled */
+	bool spurious_disabled;		/* by the nobody-cared rule */
+	unsigned int oneshot_pending;	/* threads holding the line */
+	/* spurious.c's bookkeeping, as Linux's. */
+	unsigned int irq_count;
+	unsigned int irqs_unhandled;
+	unsigned long last_unhandled;	/* jiffies */
+	unsigned int kstat_irqs[NR_CPUS];
+};
+
+struct irq_desc *irq_to_desc(unsigned int irq);
+/* The interrupt numbers that have a chip, for iterating. */
+#define for_each_irq_desc(irq, desc)					\
+	for ((irq) = 0; (irq) < NR_IRQS; (irq)++)			\
+		if (((desc) = irq_to_desc(irq))->irq_data.chip)
+
+void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
+				   irq_flow_handler_t handle,
+				   const char *name);
+void handle_edge_irq(struct irq_desc *desc);
+void handle_fasteoi_irq(struct irq_desc *desc);
+/* Runs the flow handler of an interrupt number (arch entry code). */
+int generic_handle_irq(unsigned int irq);
+
+irqreturn_t handle_irq_event(struct irq_desc *desc);
+void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret);
+
+void mask_irq(struct irq_desc *desc);
+void unmask_irq(struct irq_desc *desc);
+
+unsigned int kstat_irqs(unsigned int irq);
+unsigned long kstat_irqs_total(void);
+
+#endif /* _IRQLAB_IRQ_H */

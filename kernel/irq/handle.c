@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Running the actions of one interrupt, as Linux's handle.c.  On a shared
+ * line every handler is asked; each says whether its device raised it.
+ */
+#include <irqlab/irq.h>
+#include <irqlab/kernel.h>
+
+static void irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
+{
+	if (!action->thread_fn) {
+		pr_warn("irq %u: handler %s asked for a thread it does not have\n",
+			desc->irq_data.irq, action->name);
+		return;
+	}
+	if (!action->thread_pending) {
+		action->thread_pending = true;
+		if (action->flags & IRQF_ONESHOT)
+			desc->oneshot_pending++;
+	}
+}
+
+irqreturn_t handle_irq_event(struct irq_desc *desc)
+{
+	irqreturn_t retval = IRQ_NONE, res;
+	struct irqaction *action;
+
+	desc->in_progress = true;
+	desc->pending = false;
+	for (action = desc->action; action; action = action->next) {
+		res = action->handler(desc->irq_data.irq, action->dev_id);
+		if (res & IRQ_WAKE_THREAD)
+			irq_wake_thread(desc, action);
+		retval |= res;
+	}
+	desc->in_progress = false;
+	note_interrupt(desc, retval);
+	return retval;
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The irq_desc table: one per interrupt number, as Linux's irqdesc.c. */
+#include <irqlab/irq.h>
+#include <irqlab/kernel.h>
+
+static struct irq_desc irq_desc[NR_IRQS];
+
+struct irq_desc *irq_to_desc(unsigned int irq)
+{
+	if (irq >= NR_IRQS)
+		return NULL;
+	if (!irq_desc[irq].irq_data.irq && irq) {
+		irq_desc[irq].irq_data.irq = irq;
+		irq_desc[irq].depth = 1;	/* disabled until requested */
+	}
+	return &irq_desc[irq];
+}
+
+void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
+				   irq_flow_handler_t handle, const char *name)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (!desc)
+		return;
+	desc->irq_data.chip = chip;
+	desc->handle_irq = handle;
+	desc->name = name;
+	desc->depth = 1;
+	desc->masked = true;
+	desc->irq_data.affinity = 1;	/* CPU 0 */
+}
+
+int generic_handle_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (!desc || !desc->handle_irq)
+		return -1;
+	desc->handle_irq(desc);
+	return 0;
+}
+
+unsigned int kstat_irqs(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned int sum = 0;
+	int cpu;
+
+	if (!desc)
+		return 0;
+	for_each_online_cpu(cpu)
+		sum += desc->kstat_irqs[cpu];
+	return sum;
+}
+
+unsigned long kstat_irqs_total(void)
+{
+	unsigned long sum = 0;
+	unsigned int irq;
+
+	for (irq = 0; irq < NR_IRQS; irq++)
+		sum += kstat_irqs(irq);
+	return sum;
+}

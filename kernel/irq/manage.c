@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The driver API, as Linux's kernel/irq/manage.c: requesting and freeing
+ * handlers, nested disable/enable, affinity.
+ */
+#include <irqlab/irq.h>
+#include <irqlab/kernel.h>
+#include <irqlab/errno.h>
+#include <irqlab/slab.h>
+#include <asm/processor.h>
+
+#define IRQF_TRIGGER_MASK	0xf
+
+/* The primary handler of a purely threaded interrupt: wake the thread. */
+static irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
+{
+	return IRQ_WAKE_THREAD;
+}
+
+/* May a new action share the line with those already on it? */
+static bool can_share(struct irqaction *old, struct irqaction *new)
+{
+	return (old->flags & new->flags & IRQF_SHARED) &&
+	       !((old->flags ^ new->flags) &
+		 (IRQF_TRIGGER_MASK | IRQF_ONESHOT));
+}
+
+int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+			 irq_handler_t thread_fn, unsigned long flags,
+			 const char *name, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action, **p;
+	unsigned long iflags;
+
+	if (!desc || !desc->irq_data.chip)
+		return -EINVAL;
+	if ((flags & IRQF_SHARED) && !dev_id)
+		return -EINVAL;	/* free_irq could not tell them apart */
+	if (!handler) {
+		if (!thread_fn)
+			return -EINVAL;
+		/* The line would fire again before the thread ran. */
+		if (!(flags & IRQF_ONESHOT)) {
+			pr_err("Threaded irq requested with handler=NULL and !ONESHOT for %s (irq %u)\n",
+			       name, irq);
+			return -EINVAL;
+		}
+		handler = irq_default_primary_handler;
+	}
+
+	action = kzalloc(sizeof(*action), GFP_KERNEL);
+	if (!action)
+		return -ENOMEM;
+	action->handler = handler;
+	action->thread_fn = thread_fn;
+	action->flags = flags;
+	action->name = name;
+	action->dev_id = dev_id;
+	action->irq = irq;
+
+	local_irq_save(iflags);
+	if (desc->action && !can_share(desc->action, action)) {
+		local_irq_restore(iflags);
+		pr_err("genirq: Flags mismatch irq %u. %08lx (%s) vs. %08x (%s)\n",
+		       irq, flags, name, desc->action->flags,
+		       desc->action->name);
+		kfree(action);
+		return -EBUSY;
+	}
+	for (p = &desc->action; *p; p = &(*p)->next)
+		;
+	*p = action;
+	if (action == desc->action) {
+		/* The first handler starts the line up. */
+		desc->depth = 0;
+		desc->spurious_disabled = false;
+		desc->irq_count = 0;
+		desc->irqs_unhandled = 0;
+		unmask_irq(desc);
+	}
+	local_irq_restore(iflags);
+	return 0;
+}
+
+void synchronize_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	/* From inside the handler this would wait for itself. */
+	if (!desc || in_hardirq())
+		return;
+	while (READ_ONCE(desc->in_progress))
+		cpu_relax();
+}
+
+const void *free_irq(unsigned int irq, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action, **p;
+	unsigned long flags;
+	const char *name;
+
+	if (!desc)
+		return NULL;
+	local_irq_save(flags);
+	for (p = &desc->action; (action = *p) != NULL; p = &action->next)
+		if (action->dev_id == dev_id)
+			break;
+	if (!action) {
+		local_irq_restore(flags);
+		pr_warn("Trying to free already-free IRQ %u\n", irq);
+		return NULL;
+	}
+	*p = action->next;
+	if (action->thread_pending && (action->flags & IRQF_ONESHOT))
+		desc->oneshot_pending--;
+	if (!desc->action) {
+		/* The last one gone: shut the line down. */
+		mask_irq(desc);
+		desc->depth = 1;
+		desc->oneshot_pending = 0;
+	}
+	local_irq_restore(flags);
+	synchronize_irq(irq);
+
+	name = action->name;
+	kfree(action);
+	return name;
+}
+
+void disable_irq_nosync(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+
+	if (!desc || !desc->irq_data.chip)
+		return;
+	local_irq_save(flags);
+	if (!desc->depth++)
+		mask_irq(desc);
+	local_irq_restore(flags);
+}
+
+void disable_irq(unsigned int irq)
+{
+	disable_irq_nosync(irq);
+	synchronize_irq(irq);
+}
+
+void enable_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+
+	if (!desc || !desc->irq_data.chip)
+		return;
+	local_irq_save(flags);
+	if (desc->depth == 0) {
+		local_irq_restore(flags);
+		pr_warn("Unbalanced enable for IRQ %u\n", irq);
+		dump_stack();
+		return;
+	}
+	if (--desc->depth == 0 && desc->action) {
+		if (!desc->oneshot_pending)
+			unmask_irq(desc);
+		/*
+		 * An edge that came while disabled is gone from the pin:
+		 * deliver it again, as Linux's check_irq_resend().
+		 */
+		if (desc->pending && !desc->irq_data.level &&
+		    desc->irq_data.chip->irq_retrigger) {
+			desc->pending = false;
+			desc->irq_data.chip->irq_retrigger(&desc->irq_data);
+		}
+	}
+	local_irq_restore(flags);
+}
+
+void irq_thread_done(struct irqaction *action)
+{
+	struct irq_desc *desc = irq_to_desc(action->irq);
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (action->thread_pending) {
+		action->thread_pending = false;
+		if ((action->flags & IRQF_ONESHOT) && desc->oneshot_pending &&
+		    !--desc->oneshot_pending && !desc->depth)
+			unmask_irq(desc);
+	}
+	local_irq_restore(flags);
+}
+
+int irq_set_affinity(unsigned int irq, unsigned long cpumask)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long online = (1UL << num_online_cpus()) - 1;
+	int ret = 0;
+
+	if (!desc || !desc->irq_data.chip)
+		return -EINVAL;
+	cpumask &= online;
+	if (!cpumask)
+		return -EINVAL;
+	if (desc->irq_data.chip->irq_set_affinity)
+		ret = desc->irq_data.chip->irq_set_affinity(&desc->irq_data,
+							    cpumask);
+	if (!ret)
+		desc->irq_data.affinity = cpumask;
+	return ret;
+}

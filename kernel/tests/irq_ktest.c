@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The generic IRQ layer, driven through a software irq_chip on a spare
+ * interrupt number: request/free, nested disable/enable, shared lines,
+ * the nobody-cared rule, ONESHOT threads.  One case sends itself a real
+ * interrupt through the local APIC to check the entry path's context.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/irq.h>
+#include <irqlab/errno.h>
+#include <irqlab/jiffies.h>
+#include <asm/apic.h>
+#include <asm/io_apic.h>
+#include <asm/processor.h>
+
+#define TEST_IRQ	(NR_IRQS - 1)
+
+static struct {
+	bool masked;
+	int retriggers;
+} chip_state;
+
+static void test_mask(struct irq_data *d) { chip_state.masked = true; }
+static void test_unmask(struct irq_data *d) { chip_state.masked = false; }
+static void test_retrigger(struct irq_data *d) { chip_state.retriggers++; }
+static void test_ack(struct irq_data *d) { }
+
+static struct irq_chip test_chip = {
+	.name		= "test",
+	.irq_mask	= test_mask,
+	.irq_unmask	= test_unmask,
+	.irq_ack	= test_ack,
+	.irq_eoi	= test_ack,
+	.irq_retrigger	= test_retrigger,
+};
+
+struct test_dev {
+	bool raised;		/* the device has something to report */
+	int calls;
+	unsigned long preempt;	/* preempt_count seen by the handler */
+};
+
+static irqreturn_t test_handler(int irq, void *dev_id)
+{
+	struct test_dev *dev = dev_id;
+
+	dev->calls++;
+	dev->preempt = preempt_count();
+	if (!dev->raised)
+		return IRQ_NONE;
+	dev->raised = false;
+	return IRQ_HANDLED;
+}
+
+static void setup_test_irq_flow(irq_flow_handler_t flow, const char *name)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+
+	desc->irq_count = 0;
+	desc->irqs_unhandled = 0;
+	desc->spurious_disabled = false;
+	desc->pending = false;
+	chip_state.masked = true;
+	chip_state.retriggers = 0;
+	irq_set_chip_and_handler_name(TEST_IRQ, &test_chip, flow, name);
+}
+
+static void setup_test_irq(void)
+{
+	setup_test_irq_flow(handle_edge_irq, "edge");
+}
+
+/* As the entry code does: in hard-interrupt context, interrupts off. */
+static void fire(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	irq_enter();
+	generic_handle_irq(TEST_IRQ);
+	irq_exit();
+	local_irq_restore(flags);
+}
+
+static void test_request_free(struct ktest *t)
+{
+	struct test_dev dev = { .raised = true };
+
+	/* An interrupt number without a chip cannot be requested. */
+	KTEST_EXPECT_EQ(t, request_irq(NR_IRQS - 2, test_handler, 0, "x",
+				       &dev), -EINVAL);
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	KTEST_EXPECT_FALSE(t, chip_state.masked);
+	fire();
+	KTEST_EXPECT_EQ(t, dev.calls, 1);
+	KTEST_EXPECT_EQ(t, kstat_irqs(TEST_IRQ), 1);
+	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &dev), "t");
+	KTEST_EXPECT_TRUE(t, chip_state.masked);
+	KTEST_EXPECT_NULL(t, free_irq(TEST_IRQ, &dev));	/* already free */
+	fire();
+	KTEST_EXPECT_EQ(t, dev.calls, 1);		/* nobody to call */
+	irq_to_desc(TEST_IRQ)->kstat_irqs[0] = 0;
+}
+
+static void test_disable_depth(struct ktest *t)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	struct test_dev dev = { .raised = true };
+
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	disable_irq(TEST_IRQ);
+	disable_irq(TEST_IRQ);
+	KTEST_EXPECT_EQ(t, desc->depth, 2);
+	KTEST_EXPECT_TRUE(t, chip_state.masked);
+	fire();				/* arrives while disabled */
+	KTEST_EXPECT_EQ(t, dev.calls, 0);
+	KTEST_EXPECT_TRUE(t, desc->pending);
+	enable_irq(TEST_IRQ);
+	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* still depth 1 */
+	KTEST_EXPECT_EQ(t, chip_state.retriggers, 0);
+	enable_irq(TEST_IRQ);
+	KTEST_EXPECT_FALSE(t, chip_state.masked);
+	/* The edge that came while disabled is sent again. */
+	KTEST_EXPECT_EQ(t, chip_state.retriggers, 1);
+	/* An extra enable is refused, not wrapped around. */
+	enable_irq(TEST_IRQ);
+	KTEST_EXPECT_EQ(t, desc->depth, 0);
+	free_irq(TEST_IRQ, &dev);
+}
+
+static void test_free_while_disabled(struct ktest *t)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	struct test_dev dev = { .raised = true };
+
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	disable_irq(TEST_IRQ);
+	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &dev), "t");
+	KTEST_EXPECT_NULL(t, desc->action);
+	/* A new owner starts from a clean, enabled line. */
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t2", &dev),
+			0);
+	KTEST_EXPECT_EQ(t, desc->depth, 0);
+	fire();
+	KTEST_EXPECT_EQ(t, dev.calls, 1);
+	free_irq(TEST_IRQ, &dev);
+}
+
+static void test_shared(struct ktest *t)
+{
+	struct test_dev a = { 0 }, b = { 0 }, c = { 0 };
+
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, IRQF_SHARED,
+				       "a", &a), 0);
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, IRQF_SHARED,
+				       "b", &b), 0);
+	/* Not sharing, or no dev_id to tell it apart: refused. */
+	KTEST_EXPECT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "c", &c),
+			-EBUSY);
+	KTEST_EXPECT_EQ(t, request_irq(TEST_IRQ, test_handler, IRQF_SHARED,
+				       "c", NULL), -EINVAL);
+
+	b.raised = true;
+	fire();
+	/* Every handler on the line is asked; only b had work. */
+	KTEST_EXPECT_EQ(t, a.calls, 1);
+	KTEST_EXPECT_EQ(t, b.calls, 1);
+	KTEST_EXPECT_FALSE(t, b.raised);
+	KTEST_EXPECT_EQ(t, irq_to_desc(TEST_IRQ)->irqs_unhandled, 0);
+	fire();				/* nobody's: counts as unhandled */
+	KTEST_EXPECT_EQ(t, irq_to_desc(TEST_IRQ)->irqs_unhandled, 1);
+
+	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &a), "a");
+	fire();
+	KTEST_EXPECT_EQ(t, a.calls, 2);	/* gone from the line */
+	KTEST_EXPECT_EQ(t, b.calls, 3);
+	KTEST_EXPECT_FALSE(t, chip_state.masked);	/* b still there */
+	free_irq(TEST_IRQ, &b);
+	KTEST_EXPECT_TRUE(t, chip_state.masked);
+}
+
+/* Fires n interrupts, the first `handled` of which the device claims. */
+static void storm(struct test_dev *dev, int n, int handled)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		dev->raised = i < handled;
+		fire();
+	}
+}
+
+static void test_nobody_cared(struct ktest *t)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	struct test_dev dev = { 0 };
+
+	/* 99,900 unhandled of 100,000 is tolerated... */
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	storm(&dev, 100000, 100);
+	KTEST_EXPECT_FALSE(t, desc->spurious_disabled);
+	KTEST_EXPECT_EQ(t, desc->depth, 0);
+	free_irq(TEST_IRQ, &dev);
+
+	/* ...99,901 is not: the line is disabled. */
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	storm(&dev, 100000, 99);
+	KTEST_EXPECT_TRUE(t, desc->spurious_disabled);
+	KTEST_EXPECT_EQ(t, desc->depth, 1);
+	KTEST_EXPECT_TRUE(t, chip_state.masked);
+	free_irq(TEST_IRQ, &dev);
+}
+
+/* An unhandled interrupt long after the last one restarts the count. */
+static void test_unhandled_decay(struct ktest *t)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	struct test_dev dev = { 0 };
+
+	setup_test_irq();
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	storm(&dev, 50, 0);
+	KTEST_EXPECT_EQ(t, desc->irqs_unhandled, 50);
+	desc->last_unhandled = jiffies - HZ;	/* as if a second ago */
+	storm(&dev, 1, 0);
+	KTEST_EXPECT_EQ(t, desc->irqs_unhandled, 1);
+	free_irq(TEST_IRQ, &dev);
+}
+
+static irqreturn_t thread_fn(int irq, void *dev_id)
+{
+	return IRQ_HANDLED;
+}
+
+static void test_oneshot(struct ktest *t)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	struct test_dev dev = { 0 };
+
+	/* ONESHOT is for level lines: an edge cannot storm. */
+	setup_test_irq_flow(handle_fasteoi_irq, "fasteoi");
+	/* A NULL primary handler needs ONESHOT, or the line storms. */
+	KTEST_EXPECT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn, 0,
+						"t", &dev), -EINVAL);
+	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn,
+						IRQF_ONESHOT, "t", &dev), 0);
+	fire();
+	KTEST_EXPECT_TRUE(t, desc->action->thread_pending);
+	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* until the thread ran */
+	fire();			/* cannot happen on hardware: line is masked */
+	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 1);
+	irq_thread_done(desc->action);
+	KTEST_EXPECT_FALSE(t, desc->action->thread_pending);
+	KTEST_EXPECT_FALSE(t, chip_state.masked);
+	free_irq(TEST_IRQ, &dev);
+}
+
+/* A real interrupt, through the IDT and do_IRQ: context and counts. */
+static void test_entry_context(struct ktest *t)
+{
+	struct test_dev dev = { .raised = true };
+	unsigned long deadline;
+	int vector;
+
+	setup_test_irq();
+	vector = irq_alloc_vector(TEST_IRQ);
+	KTEST_ASSERT_GT(t, vector, 0);
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
+			0);
+	KTEST_EXPECT_EQ(t, preempt_count(), 0);
+	local_irq_enable();
+	apic_send_IPI_self(vector);
+	deadline = jiffies + HZ;
+	while (!READ_ONCE(dev.calls) && time_before(jiffies, deadline))
+		cpu_relax();
+	KTEST_EXPECT_EQ(t, dev.calls, 1);
+	KTEST_EXPECT_EQ(t, dev.preempt, HARDIRQ_OFFSET);
+	KTEST_EXPECT_EQ(t, preempt_count(), 0);
+	free_irq(TEST_IRQ, &dev);
+	irq_free_vector(vector);
+}
+
+static const struct ktest_case irq_cases[] = {
+	KTEST_CASE(test_request_free),
+	KTEST_CASE(test_disable_depth),
+	KTEST_CASE(test_free_while_disabled),
+	KTEST_CASE(test_shared),
+	KTEST_CASE(test_nobody_cared),
+	KTEST_CASE(test_unhandled_decay),
+	KTEST_CASE(test_oneshot),
+	KTEST_CASE(test_entry_context),
+	{}
+};
+KTEST_SUITE(irq, irq_cases);
