@@ -23,6 +23,7 @@ quiet = @printf '  %-8s %s\n'
 endif
 
 B		:= build
+HZ		?= 1000
 SRCDIRS		:= arch kernel drivers lib
 SRCS		:= $(shell find $(SRCDIRS) -name '*.c' -o -name '*.S' | sort)
 OBJS		:= $(patsubst %,$(B)/%.o,$(basename $(SRCS)))
@@ -37,12 +38,21 @@ CFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -nostdinc \
 		   -fno-asynchronous-unwind-tables -fno-strict-aliasing \
 		   -fno-delete-null-pointer-checks \
 		   -Wall -Wextra -Werror -Wno-unused-parameter \
-		   -DIRQLAB_VERSION='"$(VERSION)"' -MMD -MP
+		   -DIRQLAB_VERSION='"$(VERSION)"' -include $(B)/config.h -MMD -MP
 ASFLAGS		:= -D__ASSEMBLY__ -Iinclude -g -MMD -MP
 LDFLAGS		:= -nostdlib -static -z max-page-size=4096 -z noexecstack \
 		   --no-warn-rwx-segments
 
 all: $(B)/irqlab.elf
+
+# Build-time settings as a header, rewritten only when they change, so
+# that `make HZ=250` rebuilds exactly what depends on them.
+$(B)/config.h: FORCE
+	@mkdir -p $(B)
+	@printf '#define CONFIG_HZ %d\n' $(HZ) > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+$(OBJS): $(B)/config.h
 
 $(B)/%.o: %.c Makefile
 	$(quiet) CC $<
@@ -149,6 +159,8 @@ help:
 	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
 	@echo "make test        host unit tests, then the QEMU test suite"
 	@echo "make clean       remove build/"
+
+FORCE:
 
 .PHONY: all deps iso run run-uefi debug gdb test test-host clean help
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import SHARED_CMDLINE, QemuFactory, log_name, resolve_path
+from harness import SHARED_CMDLINE, QemuFactory, iso_kernel_mismatch, log_name, resolve_path
 from qemu import DEFAULT_ELF, DEFAULT_ISO, Qemu
 
 
@@ -50,6 +50,12 @@ def elf_path(pytestconfig) -> Path:
     if not elf.is_file():
         pytest.fail(f"{elf} does not exist: run make first", pytrace=False)
     return elf
+
+
+@pytest.fixture(scope="session")
+def iso_elf_mismatch(iso_path, elf_path, tmp_path_factory) -> str | None:
+    """Why the ELF is not the kernel inside the ISO (None if it is)."""
+    return iso_kernel_mismatch(iso_path, elf_path, tmp_path_factory.mktemp("iso"))
 
 
 @pytest.fixture

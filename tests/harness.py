@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
+import kelf
 from qemu import LOG_DIR, REPO_ROOT, FirmwareMissing, Qemu
 
 # What the shared boots put on the command line (test_boot checks it).
@@ -53,3 +55,36 @@ class QemuFactory:
     def close_all(self) -> None:
         for q in self.instances:
             q.close()
+
+
+def iso_kernel_mismatch(iso: Path, elf: Path, workdir: Path) -> str | None:
+    """Why the kernel inside the ISO is not the one in `elf`, or None.
+
+    make iso copies build/irqlab.elf into the ISO without its debug info;
+    a stale ISO or ELF makes gdb breakpoints never hit and symbol lookups
+    lie, so tests that need both check this first.  Compares the loaded
+    sections (.text, .rodata, .data) of /boot/irqlab.elf from the ISO.
+    """
+    extracted = workdir / "irqlab-from-iso.elf"
+    extracted.unlink(missing_ok=True)
+    try:
+        res = subprocess.run(
+            ["xorriso", "-osirrox", "on", "-indev", str(iso),
+             "-extract", "/boot/irqlab.elf", str(extracted)],
+            capture_output=True, text=True, timeout=120,
+        )
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"cannot read {iso} with xorriso: {e}"
+    if res.returncode != 0 or not extracted.is_file():
+        return f"cannot extract /boot/irqlab.elf from {iso}: {res.stderr.strip()[-500:]}"
+    try:
+        ours, theirs = kelf.Elf64(elf), kelf.Elf64(extracted)
+        for name in (".text", ".rodata", ".data"):
+            if ours.section_bytes(name) != theirs.section_bytes(name):
+                return (
+                    f"{elf} and the kernel in {iso} differ in {name}: "
+                    "rebuild both with make iso"
+                )
+    except kelf.ElfError as e:
+        return str(e)
+    return None

@@ -72,6 +72,15 @@ class Elf64:
                     out.setdefault(self._cstr_at(strtab.offset + st_name), value)
         return out
 
+    def section_bytes(self, name: str) -> bytes | None:
+        """A section's contents (None if there is no such section)."""
+        for sec in self.sections:
+            if sec.name == name:
+                if sec.type == SHT_NOBITS:
+                    return b""
+                return self.data[sec.offset : sec.offset + sec.size]
+        return None
+
     def offset_of(self, addr: int, size: int = 1) -> int:
         """File offset of a virtual address in a section with file contents."""
         for sec in self.sections:
