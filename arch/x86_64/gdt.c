@@ -22,11 +22,6 @@ struct tss {
 	u16 io_bitmap_base;
 } __packed;
 
-struct desc_ptr {
-	u16 size;
-	u64 address;
-} __packed;
-
 static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9b000000ffffULL,
 	[GDT_ENTRY_KERNEL_CS]	= 0x00af9b000000ffffULL,	/* L=1 */

@@ -22,11 +22,6 @@ struct gate {
 	u32 reserved;
 } __packed;
 
-struct desc_ptr {
-	u16 size;
-	u64 address;
-} __packed;
-
 extern const u8 irq_entries_start[];
 static struct gate idt[256] __aligned(16);
 

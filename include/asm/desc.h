@@ -21,6 +21,12 @@
 #define IST_INDEX_MCE	2
 #define N_EXCEPTION_STACKS 3
 
+/* The operand of lgdt and lidt. */
+struct desc_ptr {
+	u16 size;
+	u64 address;
+} __attribute__((packed));
+
 void gdt_init(void);
 void idt_init(void);
 
