@@ -371,18 +371,16 @@ class Qemu:
     # ---- typing ---------------------------------------------------------------
 
     def _pump(self) -> None:
-        """Move whatever output is ready into pexpect's buffer (no waiting)."""
+        """Take in whatever output is ready, without waiting for more.
+
+        (An expect on nothing but TIMEOUT with a zero timeout: pexpect's
+        own way to read, which keeps its buffers consistent.)"""
         __tracebackhide__ = True
-        try:
-            data = self.child.read_nonblocking(size=65536, timeout=0)
-        except pexpect.TIMEOUT:
-            return
-        except pexpect.EOF:
+        if self.child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0) == 1:
             status = self._reap()
             raise QemuError(
                 self.describe_failure(f"QEMU exited (status {status}) while we were typing")
-            ) from None
-        self.child.buffer = self.child.buffer + data
+            )
 
     def send(self, data: str | bytes, timeout: float = COMMAND_TIMEOUT) -> None:
         """Type raw input (str as UTF-8, or bytes as they are).

@@ -9,10 +9,6 @@ struct irq_desc *irq_to_desc(unsigned int irq)
 {
 	if (irq >= NR_IRQS)
 		return NULL;
-	if (!irq_desc[irq].irq_data.irq && irq) {
-		irq_desc[irq].irq_data.irq = irq;
-		irq_desc[irq].depth = 1;	/* disabled until requested */
-	}
 	return &irq_desc[irq];
 }
 
@@ -23,10 +19,11 @@ void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
 
 	if (!desc)
 		return;
+	desc->irq_data.irq = irq;
 	desc->irq_data.chip = chip;
 	desc->handle_irq = handle;
 	desc->name = name;
-	desc->depth = 1;
+	desc->depth = 1;		/* disabled until requested */
 	desc->masked = true;
 	desc->irq_data.affinity = 1;	/* CPU 0 */
 }
