@@ -370,23 +370,12 @@ class Qemu:
 
     # ---- typing ---------------------------------------------------------------
 
-    def _pump(self) -> None:
-        """Take in whatever output is ready, without waiting for more.
-
-        (An expect on nothing but TIMEOUT with a zero timeout: pexpect's
-        own way to read, which keeps its buffers consistent.)"""
-        __tracebackhide__ = True
-        if self.child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0) == 1:
-            status = self._reap()
-            raise QemuError(
-                self.describe_failure(f"QEMU exited (status {status}) while we were typing")
-            )
-
     def send(self, data: str | bytes, timeout: float = COMMAND_TIMEOUT) -> None:
         """Type raw input (str as UTF-8, or bytes as they are).
 
-        Written in small pieces while reading the echo, so that a long input
-        can never deadlock against QEMU's blocked output.
+        The output is not read here but by the next wait: the pty buffers
+        tens of KB each way, far more than any test types at once.  If QEMU
+        stops taking input, this fails after `timeout` rather than hang.
         """
         __tracebackhide__ = True
         assert self.child is not None, "Qemu.start() was not called"
@@ -396,18 +385,22 @@ class Qemu:
         sent = 0
         while sent < len(raw):
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            _, writable, _ = select.select([], [fd], [], max(remaining, 0))
+            if not writable:
                 raise QemuError(
                     self.describe_failure(
                         f"timed out typing input: QEMU took only {sent} of {len(raw)} bytes"
                     )
                 )
-            readable, writable, _ = select.select([fd], [fd], [], remaining)
-            if readable:
-                self._pump()
-            if writable:
-                sent += os.write(fd, raw[sent : sent + 64])
-        self._pump()
+            try:
+                sent += os.write(fd, raw[sent : sent + 256])
+            except OSError as e:
+                status = self._reap()
+                raise QemuError(
+                    self.describe_failure(
+                        f"could not type input ({e}); QEMU exit status {status}"
+                    )
+                ) from None
 
     def run(self, cmd: str, timeout: float = COMMAND_TIMEOUT) -> list[str]:
         """Type a command at the prompt; returns its output lines.
