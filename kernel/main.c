@@ -25,6 +25,8 @@
 #include <asm/apic.h>
 #include <asm/io_apic.h>
 #include <irqlab/pit.h>
+#include <irqlab/percpu.h>
+#include <irqlab/smp.h>
 
 static void print_memory_map(void)
 {
@@ -58,6 +60,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 {
 	char list[256];
 
+	setup_boot_percpu();
 	tsc_mark_boot();
 	serial_init();
 	if (!multiboot2_parse(magic, info)) {
@@ -92,6 +95,8 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
+	sched_init();
+	smp_init();
 
 	crash_from_cmdline();
 	if (cmdline_get("ktest", list, sizeof(list)))

@@ -2,14 +2,33 @@
 /*
  * panic(): the kernel cannot go on.  Print why and where, then stop: exit
  * QEMU with a failure status when its isa-debug-exit device is there (test
- * runs), else halt.  Until the SMP issue only this CPU is running; it will
- * stop the others with an IPI here.
+ * runs), else halt.  The other CPUs are stopped first.
  */
 #include <irqlab/kernel.h>
 #include <irqlab/sprintf.h>
 #include <irqlab/debugexit.h>
+#include <irqlab/smp.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+
+static int panic_cpu = -1;
+
+/*
+ * The first CPU to die or panic stops the others, so that its report is
+ * the only thing on the console; any other CPU arriving here just halts,
+ * and so does this one if it faults again while reporting.
+ */
+void panic_stop_other_cpus(void)
+{
+	int this = smp_processor_id(), old = -1;
+
+	local_irq_disable();
+	if (!__atomic_compare_exchange_n(&panic_cpu, &old, this, false,
+					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) &&
+	    old != this)
+		halt_forever();
+	smp_send_stop();
+}
 
 void panic(const char *fmt, ...)
 {
@@ -17,7 +36,7 @@ void panic(const char *fmt, ...)
 	char buf[256];
 	va_list args;
 
-	local_irq_disable();
+	panic_stop_other_cpus();
 	if (in_panic)		/* a fault while panicking: just stop */
 		halt_forever();
 	in_panic = true;

@@ -4,8 +4,10 @@
  * (for dmesg) and write to the console if the level is important enough.
  *
  * The console is the polled serial port, so printk works in every context,
- * panic included.  Only one CPU runs kernel code until the SMP issue, and
- * interrupts are off while a line is stored: no lock is needed yet.
+ * panic included.  One CPU at a time stores and writes a line (lines of
+ * different CPUs never interleave); a CPU may re-enter (a fault inside
+ * printk), and a panic takes the console from a CPU that stopped holding
+ * it.
  */
 #include <irqlab/printk.h>
 #include <irqlab/sprintf.h>
@@ -16,6 +18,8 @@
 #include <irqlab/kstrtox.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
+#include <irqlab/smp.h>
+#include <irqlab/kernel.h>
 
 #define LOG_BUF_LEN	(64 * 1024)
 #define LINE_MAX	1024
@@ -29,6 +33,37 @@ static struct ringbuf log_ring = {
 /* The last line printed did not end in '\n': KERN_CONT appends to it. */
 static bool line_open;
 static int line_level;
+
+static int printk_cpu = -1;	/* the CPU writing a line */
+
+/* Returns false if this CPU already held it (a nested printk). */
+static bool printk_lock(void)
+{
+	int this = smp_processor_id(), old;
+	unsigned long spins = 0;
+
+	if (READ_ONCE(printk_cpu) == this)
+		return false;
+	for (;;) {
+		old = -1;
+		if (__atomic_compare_exchange_n(&printk_cpu, &old, this, false,
+						__ATOMIC_ACQUIRE,
+						__ATOMIC_RELAXED))
+			return true;
+		/* The holder was stopped by a panic: take it anyway. */
+		if (oops_in_progress && ++spins > 10000000UL) {
+			WRITE_ONCE(printk_cpu, this);
+			return true;
+		}
+		cpu_relax();
+	}
+}
+
+static void printk_unlock(bool locked)
+{
+	if (locked)
+		__atomic_store_n(&printk_cpu, -1, __ATOMIC_RELEASE);
+}
 
 /* Make room for len bytes by dropping whole lines, oldest first. */
 static void log_make_room(u32 len)
@@ -85,7 +120,7 @@ int vprintk(const char *fmt, va_list args)
 	const char *text;
 	unsigned long flags;
 	size_t len = 0, textlen;
-	bool cont;
+	bool cont, locked;
 	int level;
 	u64 ns;
 
@@ -95,6 +130,7 @@ int vprintk(const char *fmt, va_list args)
 	textlen -= text - (line + 32);
 
 	local_irq_save(flags);
+	locked = printk_lock();
 	cont = level < 0 && line_open;
 	if (level < 0)
 		level = cont ? line_level : LOGLEVEL_DEFAULT;
@@ -122,6 +158,7 @@ int vprintk(const char *fmt, va_list args)
 	log_store(line, len);
 	if (level < console_loglevel)
 		serial_write(line, len);
+	printk_unlock(locked);
 	local_irq_restore(flags);
 	return textlen;
 }

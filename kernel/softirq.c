@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * irq_enter()/irq_exit(), which Linux keeps in kernel/softirq.c because
- * irq_exit() is where pending softirqs run on the way out of the outermost
- * hard interrupt.  The softirqs themselves come with the deferred-work
- * issue; until then irq_exit() only leaves hard-interrupt context.
+ * irq_enter()/irq_exit() and local_bh_disable()/local_bh_enable(), which
+ * Linux keeps in kernel/softirq.c because irq_exit() and local_bh_enable()
+ * are where pending softirqs run.  The softirqs themselves come with the
+ * deferred-work issue; until then these only move the preempt count.
  */
 #include <irqlab/hardirq.h>
-
-unsigned long __preempt_count;
+#include <irqlab/bottom_half.h>
 
 void irq_enter(void)
 {
@@ -17,4 +16,14 @@ void irq_enter(void)
 void irq_exit(void)
 {
 	__preempt_count_sub(HARDIRQ_OFFSET);
+}
+
+void local_bh_disable(void)
+{
+	__preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
+}
+
+void local_bh_enable(void)
+{
+	__preempt_count_sub(SOFTIRQ_DISABLE_OFFSET);
 }

@@ -11,6 +11,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/hardirq.h>
 #include <asm/io_map.h>
+#include <asm/smp.h>
 #include <asm/processor.h>
 #include <irqlab/kernel.h>
 #include <irqlab/jiffies.h>
@@ -49,10 +50,27 @@ u32 read_apic_id(void)
 	return x2apic_mode ? id : id >> 24;
 }
 
-/* The SMP issue brings a per-CPU table; now there is the boot CPU. */
 int cpu_to_apicid(int cpu)
 {
-	return cpu == 0 ? (int)read_apic_id() : (int)madt.cpus[cpu].apic_id;
+	return cpu_apicid[cpu];
+}
+
+void apic_icr_write(u32 low, u32 apicid)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (x2apic_mode) {
+		/* One MSR write: the destination is in the high half. */
+		wrmsr(X2APIC_MSR_BASE + (APIC_ICR >> 4),
+		      (u64)apicid << 32 | low);
+	} else {
+		while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
+			cpu_relax();
+		apic_write(APIC_ICR2, apicid << 24);
+		apic_write(APIC_ICR, low);
+	}
+	local_irq_restore(flags);
 }
 
 void apic_send_IPI_self(int vector)
@@ -61,7 +79,7 @@ void apic_send_IPI_self(int vector)
 		apic_write(APIC_SELF_IPI, vector);
 		return;
 	}
-	apic_write(APIC_ICR, APIC_DEST_SELF | vector);
+	apic_icr_write(APIC_DEST_SELF | vector, 0);
 }
 
 static void setup_lint_nmi(void)
@@ -79,21 +97,29 @@ static void setup_lint_nmi(void)
 void lapic_init(void)
 {
 	u32 a, b, c, d;
-	u64 base;
 
 	cpuid(1, &a, &b, &c, &d);
-	base = rdmsr(MSR_IA32_APICBASE) | MSR_IA32_APICBASE_ENABLE;
-	if (c & CPUID_1_ECX_X2APIC) {
-		x2apic_mode = true;
-		wrmsr(MSR_IA32_APICBASE, base);
-		wrmsr(MSR_IA32_APICBASE, base | MSR_IA32_APICBASE_EXTD);
-	} else {
-		wrmsr(MSR_IA32_APICBASE, base);
+	x2apic_mode = c & CPUID_1_ECX_X2APIC;
+	if (!x2apic_mode) {
 		lapic_base = ioremap(madt.lapic_address, 4096);
 		if (!lapic_base)
 			panic("apic: cannot map the local APIC at 0x%llx",
 			      (unsigned long long)madt.lapic_address);
 	}
+	lapic_setup_this_cpu();
+	cpu_apicid[0] = read_apic_id();
+	pr_info("APIC: %s mode, local APIC id %u, version 0x%x\n",
+		x2apic_mode ? "x2apic" : "xapic", read_apic_id(),
+		apic_read(APIC_LVR) & 0xff);
+}
+
+void lapic_setup_this_cpu(void)
+{
+	u64 base = rdmsr(MSR_IA32_APICBASE) | MSR_IA32_APICBASE_ENABLE;
+
+	wrmsr(MSR_IA32_APICBASE, base);
+	if (x2apic_mode)
+		wrmsr(MSR_IA32_APICBASE, base | MSR_IA32_APICBASE_EXTD);
 
 	apic_write(APIC_TASKPRI, 0);
 	apic_write(APIC_LVT0, APIC_LVT_MASKED);
@@ -103,10 +129,6 @@ void lapic_init(void)
 	apic_write(APIC_ESR, 0);	/* the ESR latches on a write */
 	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
 	apic_eoi();
-
-	pr_info("APIC: %s mode, local APIC id %u, version 0x%x\n",
-		x2apic_mode ? "x2apic" : "xapic", read_apic_id(),
-		apic_read(APIC_LVR) & 0xff);
 }
 
 void lapic_timer_init(void)
@@ -131,21 +153,29 @@ void lapic_timer_init(void)
 		lapic_timer_period * HZ / 1000000,
 		lapic_timer_period * HZ / 1000 % 1000, lapic_timer_period);
 
+	lapic_timer_start();
+}
+
+void lapic_timer_start(void)
+{
+	if (!lapic_timer_period)
+		return;
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, lapic_timer_period);
 }
 
 void lapic_timer_interrupt(void)
 {
-	irq_stat[smp_processor_id()].apic_timer_irqs++;
+	inc_irq_stat(apic_timer_irqs);
+	scheduler_tick();
 	apic_eoi();
-	/* The scheduler issue runs each CPU's tick from here. */
 }
 
 void lapic_spurious_interrupt(void)
 {
 	/* No EOI: a spurious interrupt never set an ISR bit. */
-	irq_stat[smp_processor_id()].irq_spurious_count++;
+	inc_irq_stat(irq_spurious_count);
 }
 
 void lapic_error_interrupt(void)

@@ -15,6 +15,7 @@
 #include <irqlab/kernel.h>
 #include <irqlab/kallsyms.h>
 #include <irqlab/string.h>
+#include <irqlab/smp.h>
 
 #define MAX_FRAMES	128
 
@@ -23,7 +24,8 @@ static int die_counter;
 
 void print_cpu_line(void)
 {
-	printk(KERN_DEFAULT "CPU: 0 PID: 0 Comm: swapper/0 Not tainted %s #1\n",
+	printk(KERN_DEFAULT "CPU: %d PID: %d Comm: %s Not tainted %s #1\n",
+	       smp_processor_id(), current_pid(), current_comm(),
 	       IRQLAB_VERSION);
 }
 
@@ -116,7 +118,7 @@ void show_regs(struct pt_regs *regs)
 
 void die(const char *str, struct pt_regs *regs, long err)
 {
-	local_irq_disable();
+	panic_stop_other_cpus();
 	oops_in_progress++;
 	if (strcmp(str, "Oops") == 0)	/* a page fault: not "Oops: Oops" */
 		printk(KERN_DEFAULT "Oops: %04lx [#%d] SMP\n", err & 0xffff,

@@ -8,6 +8,12 @@
  * as struct pt_regs (include/asm/ptrace.h) and calls do_interrupt(regs).
  */
 
+#include <asm/irq_vectors.h>
+
+#define PT_VECTOR		(15 * 8)	/* offsetof(struct pt_regs, vector) */
+#define PCPU_HOT_IRQ_STACK	32		/* struct pcpu_hot fields */
+#define PCPU_HOT_IRQ_INUSE	40
+
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR_CODE(v) \
 	((v) == 8 || (v) == 10 || (v) == 11 || (v) == 12 || (v) == 13 || \
@@ -45,8 +51,30 @@ common_interrupt:
 	pushq	%r14
 	pushq	%r15
 	cld
-	movq	%rsp, %rdi
+	movq	%rsp, %rdi			/* struct pt_regs * */
+	/*
+	 * Interrupts (not exceptions) move to this CPU's interrupt stack,
+	 * unless already on it or it is not set up yet.  %rbx keeps the
+	 * task's stack pointer across the call; its value is in pt_regs.
+	 */
+	cmpq	$FIRST_EXTERNAL_VECTOR, PT_VECTOR(%rsp)
+	jb	2f
+	cmpq	$0, %gs:PCPU_HOT_IRQ_INUSE
+	jne	2f
+	movq	%gs:PCPU_HOT_IRQ_STACK, %rax
+	testq	%rax, %rax
+	jz	2f
+	movq	$1, %gs:PCPU_HOT_IRQ_INUSE
+	movq	%rsp, %rbx
+	movq	%rax, %rsp
 	call	do_interrupt
+	movq	%rbx, %rsp
+	movq	$0, %gs:PCPU_HOT_IRQ_INUSE
+	jmp	3f
+2:	call	do_interrupt
+	/* Back on the interrupted task's stack: maybe preempt it. */
+3:	movq	%rsp, %rdi
+	call	irqentry_exit
 	popq	%r15
 	popq	%r14
 	popq	%r13

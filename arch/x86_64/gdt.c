@@ -11,6 +11,9 @@
 #include <irqlab/compiler.h>
 #include <irqlab/string.h>
 #include <irqlab/vmalloc.h>
+#include <irqlab/percpu.h>
+#include <irqlab/kernel.h>
+#include <asm/smp.h>
 
 struct tss {
 	u32 reserved0;
@@ -22,13 +25,13 @@ struct tss {
 	u16 io_bitmap_base;
 } __packed;
 
-static u64 gdt[GDT_ENTRIES] __aligned(16) = {
-	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9b000000ffffULL,
-	[GDT_ENTRY_KERNEL_CS]	= 0x00af9b000000ffffULL,	/* L=1 */
-	[GDT_ENTRY_KERNEL_DS]	= 0x00cf93000000ffffULL,
-};
-
-static struct tss tss __aligned(16);
+/*
+ * Each CPU has its own GDT (the TSS descriptor's busy bit is per CPU) and
+ * its own TSS, hence its own IST stacks.  The boot CPU's IST stacks are
+ * static, so that a fault is reported even before memory management runs.
+ */
+static DEFINE_PER_CPU(u64 [GDT_ENTRIES], cpu_gdt) __aligned(16);
+static DEFINE_PER_CPU(struct tss, cpu_tss) __aligned(16);
 
 static u8 exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
 	__aligned(4096);
@@ -51,15 +54,45 @@ static void set_tss_desc(u64 *d, struct tss *t)
 	d[1] = base >> 32;
 }
 
+static void load_gdt_and_tss(u64 *gdt);
+
+void cpu_init_tables(int cpu)
+{
+	u64 *gdt = *this_cpu_ptr(&cpu_gdt);
+	struct tss *tss = this_cpu_ptr(&cpu_tss);
+	int i;
+	u8 *stack;
+
+	gdt[GDT_ENTRY_KERNEL32_CS] = 0x00cf9b000000ffffULL;
+	gdt[GDT_ENTRY_KERNEL_CS] = 0x00af9b000000ffffULL;	/* L=1 */
+	gdt[GDT_ENTRY_KERNEL_DS] = 0x00cf93000000ffffULL;
+	for (i = 0; i < N_EXCEPTION_STACKS; i++) {
+		if (cpu == 0) {
+			stack = exception_stacks[i];
+		} else {
+			/* THREAD_SIZE with guard pages: more than enough. */
+			stack = alloc_kernel_stack();
+			if (!stack)
+				panic("smp: no memory for CPU%d's IST stacks",
+				      cpu);
+		}
+		tss->ist[i] = (u64)stack + (cpu ? THREAD_SIZE :
+						  EXCEPTION_STACK_SIZE);
+	}
+	tss->io_bitmap_base = sizeof(*tss);	/* no I/O bitmap */
+	set_tss_desc(&gdt[GDT_ENTRY_TSS], tss);
+	load_gdt_and_tss(gdt);
+	idt_load();
+}
+
 void gdt_init(void)
 {
-	struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
-	int i;
+	cpu_init_tables(0);
+}
 
-	for (i = 0; i < N_EXCEPTION_STACKS; i++)
-		tss.ist[i] = (u64)exception_stacks[i] + EXCEPTION_STACK_SIZE;
-	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap */
-	set_tss_desc(&gdt[GDT_ENTRY_TSS], &tss);
+static void load_gdt_and_tss(u64 *gdt)
+{
+	struct desc_ptr gdtr = { GDT_ENTRIES * 8 - 1, (u64)gdt };
 
 	__asm__ __volatile__(
 		"lgdt %0\n\t"
@@ -73,9 +106,7 @@ void gdt_init(void)
 		"movl %%eax, %%ss\n\t"
 		"movl %%eax, %%ds\n\t"
 		"movl %%eax, %%es\n\t"
-		"xorl %%eax, %%eax\n\t"
-		"movl %%eax, %%fs\n\t"
-		"movl %%eax, %%gs\n\t"
+		/* FS and GS are left alone: GS's base is the per-CPU area. */
 		"ltr %w3"
 		: : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "r"(__TSS_SEL)
 		: "rax", "memory");

@@ -38,9 +38,15 @@ static void set_gate(int vector, int ist)
 	g->offset_high = addr >> 32;
 }
 
-void idt_init(void)
+void idt_load(void)
 {
 	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
+
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+}
+
+void idt_init(void)
+{
 	int v;
 
 	for (v = 0; v < 256; v++)
@@ -48,6 +54,5 @@ void idt_init(void)
 	set_gate(X86_TRAP_DF, IST_INDEX_DF + 1);
 	set_gate(X86_TRAP_NMI, IST_INDEX_NMI + 1);
 	set_gate(X86_TRAP_MC, IST_INDEX_MCE + 1);
-
-	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+	idt_load();
 }

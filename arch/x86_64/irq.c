@@ -13,9 +13,28 @@
 #include <irqlab/irq.h>
 #include <irqlab/shell.h>
 #include <irqlab/kernel.h>
+#include <irqlab/vmalloc.h>
+#include <asm/smp.h>
+#include <asm/processor.h>
 
-struct irq_cpustat irq_stat[NR_CPUS];
+DEFINE_PER_CPU(struct irq_cpustat, irq_stat);
 unsigned int irq_err_count;
+
+/*
+ * Each CPU's interrupt stack: entry.S switches to it on the first
+ * interrupt (not for exceptions, not when nested), so a deep handler, and
+ * later the softirqs run on the way out, never eat into a task's stack.
+ */
+bool irq_stack_init(int cpu)
+{
+	void *stack = alloc_kernel_stack();
+
+	if (!stack)
+		return false;
+	per_cpu_ptr(&pcpu_hot, cpu)->hardirq_stack_ptr =
+		(unsigned long)stack + THREAD_SIZE;
+	return true;
+}
 
 void do_IRQ(struct pt_regs *regs)
 {
@@ -31,6 +50,16 @@ void do_IRQ(struct pt_regs *regs)
 		break;
 	case ERROR_APIC_VECTOR:
 		lapic_error_interrupt();
+		break;
+	case RESCHEDULE_VECTOR:
+		inc_irq_stat(irq_resched_count);
+		apic_eoi();
+		scheduler_ipi();
+		break;
+	case CALL_FUNCTION_VECTOR:
+		inc_irq_stat(irq_call_count);
+		apic_eoi();
+		generic_smp_call_function_interrupt();
 		break;
 	default:
 		irq = irq_vector_to_irq(vector);
@@ -56,8 +85,8 @@ static void show_row(int prec, const char *name, size_t offset,
 
 	sh_printf("%*s: ", prec, name);
 	for_each_online_cpu(cpu)
-		sh_printf("%10u ",
-			  *(unsigned int *)((char *)&irq_stat[cpu] + offset));
+		sh_printf("%10u ", *(unsigned int *)((char *)per_cpu_ptr(&irq_stat,
+									 cpu) + offset));
 	sh_printf("  %s\n", desc);
 }
 
@@ -69,6 +98,8 @@ void arch_show_interrupts(int prec)
 	SHOW_ROW(prec, "NMI", __nmi_count, "Non-maskable interrupts");
 	SHOW_ROW(prec, "LOC", apic_timer_irqs, "Local timer interrupts");
 	SHOW_ROW(prec, "SPU", irq_spurious_count, "Spurious interrupts");
+	SHOW_ROW(prec, "RES", irq_resched_count, "Rescheduling interrupts");
+	SHOW_ROW(prec, "CAL", irq_call_count, "Function call interrupts");
 	sh_printf("%*s: %10u\n", prec, "ERR", irq_err_count);
 }
 
@@ -77,8 +108,27 @@ u64 arch_irq_stat(void)
 	u64 sum = irq_err_count;
 	int cpu;
 
-	for_each_online_cpu(cpu)
-		sum += irq_stat[cpu].__nmi_count + irq_stat[cpu].apic_timer_irqs +
-		       irq_stat[cpu].irq_spurious_count;
+	for_each_online_cpu(cpu) {
+		struct irq_cpustat *s = per_cpu_ptr(&irq_stat, cpu);
+
+		sum += s->__nmi_count + s->apic_timer_irqs +
+		       s->irq_spurious_count + s->irq_resched_count +
+		       s->irq_call_count;
+	}
 	return sum;
+}
+
+/*
+ * Called by entry.S on the interrupted task's own stack, after the
+ * handler: the place where an interrupt preempts a task (Linux's
+ * irqentry_exit_cond_resched).  Only for interrupts, only if the task had
+ * interrupts on and is not in a preempt-disabled section.
+ */
+void irqentry_exit(struct pt_regs *regs)
+{
+	if (regs->vector < FIRST_EXTERNAL_VECTOR ||
+	    !(regs->flags & X86_EFLAGS_IF) || preempt_count())
+		return;
+	if (need_resched())
+		preempt_schedule_irq();
 }

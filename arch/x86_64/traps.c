@@ -10,6 +10,9 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/hardirq.h>
+#include <asm/smp.h>
+#include <irqlab/percpu.h>
+#include <irqlab/preempt.h>
 #include <irqlab/kernel.h>
 #include <irqlab/kallsyms.h>
 
@@ -52,29 +55,33 @@ struct fault_catch {
 	struct fault_info info;
 };
 
-/* One CPU runs kernel code until the SMP issue makes this per-CPU. */
-static struct fault_catch *active_catch;
+static DEFINE_PER_CPU(struct fault_catch *, active_catch);
 
 bool call_catching_fault(void (*fn)(void *), void *arg,
 			 struct fault_info *info)
 {
 	struct fault_catch c;
-	struct fault_catch *volatile prev = active_catch;
+	struct fault_catch *volatile prev;
 
+	/* The catcher belongs to this CPU: stay on it. */
+	preempt_disable();
+	prev = this_cpu_read(active_catch);
 	if (ksetjmp(&c.jmp)) {
-		active_catch = prev;
+		this_cpu_write(active_catch, prev);
+		preempt_enable();
 		*info = c.info;
 		return true;
 	}
-	active_catch = &c;
+	this_cpu_write(active_catch, &c);
 	fn(arg);
-	active_catch = prev;
+	this_cpu_write(active_catch, prev);
+	preempt_enable();
 	return false;
 }
 
 static bool catch_fault(struct pt_regs *regs)
 {
-	struct fault_catch *c = active_catch;
+	struct fault_catch *c = this_cpu_read(active_catch);
 	char sym[KSYM_SYMBOL_LEN];
 
 	if (!c)
@@ -86,7 +93,7 @@ static bool catch_fault(struct pt_regs *regs)
 	sprint_symbol(sym, regs->ip);
 	pr_info("traps: caught %s (vector %lu, error %04lx) at %s\n",
 		trap_name(regs->vector), regs->vector, regs->error_code, sym);
-	active_catch = NULL;
+	this_cpu_write(active_catch, NULL);
 	klongjmp(&c->jmp, 1);
 }
 
@@ -137,7 +144,9 @@ static void do_exception(struct pt_regs *regs)
 
 	switch (v) {
 	case X86_TRAP_NMI:
-		irq_stat[smp_processor_id()].__nmi_count++;
+		inc_irq_stat(__nmi_count);
+		if (READ_ONCE(cpus_stopping))
+			stop_this_cpu();
 		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %d.\n",
 			 smp_processor_id());
 		return;

@@ -30,6 +30,12 @@
 #define APIC_DM_EXTINT		(7 << 8)
 #define APIC_TDR_DIV_16		0x3
 #define APIC_DEST_SELF		(1 << 18)
+#define APIC_DEST_ALLBUT	(3 << 18)
+#define APIC_ICR_BUSY		(1 << 12)
+#define APIC_INT_LEVELTRIG	(1 << 15)
+#define APIC_INT_ASSERT		(1 << 14)
+#define APIC_DM_INIT		(5 << 8)
+#define APIC_DM_STARTUP		(6 << 8)
 
 extern bool x2apic_mode;
 extern unsigned long lapic_timer_period;	/* timer ticks per jiffy */
@@ -45,11 +51,18 @@ static inline void apic_eoi(void)
 }
 
 void apic_send_IPI_self(int vector);
+/* Writes the interrupt command register: low word, destination APIC ID;
+ * waits until the previous IPI has been delivered. */
+void apic_icr_write(u32 low, u32 apicid);
 
-/* Boot CPU: find, enable and set up the local APIC. */
+/* Boot CPU: find and map the local APIC, then set up this CPU's. */
 void lapic_init(void);
-/* Measure the APIC timer against the PIT and start it at HZ. */
+/* Any CPU: enable and program its own local APIC. */
+void lapic_setup_this_cpu(void);
+/* Boot CPU: measure the APIC timer against the PIT, start it at HZ. */
 void lapic_timer_init(void);
+/* Other CPUs: start theirs with the period the boot CPU measured. */
+void lapic_timer_start(void);
 
 /* The system-vector handlers, from arch/x86_64/irq.c. */
 void lapic_timer_interrupt(void);

@@ -29,6 +29,8 @@ struct desc_ptr {
 
 void gdt_init(void);
 void idt_init(void);
+/* Loads the (shared) IDT on this CPU. */
+void idt_load(void);
 
 /* Bounds of the stack addr is on, if it is one the kernel knows. */
 bool get_stack_bounds(unsigned long addr, unsigned long *lo,

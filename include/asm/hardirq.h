@@ -14,12 +14,15 @@ struct irq_cpustat {
 	unsigned int irq_call_count;
 };
 
-extern struct irq_cpustat irq_stat[NR_CPUS];
+DECLARE_PER_CPU(struct irq_cpustat, irq_stat);
+#define inc_irq_stat(member)	(this_cpu_ptr(&irq_stat)->member++)
 extern unsigned int irq_err_count;
 
 /* The NMI, LOC, SPU... rows of /proc/interrupts. */
 void arch_show_interrupts(int prec);
 /* Their sum, for /proc/stat's intr total. */
 u64 arch_irq_stat(void);
+/* Gives cpu its interrupt stack; false if out of memory. */
+bool irq_stack_init(int cpu);
 
 #endif /* _ASM_HARDIRQ_H */

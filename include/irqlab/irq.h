@@ -10,6 +10,7 @@
 
 #include <irqlab/interrupt.h>
 #include <irqlab/smp.h>
+#include <irqlab/spinlock.h>
 
 #define NR_IRQS		64
 
@@ -37,6 +38,7 @@ struct irq_chip {
 typedef void (*irq_flow_handler_t)(struct irq_desc *desc);
 
 struct irq_desc {
+	spinlock_t lock;
 	struct irq_data irq_data;
 	irq_flow_handler_t handle_irq;
 	const char *name;		/* the flow: "edge" or "fasteoi" */

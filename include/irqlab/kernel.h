@@ -8,6 +8,8 @@
 #include <irqlab/printk.h>
 
 void __noreturn __printf(1, 2) panic(const char *fmt, ...);
+/* Makes this CPU the only one running, for an oops or a panic report. */
+void panic_stop_other_cpus(void);
 /* The current call chain, on the console (arch/x86_64/dumpstack.c). */
 void dump_stack(void);
 

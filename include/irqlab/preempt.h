@@ -8,12 +8,14 @@
  *   bits 20-23  NMI nesting
  *
  * It decides what code may do: in_hardirq(), in_interrupt(), in_atomic().
- * One CPU runs kernel code today; the SMP issue makes it per-CPU.
+ * It lives in this CPU's struct pcpu_hot (%gs:24), as in Linux; a task
+ * that is switched out keeps its count in its task_struct.
  */
 #ifndef _IRQLAB_PREEMPT_H
 #define _IRQLAB_PREEMPT_H
 
 #include <irqlab/compiler.h>
+#include <irqlab/percpu.h>
 
 #define PREEMPT_BITS	8
 #define SOFTIRQ_BITS	8
@@ -38,23 +40,28 @@
 /* local_bh_disable() adds two, so serving (odd) and disabled differ. */
 #define SOFTIRQ_DISABLE_OFFSET	(2 * SOFTIRQ_OFFSET)
 
-extern unsigned long __preempt_count;
-
-static inline unsigned long preempt_count(void)
+static __always_inline unsigned long preempt_count(void)
 {
-	return READ_ONCE(__preempt_count);
+	unsigned long v;
+
+	__asm__ __volatile__("movq %%gs:24, %0" : "=r"(v));
+	return v;
 }
 
-static inline void __preempt_count_add(unsigned long v)
+static __always_inline void preempt_count_set(unsigned long v)
 {
-	__preempt_count += v;
-	barrier();
+	__asm__ __volatile__("movq %0, %%gs:24" : : "r"(v) : "memory");
 }
 
-static inline void __preempt_count_sub(unsigned long v)
+/* One instruction: an interrupt cannot split the read-modify-write. */
+static __always_inline void __preempt_count_add(unsigned long v)
 {
-	barrier();
-	__preempt_count -= v;
+	__asm__ __volatile__("addq %0, %%gs:24" : : "er"(v) : "memory", "cc");
+}
+
+static __always_inline void __preempt_count_sub(unsigned long v)
+{
+	__asm__ __volatile__("subq %0, %%gs:24" : : "er"(v) : "memory", "cc");
 }
 
 #define hardirq_count()	(preempt_count() & HARDIRQ_MASK)
@@ -69,7 +76,18 @@ static inline void __preempt_count_sub(unsigned long v)
 #define in_interrupt()		(irq_count())
 #define in_atomic()		(preempt_count() != 0)
 
+/* The scheduler's (kernel/sched/core.c): is a switch wanted here? */
+bool need_resched(void);
+/* Switches now if it is wanted and allowed (preempt_count is 0). */
+void preempt_schedule(void);
+
 #define preempt_disable()	__preempt_count_add(PREEMPT_OFFSET)
-#define preempt_enable()	__preempt_count_sub(PREEMPT_OFFSET)
+#define preempt_enable_no_resched()	__preempt_count_sub(PREEMPT_OFFSET)
+#define preempt_enable()						\
+	do {								\
+		__preempt_count_sub(PREEMPT_OFFSET);			\
+		if (unlikely(!preempt_count() && need_resched()))	\
+			preempt_schedule();				\
+	} while (0)
 
 #endif /* _IRQLAB_PREEMPT_H */

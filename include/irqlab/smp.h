@@ -1,25 +1,75 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * CPU numbering.  Only the boot CPU runs kernel code until the SMP issue
- * brings the others up and gives each its per-CPU area; the interfaces
- * below already have Linux's names so callers need not change then.
- */
+/* CPU numbering, online CPUs and cross-CPU calls, Linux's names. */
 #ifndef _IRQLAB_SMP_H
 #define _IRQLAB_SMP_H
 
-#define NR_CPUS		64
+#include <irqlab/percpu.h>
 
-static inline int smp_processor_id(void)
+static __always_inline int smp_processor_id(void)
 {
-	return 0;
+	int cpu;
+
+	__asm__ __volatile__("movl %%gs:8, %0" : "=r"(cpu));
+	return cpu;
+}
+#define raw_smp_processor_id()	smp_processor_id()
+
+/* Bit n set: CPU n is online (takes interrupts and runs tasks). */
+extern volatile unsigned long cpu_online_mask;
+extern unsigned int nr_cpu_ids;		/* CPUs the MADT allows */
+
+/* Set bits in w (no POPCNT in the baseline x86-64 ISA, so no builtin). */
+static inline unsigned int hweight_long(unsigned long w)
+{
+	unsigned int n = 0;
+
+	for (; w; w &= w - 1)
+		n++;
+	return n;
 }
 
 static inline unsigned int num_online_cpus(void)
 {
-	return 1;
+	return hweight_long(cpu_online_mask);
 }
 
-#define for_each_online_cpu(cpu) \
-	for ((cpu) = 0; (cpu) < (int)num_online_cpus(); (cpu)++)
+static inline bool cpu_online(int cpu)
+{
+	return cpu >= 0 && cpu < NR_CPUS && (cpu_online_mask >> cpu) & 1;
+}
+
+#define for_each_online_cpu(cpu)					\
+	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)			\
+		if (cpu_online(cpu))
+
+typedef void (*smp_call_func_t)(void *info);
+
+/* Runs func(info) on cpu (here too, if it is this one); with wait, returns
+ * once it has run.  0, or -ENXIO if the CPU is not online. */
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
+			     bool wait);
+/* The same on every online CPU in mask except this one. */
+void smp_call_function_many(unsigned long mask, smp_call_func_t func,
+			    void *info, bool wait);
+/* Asks cpu to look at need_resched (RESCHEDULE_VECTOR). */
+void smp_send_reschedule(int cpu);
+/* Halts every other CPU, for panic: through NMI, so even one spinning
+ * with interrupts off stops. */
+void smp_send_stop(void);
+
+/* Brings up every enabled CPU of the MADT. */
+void smp_init(void);
+
+/* Hooks the scheduler provides (kernel/sched); kernel/sched_hooks.c has
+ * weak defaults. */
+void scheduler_ipi(void);
+void scheduler_tick(void);
+void preempt_schedule_irq(void);
+void sched_init(void);
+void sched_init_cpu(int cpu);
+void __noreturn cpu_startup_entry(void);
+/* For reports: the running task's pid and name. */
+int current_pid(void);
+const char *current_comm(void);
 
 #endif /* _IRQLAB_SMP_H */

@@ -4,7 +4,9 @@
  * acknowledged first, so a new edge during the handler is latched again;
  * a level (fasteoi) interrupt gets its end-of-interrupt after the handler,
  * when the device has dropped the line, or it would fire again at once.
- * An interrupt that arrives while disabled is masked and remembered.
+ * An interrupt that arrives while disabled, or while its handler runs on
+ * another CPU, is masked and remembered.  desc->lock is held except while
+ * the handlers run.
  */
 #include <irqlab/irq.h>
 
@@ -24,38 +26,53 @@ void unmask_irq(struct irq_desc *desc)
 	desc->masked = false;
 }
 
+/* Not while disabled, unrequested, or running on another CPU. */
 static bool irq_may_run(struct irq_desc *desc)
 {
-	return desc->action && !desc->depth;
+	return desc->action && !desc->depth && !desc->in_progress;
 }
 
 void handle_edge_irq(struct irq_desc *desc)
 {
 	struct irq_chip *chip = desc->irq_data.chip;
 
-	desc->kstat_irqs[smp_processor_id()]++;
+	spin_lock(&desc->lock);
 	if (!irq_may_run(desc)) {
+		/* Remember it: enable_irq() or the running CPU replays it. */
 		desc->pending = true;
 		mask_irq(desc);
 		if (chip->irq_ack)
 			chip->irq_ack(&desc->irq_data);
-		return;
+		goto out;
 	}
+	desc->kstat_irqs[smp_processor_id()]++;
 	if (chip->irq_ack)
 		chip->irq_ack(&desc->irq_data);
-	handle_irq_event(desc);
+	do {
+		if (!desc->action) {
+			mask_irq(desc);
+			goto out;
+		}
+		/* An edge came meanwhile and masked the line: reopen it. */
+		if (desc->pending && !desc->depth)
+			unmask_irq(desc);
+		handle_irq_event(desc);
+	} while (desc->pending && !desc->depth);
+out:
+	spin_unlock(&desc->lock);
 }
 
 void handle_fasteoi_irq(struct irq_desc *desc)
 {
 	struct irq_chip *chip = desc->irq_data.chip;
 
-	desc->kstat_irqs[smp_processor_id()]++;
+	spin_lock(&desc->lock);
 	if (!irq_may_run(desc)) {
 		desc->pending = true;
 		mask_irq(desc);
 		goto out;
 	}
+	desc->kstat_irqs[smp_processor_id()]++;
 	handle_irq_event(desc);
 	/* A threaded IRQF_ONESHOT handler keeps the line masked. */
 	if (desc->oneshot_pending)
@@ -63,4 +80,5 @@ void handle_fasteoi_irq(struct irq_desc *desc)
 out:
 	if (chip->irq_eoi)
 		chip->irq_eoi(&desc->irq_data);
+	spin_unlock(&desc->lock);
 }

@@ -25,14 +25,17 @@ irqreturn_t handle_irq_event(struct irq_desc *desc)
 	irqreturn_t retval = IRQ_NONE, res;
 	struct irqaction *action;
 
+	/* Called with desc->lock held; the handlers run without it. */
 	desc->in_progress = true;
 	desc->pending = false;
+	spin_unlock(&desc->lock);
 	for (action = desc->action; action; action = action->next) {
 		res = action->handler(desc->irq_data.irq, action->dev_id);
 		if (res & IRQ_WAKE_THREAD)
 			irq_wake_thread(desc, action);
 		retval |= res;
 	}
+	spin_lock(&desc->lock);
 	desc->in_progress = false;
 	note_interrupt(desc, retval);
 	return retval;

@@ -19,6 +19,10 @@ void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
 
 	if (!desc)
 		return;
+	if (!desc->irq_data.chip) {
+		spin_lock_init(&desc->lock);
+		desc->lock.name = "irq_desc";
+	}
 	desc->irq_data.irq = irq;
 	desc->irq_data.chip = chip;
 	desc->handle_irq = handle;

@@ -59,9 +59,9 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	action->dev_id = dev_id;
 	action->irq = irq;
 
-	local_irq_save(iflags);
+	spin_lock_irqsave(&desc->lock, iflags);
 	if (desc->action && !can_share(desc->action, action)) {
-		local_irq_restore(iflags);
+		spin_unlock_irqrestore(&desc->lock, iflags);
 		pr_err("genirq: Flags mismatch irq %u. %08lx (%s) vs. %08x (%s)\n",
 		       irq, flags, name, desc->action->flags,
 		       desc->action->name);
@@ -79,7 +79,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		desc->irqs_unhandled = 0;
 		unmask_irq(desc);
 	}
-	local_irq_restore(iflags);
+	spin_unlock_irqrestore(&desc->lock, iflags);
 	return 0;
 }
 
@@ -103,12 +103,12 @@ const void *free_irq(unsigned int irq, void *dev_id)
 
 	if (!desc)
 		return NULL;
-	local_irq_save(flags);
+	spin_lock_irqsave(&desc->lock, flags);
 	for (p = &desc->action; (action = *p) != NULL; p = &action->next)
 		if (action->dev_id == dev_id)
 			break;
 	if (!action) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&desc->lock, flags);
 		pr_warn("Trying to free already-free IRQ %u\n", irq);
 		return NULL;
 	}
@@ -121,7 +121,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		desc->depth = 1;
 		desc->oneshot_pending = 0;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&desc->lock, flags);
 	synchronize_irq(irq);
 
 	name = action->name;
@@ -136,10 +136,10 @@ void disable_irq_nosync(unsigned int irq)
 
 	if (!desc || !desc->irq_data.chip)
 		return;
-	local_irq_save(flags);
+	spin_lock_irqsave(&desc->lock, flags);
 	if (!desc->depth++)
 		mask_irq(desc);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
 void disable_irq(unsigned int irq)
@@ -155,9 +155,9 @@ void enable_irq(unsigned int irq)
 
 	if (!desc || !desc->irq_data.chip)
 		return;
-	local_irq_save(flags);
+	spin_lock_irqsave(&desc->lock, flags);
 	if (desc->depth == 0) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&desc->lock, flags);
 		pr_warn("Unbalanced enable for IRQ %u\n", irq);
 		dump_stack();
 		return;
@@ -175,7 +175,7 @@ void enable_irq(unsigned int irq)
 			desc->irq_data.chip->irq_retrigger(&desc->irq_data);
 		}
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
 void irq_thread_done(struct irqaction *action)
@@ -183,31 +183,33 @@ void irq_thread_done(struct irqaction *action)
 	struct irq_desc *desc = irq_to_desc(action->irq);
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&desc->lock, flags);
 	if (action->thread_pending) {
 		action->thread_pending = false;
 		if ((action->flags & IRQF_ONESHOT) && desc->oneshot_pending &&
 		    !--desc->oneshot_pending && !desc->depth)
 			unmask_irq(desc);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
 int irq_set_affinity(unsigned int irq, unsigned long cpumask)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
-	unsigned long online = (1UL << num_online_cpus()) - 1;
+	unsigned long flags;
 	int ret = 0;
 
 	if (!desc || !desc->irq_data.chip)
 		return -EINVAL;
-	cpumask &= online;
+	cpumask &= cpu_online_mask;
 	if (!cpumask)
 		return -EINVAL;
+	spin_lock_irqsave(&desc->lock, flags);
 	if (desc->irq_data.chip->irq_set_affinity)
 		ret = desc->irq_data.chip->irq_set_affinity(&desc->irq_data,
 							    cpumask);
 	if (!ret)
 		desc->irq_data.affinity = cpumask;
+	spin_unlock_irqrestore(&desc->lock, flags);
 	return ret;
 }

@@ -3,9 +3,10 @@
  * Line editing for the serial console, as a terminal in canonical mode
  * would do it: echo, backspace (DEL or BS), ^U kills the line, ^C
  * abandons it.  Whatever else arrives must not corrupt the line or the
- * screen: escape sequences (arrow keys...) are swallowed whole, other
- * control bytes and non-ASCII bytes are dropped, and a line longer than
- * the buffer is read to its end and then refused.
+ * screen: escape sequences (arrow keys, OSC titles...) are swallowed
+ * whole, though never a line end; other control bytes and non-ASCII bytes
+ * are dropped; a line longer than the buffer is read to its end and then
+ * refused.
  */
 #include <irqlab/shell.h>
 #include <irqlab/serial.h>
@@ -14,19 +15,57 @@
 #define DEL	0x7f
 #define ESC	0x1b
 
-/* Consumes the rest of an escape sequence (ESC already read). */
-static void skip_escape(void)
-{
-	int c = serial_getc();
+enum esc_state {
+	ESC_NONE,	/* ordinary input */
+	ESC_START,	/* after ESC */
+	ESC_CSI,	/* ESC [ ... final byte 0x40-0x7e */
+	ESC_SS3,	/* ESC O x */
+	ESC_STRING,	/* ESC ] (OSC), ESC P (DCS)...: up to BEL or ESC \ */
+};
 
-	if (c == '[') {
-		/* CSI: parameter and intermediate bytes, then a final byte. */
-		do {
-			c = serial_getc();
-		} while (c >= 0x20 && c <= 0x3f);
-	} else if (c == 'O') {
-		serial_getc();		/* SS3: one more byte (F1-F4) */
+/*
+ * Feeds one byte to the escape-sequence recogniser; returns true if the
+ * byte belongs to a sequence (and is swallowed).  A line end always ends
+ * a sequence too, so a stray ESC cannot eat the Enter after it.
+ */
+static bool in_escape(enum esc_state *st, int c)
+{
+	if (c == '\r' || c == '\n') {
+		*st = ESC_NONE;
+		return false;
 	}
+	switch (*st) {
+	case ESC_NONE:
+		if (c != ESC)
+			return false;
+		*st = ESC_START;
+		return true;
+	case ESC_START:
+		if (c == '[')
+			*st = ESC_CSI;
+		else if (c == 'O')
+			*st = ESC_SS3;
+		else if (c == ']' || c == 'P' || c == '_' || c == '^' ||
+			 c == 'X')
+			*st = ESC_STRING;
+		else
+			*st = ESC_NONE;	/* a two-byte sequence */
+		return true;
+	case ESC_CSI:
+		if (c >= 0x40 && c <= 0x7e)
+			*st = ESC_NONE;
+		return true;
+	case ESC_SS3:
+		*st = ESC_NONE;
+		return true;
+	case ESC_STRING:
+		if (c == 0x07)
+			*st = ESC_NONE;
+		else if (c == ESC)
+			*st = ESC_START;	/* ESC \ (ST) ends it */
+		return true;
+	}
+	return false;
 }
 
 /*
@@ -36,6 +75,7 @@ static void skip_escape(void)
 int sh_readline(char *buf, size_t size)
 {
 	static bool last_was_cr;
+	enum esc_state esc = ESC_NONE;
 	size_t len = 0;
 	bool overflow = false;
 	int c;
@@ -48,6 +88,8 @@ int sh_readline(char *buf, size_t size)
 			continue;
 		}
 		last_was_cr = c == '\r';
+		if (in_escape(&esc, c))
+			continue;
 
 		switch (c) {
 		case '\r':
@@ -71,9 +113,6 @@ int sh_readline(char *buf, size_t size)
 				len--;
 				sh_write("\b \b", 3);
 			}
-			break;
-		case ESC:
-			skip_escape();
 			break;
 		default:
 			if (c < 0x20 || c > 0x7e)
