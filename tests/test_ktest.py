@@ -162,7 +162,7 @@ def test_exit_status(ktest_run):
     )
 
 
-@pytest.mark.parametrize("firmware,smp", [("bios", 1), ("uefi", 2)])
+@pytest.mark.parametrize("firmware,smp", [("bios", 1), ("bios", 4), ("uefi", 2)])
 def test_all_suites_pass_on(qemu, firmware, smp):
     """Every suite again, with one CPU and under UEFI: the memory map, the
     MADT and the interrupt routing differ there."""
