@@ -25,6 +25,7 @@
 #include <asm/apic.h>
 #include <asm/io_apic.h>
 #include <irqlab/pit.h>
+#include <irqlab/rtc.h>
 #include <irqlab/percpu.h>
 #include <irqlab/smp.h>
 
@@ -83,6 +84,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	gdt_init();
 	idt_init();
 	tsc_init();
+	rtc_init();
 	acpi_table_init();
 	mem_init();
 

@@ -7,14 +7,17 @@
  */
 #include <irqlab/hardirq.h>
 #include <irqlab/bottom_half.h>
+#include <irqlab/kernel_stat.h>
 
 void irq_enter(void)
 {
 	__preempt_count_add(HARDIRQ_OFFSET);
+	account_irq_enter();
 }
 
 void irq_exit(void)
 {
+	account_irq_exit();
 	__preempt_count_sub(HARDIRQ_OFFSET);
 }
 

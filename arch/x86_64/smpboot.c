@@ -21,6 +21,7 @@
 #include <irqlab/string.h>
 #include <irqlab/vmalloc.h>
 #include <irqlab/timekeeping.h>
+#include <irqlab/kernel_stat.h>
 
 #define MSR_EFER		0xc0000080
 #define LOW_MEM_END		0x100000
@@ -68,6 +69,7 @@ void __noreturn start_secondary(int cpu)
 	cpu_init_tables(cpu);
 	lapic_setup_this_cpu();
 	lapic_timer_start();
+	account_task_switch(true);	/* it starts as its idle task */
 	sched_init_cpu(cpu);
 	set_bit(cpu, &cpu_online_mask);
 	local_irq_enable();

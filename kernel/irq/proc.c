@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/interrupts and the intr line of /proc/stat, in Linux's exact
- * layout (kernel/irq/proc.c show_interrupts, fs/proc/stat.c), so scripts
- * written for Linux parse them unchanged:
+ * /proc/interrupts in Linux's exact layout (kernel/irq/proc.c
+ * show_interrupts), so scripts written for Linux parse it unchanged:
  *
  *            CPU0       CPU1
  *   0:         36          0   IO-APIC   2-edge      timer
@@ -60,15 +59,3 @@ static void proc_interrupts_show(void)
 	arch_show_interrupts(prec);
 }
 PROC_ENTRY("/proc/interrupts", proc_interrupts_show);
-
-static void proc_stat_show(void)
-{
-	unsigned int irq;
-
-	sh_printf("intr %llu", (unsigned long long)(kstat_irqs_total() +
-						   arch_irq_stat()));
-	for (irq = 0; irq < NR_IRQS; irq++)
-		sh_printf(" %u", kstat_irqs(irq));
-	sh_printf("\n");
-}
-PROC_ENTRY("/proc/stat", proc_stat_show);
