@@ -92,6 +92,24 @@ void rtc_init(void)
 		v[3], v[2], v[1], v[0]);
 }
 
+/* The inverse of days_from_civil(). */
+void time64_to_tm(u64 secs, struct tm *tm)
+{
+	s64 z = secs / 86400 + 719468, era, doe, yoe, doy, mp;
+
+	era = z / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	tm->tm_mday = doy - (153 * mp + 2) / 5 + 1;
+	tm->tm_mon = mp < 10 ? mp + 2 : mp - 10;
+	tm->tm_year = yoe + era * 400 + (tm->tm_mon <= 1) - 1900;
+	tm->tm_hour = secs / 3600 % 24;
+	tm->tm_min = secs / 60 % 60;
+	tm->tm_sec = secs % 60;
+}
+
 u64 ktime_get_real_seconds(void)
 {
 	return boot_time + ktime_get_ns() / 1000000000;

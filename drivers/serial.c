@@ -4,14 +4,16 @@
  *
  * Output is polled: printk must work in any context, including a panic
  * with interrupts off.  Input is interrupt driven once serial_irq_init()
- * has run: the top half only moves bytes from the UART into a ring, and a
- * reader waiting in serial_getc() halts until an interrupt brings one.
- * Before that (early boot, or with interrupts off) input is polled.
+ * has run: the top half only moves bytes from the UART into a ring and
+ * wakes the reader sleeping in serial_getc().  Before that (early boot),
+ * or from atomic context, input is polled.
  */
 #include <irqlab/serial.h>
 #include <irqlab/interrupt.h>
 #include <irqlab/ringbuf.h>
 #include <irqlab/kernel.h>
+#include <irqlab/spinlock.h>
+#include <irqlab/wait.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 
@@ -48,6 +50,8 @@
 static u8 rx_buf[RX_RING_SIZE];
 static struct ringbuf rx_ring = { .buf = rx_buf, .size = RX_RING_SIZE };
 static bool rx_irq_enabled;
+static DEFINE_SPINLOCK(rx_lock);
+static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 unsigned long serial_rx_overruns;	/* bytes lost to a full ring */
 
 void serial_init(void)
@@ -104,27 +108,40 @@ static int serial_getc_polled(void)
 	return c;
 }
 
-int serial_getc(void)
+static bool rx_take(u8 *c)
 {
 	unsigned long flags;
+	bool got;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	got = ringbuf_get_byte(&rx_ring, c);
+	spin_unlock_irqrestore(&rx_lock, flags);
+	return got;
+}
+
+int serial_getc(void)
+{
 	u8 c;
 
-	if (!rx_irq_enabled || irqs_disabled())
+	if (!rx_irq_enabled || irqs_disabled() || in_atomic())
 		return serial_getc_polled();
-	for (;;) {
-		local_irq_save(flags);
-		if (ringbuf_get_byte(&rx_ring, &c)) {
-			local_irq_restore(flags);
-			return c;
-		}
-		/*
-		 * "sti; hlt" as one: an interrupt between a separate sti and
-		 * hlt would be taken before the halt, which would then sleep
-		 * with the byte already in the ring.
-		 */
-		__asm__ __volatile__("sti; hlt" ::: "memory");
-		local_irq_restore(flags);
-	}
+	/* The reader sleeps; the receive interrupt wakes it. */
+	while (!rx_take(&c))
+		wait_event_interruptible(rx_wait, !ringbuf_empty(&rx_ring));
+	return c;
+}
+
+bool serial_take_interrupt(void)
+{
+	unsigned long flags;
+	bool found = false;
+	u8 c;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	while (!found && ringbuf_get_byte(&rx_ring, &c))
+		found = c == 0x03;	/* ^C; what came before it is dropped */
+	spin_unlock_irqrestore(&rx_lock, flags);
+	return found;
 }
 
 /* The top half: empty the UART's FIFO into the ring, nothing more. */
@@ -132,10 +149,13 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
 	if (inb(COM1 + UART_IIR) & UART_IIR_NO_INT)
 		return IRQ_NONE;
+	spin_lock(&rx_lock);
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
 		if (!ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX)))
 			serial_rx_overruns++;
 	}
+	spin_unlock(&rx_lock);
+	wake_up_interruptible(&rx_wait);
 	return IRQ_HANDLED;
 }
 

@@ -28,6 +28,7 @@
 #include <irqlab/rtc.h>
 #include <irqlab/percpu.h>
 #include <irqlab/smp.h>
+#include <irqlab/kthread.h>
 
 static void print_memory_map(void)
 {
@@ -47,20 +48,29 @@ static void print_memory_map(void)
 			BOOT_MMAP_MAX);
 }
 
-static void run_ktests(const char *list)
-{
-	int failed = ktest_run(list);
+static char ktest_list[256];
 
-	debug_exit(failed ? DEBUG_EXIT_KTEST_FAIL : DEBUG_EXIT_KTEST_PASS);
-	/* No isa-debug-exit device: carry on to the shell. */
-	pr_info("ktest: %s; no isa-debug-exit device to report it to\n",
-		failed ? "FAILED" : "all passed");
+/*
+ * The shell runs in a kernel thread, as a user's shell would in its
+ * process.  With ktest= it first runs the tests (which may sleep), then
+ * exits QEMU through isa-debug-exit, or carries on without the device.
+ */
+static int shell_thread(void *unused)
+{
+	int failed;
+
+	if (ktest_list[0]) {
+		failed = ktest_run(ktest_list);
+		debug_exit(failed ? DEBUG_EXIT_KTEST_FAIL :
+				    DEBUG_EXIT_KTEST_PASS);
+		pr_info("ktest: %s; no isa-debug-exit device to report it to\n",
+			failed ? "FAILED" : "all passed");
+	}
+	shell_run();
 }
 
 void __noreturn kmain(u32 magic, unsigned long info)
 {
-	char list[256];
-
 	setup_boot_percpu();
 	tsc_mark_boot();
 	serial_init();
@@ -101,9 +111,12 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	smp_init();
 
 	crash_from_cmdline();
-	if (cmdline_get("ktest", list, sizeof(list)))
-		run_ktests(list);
-
+	cmdline_get("ktest", ktest_list, sizeof(ktest_list));
+	/* Before the shell's prompt, which may come at once on another CPU. */
 	pr_info("irqlab: boot complete\n");
-	shell_run();
+	if (!kthread_run(shell_thread, NULL, "sh"))
+		panic("cannot start the shell thread");
+
+	/* kmain is CPU 0's idle task from here on, as Linux's rest_init. */
+	cpu_startup_entry();
 }

@@ -21,6 +21,10 @@
 #include <irqlab/bootinfo.h>
 #include <irqlab/errno.h>
 #include <irqlab/gfp.h>
+#include <irqlab/spinlock.h>
+
+/* Changes to the kernel page tables, from any CPU. */
+static DEFINE_SPINLOCK(pgtable_lock);
 
 #define MSR_EFER	0xc0000080
 #define EFER_NX		(1UL << 11)
@@ -120,8 +124,10 @@ static int split_pmd(u64 *pmd)
 }
 
 /*
- * Interrupts are off while a table changes: an interrupt handler may map
- * too.  The SMP issue adds a lock (Linux's init_mm.page_table_lock).
+ * pgtable_lock, with interrupts off, while a table changes (Linux's
+ * init_mm.page_table_lock).  The TLB flush is this CPU's only: an unmapped
+ * address must not be reused before every CPU has flushed, which
+ * vmalloc.c's lazy purge ensures.
  */
 int map_kernel_page(unsigned long va, phys_addr_t pa, u64 prot)
 {
@@ -130,7 +136,7 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, u64 prot)
 	int ret = -ENOMEM;
 
 	prot &= ~_PAGE_NX | nx;
-	local_irq_save(irqflags);
+	spin_lock_irqsave(&pgtable_lock, irqflags);
 	pud = next_table(kernel_pgd, pgd_index(va));
 	pmd = pud ? next_table(pud, pud_index(va)) : NULL;
 	if (!pmd)
@@ -145,7 +151,7 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, u64 prot)
 	flush_tlb_one_kernel(va);
 	ret = 0;
 out:
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
 	return ret;
 }
 
@@ -184,7 +190,7 @@ void unmap_kernel_page(unsigned long va)
 	unsigned int level;
 	u64 *pte;
 
-	local_irq_save(irqflags);
+	spin_lock_irqsave(&pgtable_lock, irqflags);
 	pte = lookup_address(va, &level);
 	if (pte && level == PG_LEVEL_4K) {
 		*pte = 0;
@@ -193,7 +199,7 @@ void unmap_kernel_page(unsigned long va)
 		pr_warn("paging: %016lx is in a large page, not unmapped\n",
 			va);
 	}
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
 }
 
 static void map_2m(u64 *pgd, unsigned long va, phys_addr_t pa, u64 flags)

@@ -5,6 +5,8 @@
 
 #define EPERM		1
 #define ENOENT		2
+#define ESRCH		3
+#define EINTR		4
 #define EIO		5
 #define ENXIO		6
 #define E2BIG		7
@@ -18,6 +20,7 @@
 #define ENOSPC		28
 #define ERANGE		34
 #define ENOSYS		38
+#define ETIME		62
 #define ETIMEDOUT	110
 
 #endif /* _IRQLAB_ERRNO_H */

@@ -15,6 +15,8 @@ typedef enum irqreturn irqreturn_t;
 
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
+struct task_struct;
+
 /* request_irq() flags: Linux's values. */
 #define IRQF_TRIGGER_RISING	0x00000001
 #define IRQF_TRIGGER_FALLING	0x00000002
@@ -33,8 +35,8 @@ struct irqaction {
 	unsigned int irq;
 	unsigned int flags;
 	const char *name;
-	/* Set by IRQ_WAKE_THREAD; the SMP/scheduler issue adds the thread. */
-	bool thread_pending;
+	struct task_struct *thread;	/* irq/N-name, for thread_fn */
+	bool thread_pending;		/* set by IRQ_WAKE_THREAD */
 };
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,

@@ -13,6 +13,9 @@ void serial_flush(void);
 int serial_getc_nowait(void);
 /* Waits for a received byte. */
 int serial_getc(void);
+/* True if ^C arrived (it and the input before it are consumed): how a
+ * long-running command such as mpstat learns to stop. */
+bool serial_take_interrupt(void);
 /* Switches input to the receive interrupt (IRQ 4, "ttyS0"). */
 void serial_irq_init(void);
 extern unsigned long serial_rx_overruns;

@@ -16,6 +16,7 @@
 
 /* vm_struct.flags, Linux's values. */
 #define VM_IOREMAP	0x00000001	/* ioremap() */
+#define VM_LAZY_FREE	0x00000100	/* vfree()d, address not yet reusable */
 #define VM_ALLOC	0x00000002	/* vmalloc() */
 #define VM_STACK	0x00000200	/* a kernel stack */
 

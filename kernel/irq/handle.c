@@ -5,6 +5,7 @@
  */
 #include <irqlab/irq.h>
 #include <irqlab/kernel.h>
+#include <irqlab/sched.h>
 
 static void irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
 {
@@ -18,6 +19,9 @@ static void irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
 		if (action->flags & IRQF_ONESHOT)
 			desc->oneshot_pending++;
 	}
+	/* Its irq/N-name thread runs thread_fn, then irq_thread_done(). */
+	if (action->thread)
+		wake_up_process(action->thread);
 }
 
 irqreturn_t handle_irq_event(struct irq_desc *desc)

@@ -7,9 +7,52 @@
 #include <irqlab/kernel.h>
 #include <irqlab/errno.h>
 #include <irqlab/slab.h>
+#include <irqlab/kthread.h>
 #include <asm/processor.h>
 
 #define IRQF_TRIGGER_MASK	0xf
+
+/* Sleeps until the hard handler asks for the thread, or it is stopped. */
+static bool irq_wait_for_interrupt(struct irqaction *action)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop()) {
+			__set_current_state(TASK_RUNNING);
+			return false;
+		}
+		if (READ_ONCE(action->thread_pending)) {
+			__set_current_state(TASK_RUNNING);
+			return true;
+		}
+		schedule();
+	}
+}
+
+/* Linux's irq_thread(): thread_fn, then unmask a ONESHOT line. */
+static int irq_thread(void *data)
+{
+	struct irqaction *action = data;
+
+	while (irq_wait_for_interrupt(action)) {
+		action->thread_fn(action->irq, action->dev_id);
+		irq_thread_done(action);
+	}
+	return 0;
+}
+
+/* "irq/4-ttyS0", SCHED_FIFO 50, as Linux's setup_irq_thread(). */
+static struct task_struct *setup_irq_thread(struct irqaction *action)
+{
+	struct task_struct *t;
+
+	t = kthread_create(irq_thread, action, "irq/%u-%s", action->irq,
+			   action->name);
+	if (!t)
+		return NULL;
+	sched_set_fifo(t);
+	return t;
+}
 
 /* The primary handler of a purely threaded interrupt: wake the thread. */
 static irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
@@ -30,6 +73,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 			 const char *name, void *dev_id)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
+	struct task_struct *thread = NULL;
 	struct irqaction *action, **p;
 	unsigned long iflags;
 
@@ -58,6 +102,14 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	action->name = name;
 	action->dev_id = dev_id;
 	action->irq = irq;
+	if (thread_fn) {
+		thread = setup_irq_thread(action);
+		if (!thread) {
+			kfree(action);
+			return -ENOMEM;
+		}
+		action->thread = thread;
+	}
 
 	spin_lock_irqsave(&desc->lock, iflags);
 	if (desc->action && !can_share(desc->action, action)) {
@@ -65,6 +117,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		pr_err("genirq: Flags mismatch irq %u. %08lx (%s) vs. %08x (%s)\n",
 		       irq, flags, name, desc->action->flags,
 		       desc->action->name);
+		if (thread)
+			kthread_stop(thread);
 		kfree(action);
 		return -EBUSY;
 	}
@@ -80,6 +134,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		unmask_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, iflags);
+	if (thread)
+		wake_up_process(thread);	/* it waits for its first irq */
 	return 0;
 }
 
@@ -123,6 +179,8 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 	synchronize_irq(irq);
+	if (action->thread)
+		kthread_stop(action->thread);
 
 	name = action->name;
 	kfree(action);

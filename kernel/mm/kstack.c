@@ -25,7 +25,8 @@ static struct vm_struct *stack_area(unsigned long addr)
 {
 	struct vm_struct *area = find_vm_area((void *)addr);
 
-	return area && (area->flags & VM_STACK) ? area : NULL;
+	return area && (area->flags & VM_STACK) &&
+	       !(area->flags & VM_LAZY_FREE) ? area : NULL;
 }
 
 bool kernel_stack_bounds(unsigned long addr, unsigned long *lo,

@@ -19,6 +19,10 @@
 #include <irqlab/sprintf.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <irqlab/spinlock.h>
+
+/* The free lists, for every CPU (Linux has one per zone). */
+static DEFINE_SPINLOCK(zone_lock);
 
 struct free_area {
 	struct page_list free_list;
@@ -85,11 +89,11 @@ void __free_pages_core(struct page *page, unsigned int order)
 
 	for (i = 0; i < (1UL << order); i++)
 		ClearPageFlag(page + i, PG_reserved);
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	nr_managed += 1UL << order;
 	nr_free += 1UL << order;
 	__free_one_page(page_to_pfn(page), order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 /* Whether the block at page may be freed with this order, or why not. */
@@ -117,8 +121,8 @@ static const char *free_check(struct page *page, unsigned int order)
 }
 
 /*
- * Interrupts are off around the free lists, as this CPU's interrupt
- * handlers may allocate.  The SMP issue adds zone->lock.
+ * zone_lock, with interrupts off, around the free lists: other CPUs and
+ * this CPU's interrupt handlers allocate too.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
@@ -133,10 +137,10 @@ void __free_pages(struct page *page, unsigned int order)
 		dump_stack();
 		return;
 	}
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	bad = free_check(page, order);
 	if (bad) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&zone_lock, flags);
 		bad_page(page, bad);
 		return;
 	}
@@ -147,7 +151,7 @@ void __free_pages(struct page *page, unsigned int order)
 	SetPageFlag(page, PG_freed);
 	nr_free += 1UL << order;
 	__free_one_page(page_to_pfn(page), order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 /* Takes a block of at least `order` off the lists, splitting as needed. */
@@ -185,9 +189,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	unsigned long flags;
 
 	if (order <= MAX_PAGE_ORDER) {
-		local_irq_save(flags);
+		spin_lock_irqsave(&zone_lock, flags);
 		page = __rmqueue(order);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&zone_lock, flags);
 	}
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN))

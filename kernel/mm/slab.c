@@ -20,6 +20,10 @@
 #include <irqlab/string.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <irqlab/spinlock.h>
+
+/* Every cache's slabs and free lists: one lock, few CPUs. */
+static DEFINE_SPINLOCK(slab_lock);
 
 struct kmem_cache {
 	const char *name;
@@ -167,8 +171,9 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 }
 
 /*
- * Interrupts are off while a slab changes: interrupt handlers allocate
- * too.  The SMP issue adds a lock per cache (Linux: per node and CPU).
+ * slab_lock, with interrupts off, while a slab changes: other CPUs and
+ * interrupt handlers allocate too (Linux has a lock per cache and node,
+ * and per-CPU slabs; one lock is enough for a few CPUs).
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
@@ -176,13 +181,13 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab;
 	void *object, *next;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 again:
 	slab = s->partial.first;
 	if (!slab)
 		slab = new_slab(s, gfp);
 	if (!slab) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&slab_lock, flags);
 		return NULL;
 	}
 	object = slab->freelist;
@@ -205,7 +210,7 @@ again:
 	slab->freelist = next;
 	if (!next)
 		page_list_del(&s->partial, slab);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 	if (gfp & __GFP_ZERO)
 		memset(object, 0, s->object_size);
 	return object;
@@ -231,16 +236,16 @@ static void slab_free(struct kmem_cache *s, struct page *slab, void *object)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	if (!valid_pointer(s, slab, object)) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&slab_lock, flags);
 		slab_bug(s, "Invalid object pointer");
 		pr_err("Invalid object pointer %p\n", object);
 		slab_dump(s, slab, NULL);
 		return;
 	}
 	if (on_freelist(s, slab, object)) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&slab_lock, flags);
 		slab_err(s, slab, object, "Object already free");
 		return;
 	}
@@ -255,7 +260,7 @@ static void slab_free(struct kmem_cache *s, struct page *slab, void *object)
 	page_list_add(&s->partial, slab);
 	if (!slab->inuse && ++s->nr_empty > MIN_PARTIAL)
 		discard_slab(s, slab);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *objp)

@@ -15,8 +15,55 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <irqlab/smp.h>
+#include <irqlab/preempt.h>
+#include <irqlab/spinlock.h>
+
+/* The list of areas. */
+static DEFINE_SPINLOCK(vmap_lock);
 
 static struct vm_struct *vmlist;
+static unsigned long nr_lazy;	/* areas freed, not yet purged */
+
+static void flush_tlb_local(void *unused)
+{
+	write_cr3(read_cr3());	/* kernel mappings are not global: all go */
+}
+
+/*
+ * Freed areas keep their addresses until every CPU has flushed its TLB:
+ * another CPU may still cache a translation to the freed pages, and would
+ * use it if the address were mapped anew (Linux's lazy vunmap purge).
+ * The flush needs other CPUs to answer an IPI, so it happens here, when
+ * an area is allocated from process context, never in vfree().
+ */
+static void purge_lazy_areas(void)
+{
+	struct vm_struct *tmp, **p, *dead = NULL;
+	unsigned long irqflags;
+
+	if (!READ_ONCE(nr_lazy) || irqs_disabled() || in_atomic())
+		return;
+	smp_call_function_many(cpu_online_mask, flush_tlb_local, NULL, true);
+	flush_tlb_local(NULL);
+	spin_lock_irqsave(&vmap_lock, irqflags);
+	for (p = &vmlist; (tmp = *p);) {
+		if (tmp->flags & VM_LAZY_FREE) {
+			*p = tmp->next;
+			tmp->next = dead;
+			dead = tmp;
+			nr_lazy--;
+		} else {
+			p = &tmp->next;
+		}
+	}
+	spin_unlock_irqrestore(&vmap_lock, irqflags);
+	while (dead) {
+		tmp = dead->next;
+		kfree(dead);
+		dead = tmp;
+	}
+}
 
 struct vm_struct *get_vm_area_align(unsigned long size, unsigned long align,
 				    unsigned long flags)
@@ -24,13 +71,13 @@ struct vm_struct *get_vm_area_align(unsigned long size, unsigned long align,
 	struct vm_struct *area, *tmp, **p;
 	unsigned long addr, irqflags;
 
+	purge_lazy_areas();
 	align = max(align, PAGE_SIZE);
 	size = PAGE_ALIGN(size) + PAGE_SIZE;	/* the guard page */
 	area = kzalloc(sizeof(*area), GFP_KERNEL);
 	if (!area)
 		return NULL;
-	/* Interrupts off for the list; the SMP issue adds vmap_area_lock. */
-	local_irq_save(irqflags);
+	spin_lock_irqsave(&vmap_lock, irqflags);
 	addr = ALIGN(VMALLOC_START, align);
 	for (p = &vmlist; (tmp = *p); p = &tmp->next) {
 		if (addr + size <= (unsigned long)tmp->addr)
@@ -38,7 +85,7 @@ struct vm_struct *get_vm_area_align(unsigned long size, unsigned long align,
 		addr = ALIGN((unsigned long)tmp->addr + tmp->size, align);
 	}
 	if (addr + size - 1 > VMALLOC_END || addr + size < addr) {
-		local_irq_restore(irqflags);
+		spin_unlock_irqrestore(&vmap_lock, irqflags);
 		kfree(area);
 		return NULL;
 	}
@@ -47,7 +94,7 @@ struct vm_struct *get_vm_area_align(unsigned long size, unsigned long align,
 	area->flags = flags;
 	area->next = *p;
 	*p = area;
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&vmap_lock, irqflags);
 	return area;
 }
 
@@ -59,23 +106,25 @@ struct vm_struct *find_vm_area(const void *addr)
 	for (tmp = vmlist; tmp; tmp = tmp->next)
 		if (a >= (unsigned long)tmp->addr &&
 		    a - (unsigned long)tmp->addr < tmp->size)
-			return tmp;
+			return tmp->flags & VM_LAZY_FREE ? NULL : tmp;
 	return NULL;
 }
 
+/* The address stays taken until purge_lazy_areas(). */
 void remove_vm_area(const void *addr)
 {
-	struct vm_struct *tmp, **p;
+	struct vm_struct *tmp;
 	unsigned long irqflags;
 
-	local_irq_save(irqflags);
-	for (p = &vmlist; (tmp = *p); p = &tmp->next)
-		if (tmp->addr == addr) {
-			*p = tmp->next;
+	spin_lock_irqsave(&vmap_lock, irqflags);
+	for (tmp = vmlist; tmp; tmp = tmp->next) {
+		if (tmp->addr == addr && !(tmp->flags & VM_LAZY_FREE)) {
+			tmp->flags |= VM_LAZY_FREE;
+			nr_lazy++;
 			break;
 		}
-	local_irq_restore(irqflags);
-	kfree(tmp);
+	}
+	spin_unlock_irqrestore(&vmap_lock, irqflags);
 }
 
 /* Unmaps an area's pages, giving them back to the buddy allocator. */
@@ -141,7 +190,7 @@ void vfree(const void *addr)
 	if (!addr)
 		return;
 	area = find_vm_area(addr);
-	if (!area || area->addr != addr ||
+	if (!area || area->addr != addr || (area->flags & VM_LAZY_FREE) ||
 	    !(area->flags & (VM_ALLOC | VM_STACK))) {
 		pr_err("Trying to vfree() nonexistent vm area (%p)\n", addr);
 		dump_stack();

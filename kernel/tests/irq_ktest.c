@@ -12,6 +12,8 @@
 #include <asm/apic.h>
 #include <asm/io_apic.h>
 #include <asm/processor.h>
+#include <irqlab/sched.h>
+#include <irqlab/timer.h>
 
 #define TEST_IRQ	(NR_IRQS - 1)
 
@@ -32,6 +34,18 @@ static struct irq_chip test_chip = {
 	.irq_ack	= test_ack,
 	.irq_eoi	= test_ack,
 	.irq_retrigger	= test_retrigger,
+};
+
+/* For a real interrupt: without its EOI, the local APIC would block
+ * every vector of its priority class and below (the PIT's among them). */
+static void test_apic_eoi(struct irq_data *d) { apic_eoi(); }
+
+static struct irq_chip test_chip_eoi = {
+	.name		= "test",
+	.irq_mask	= test_mask,
+	.irq_unmask	= test_unmask,
+	.irq_ack	= test_apic_eoi,
+	.irq_eoi	= test_apic_eoi,
 };
 
 struct test_dev {
@@ -239,8 +253,14 @@ static void test_unhandled_decay(struct ktest *t)
 	free_irq(TEST_IRQ, &dev);
 }
 
+static volatile bool thread_release, thread_ran;
+
+/* Holds the thread (and so the ONESHOT line) until the test lets go. */
 static irqreturn_t thread_fn(int irq, void *dev_id)
 {
+	while (!READ_ONCE(thread_release))
+		msleep(1);
+	thread_ran = true;
 	return IRQ_HANDLED;
 }
 
@@ -248,22 +268,39 @@ static void test_oneshot(struct ktest *t)
 {
 	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
 	struct test_dev dev = { 0 };
+	unsigned long deadline;
 
 	/* ONESHOT is for level lines: an edge cannot storm. */
 	setup_test_irq_flow(handle_fasteoi_irq, "fasteoi");
 	/* A NULL primary handler needs ONESHOT, or the line storms. */
 	KTEST_EXPECT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn, 0,
 						"t", &dev), -EINVAL);
+	thread_release = false;
+	thread_ran = false;
 	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn,
 						IRQF_ONESHOT, "t", &dev), 0);
+	/* Linux's irq thread: "irq/N-name", SCHED_FIFO 50. */
+	KTEST_ASSERT_NOT_NULL(t, desc->action->thread);
+	KTEST_EXPECT_STREQ(t, desc->action->thread->comm, "irq/63-t");
+	KTEST_EXPECT_EQ(t, desc->action->thread->policy, SCHED_FIFO);
+	KTEST_EXPECT_EQ(t, desc->action->thread->rt_priority, 50);
+
 	fire();
+	msleep(20);		/* the thread now runs thread_fn, held */
 	KTEST_EXPECT_TRUE(t, desc->action->thread_pending);
-	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* until the thread ran */
-	fire();			/* cannot happen on hardware: line is masked */
+	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* until it returns */
 	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 1);
-	irq_thread_done(desc->action);
+	KTEST_EXPECT_FALSE(t, thread_ran);
+
+	thread_release = true;
+	deadline = jiffies + HZ;
+	while (READ_ONCE(desc->action->thread_pending) &&
+	       time_before(jiffies, deadline))
+		msleep(1);
+	KTEST_EXPECT_TRUE(t, thread_ran);
 	KTEST_EXPECT_FALSE(t, desc->action->thread_pending);
 	KTEST_EXPECT_FALSE(t, chip_state.masked);
+	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 0);
 	free_irq(TEST_IRQ, &dev);
 }
 
@@ -275,6 +312,8 @@ static void test_entry_context(struct ktest *t)
 	int vector;
 
 	setup_test_irq();
+	irq_set_chip_and_handler_name(TEST_IRQ, &test_chip_eoi, handle_edge_irq,
+				      "edge");
 	vector = irq_alloc_vector(TEST_IRQ);
 	KTEST_ASSERT_GT(t, vector, 0);
 	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The context switch (arch/x86_64/switch_to.S), as Linux's
+ * __switch_to_asm: the callee-saved registers go on the old task's stack,
+ * RSP moves to the new one's, and the new task resumes where it last
+ * called this, or, the first time, in ret_from_fork.
+ */
+#ifndef _ASM_SWITCH_TO_H
+#define _ASM_SWITCH_TO_H
+
+/* struct task_struct offsets the assembly uses (checked in core.c). */
+#define TASK_threadsp		8
+
+#ifndef __ASSEMBLY__
+struct task_struct;
+
+/* Returns the task that ran on this CPU just before the caller resumed. */
+struct task_struct *__switch_to_asm(struct task_struct *prev,
+				    struct task_struct *next);
+#define switch_to(prev, next)	__switch_to_asm((prev), (next))
+
+/* Where a new task starts: finishes the switch, calls fn(arg), exits. */
+void ret_from_fork(void);
+
+/*
+ * What __switch_to_asm pops for a task that has never run: six
+ * callee-saved registers (RBP zero, so backtraces end here), then the
+ * return address.
+ */
+struct inactive_task_frame {
+	unsigned long r15, r14, r13, r12, rbx, bp;
+	unsigned long ret_addr;
+};
+#endif
+
+#endif /* _ASM_SWITCH_TO_H */

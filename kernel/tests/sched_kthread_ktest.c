@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernel threads and sleeping for a time: names, binding, kthread_stop()
+ * returning the exit code once the thread is gone, msleep() sleeping long
+ * enough with the CPU idle meanwhile.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/kthread.h>
+#include <irqlab/timer.h>
+#include <irqlab/timekeeping.h>
+#include <irqlab/string.h>
+#include <irqlab/sprintf.h>
+
+static int ran;
+
+static int sleeper_fn(void *data)
+{
+	ran = 1;
+	while (!kthread_should_stop())
+		msleep(1);
+	return 42;
+}
+
+static void test_kthread_stop_returns_exit_code(struct ktest *t)
+{
+	struct task_struct *k = kthread_create(sleeper_fn, NULL, "sleeper");
+
+	KTEST_ASSERT_NOT_NULL(t, k);
+	KTEST_EXPECT_EQ(t, k->__state, TASK_NEW);
+	get_task_struct(k);
+	wake_up_process(k);
+	msleep(10);
+	KTEST_EXPECT_EQ(t, ran, 1);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 42);
+	/* Returned only once it exited. */
+	KTEST_EXPECT_TRUE(t, k->flags & PF_EXITING);
+	put_task_struct(k);
+}
+
+static void test_kthread_stop_before_start(struct ktest *t)
+{
+	struct task_struct *k;
+
+	ran = 0;
+	k = kthread_create(sleeper_fn, NULL, "never");
+	KTEST_ASSERT_NOT_NULL(t, k);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), -4 /* -EINTR */);
+	KTEST_EXPECT_EQ(t, ran, 0);
+}
+
+static void test_kthread_names(struct ktest *t)
+{
+	int cpu = smp_processor_id();
+	char want[TASK_COMM_LEN];
+	struct task_struct *k;
+
+	k = kthread_create(sleeper_fn, NULL, "abcdefghijklmnopqrstuvwxyz");
+	KTEST_ASSERT_NOT_NULL(t, k);
+	KTEST_EXPECT_STREQ(t, k->comm, "abcdefghijklmno");
+	kthread_stop(k);
+
+	k = kthread_create_on_cpu(sleeper_fn, NULL, cpu, "ksoftirqd/%u");
+	KTEST_ASSERT_NOT_NULL(t, k);
+	snprintf(want, sizeof(want), "ksoftirqd/%d", cpu);
+	KTEST_EXPECT_STREQ(t, k->comm, want);
+	KTEST_EXPECT_EQ(t, k->cpus_mask, 1UL << cpu);
+	KTEST_EXPECT_GT(t, k->pid, 0);
+	kthread_stop(k);
+}
+
+static void test_msleep_sleeps_and_idles(struct ktest *t)
+{
+	int cpu = smp_processor_id();
+	struct task_struct *idle = idle_task(cpu);
+	u64 t0, t1, idle0, idle1;
+
+	/* Stay here, so this CPU's idle time is ours to measure. */
+	set_cpus_allowed_ptr(current, 1UL << cpu);
+	cpu = smp_processor_id();
+	idle = idle_task(cpu);
+	idle0 = READ_ONCE(idle->se.sum_exec_runtime);
+	t0 = ktime_get_ns();
+	msleep(50);
+	t1 = ktime_get_ns();
+	idle1 = READ_ONCE(idle->se.sum_exec_runtime);
+	set_cpus_allowed_ptr(current, ~0UL);
+
+	ktest_log(t, "slept %llu us, CPU %d idle %llu us",
+		  (unsigned long long)(t1 - t0) / 1000, cpu,
+		  (unsigned long long)(idle1 - idle0) / 1000);
+	KTEST_EXPECT_GE(t, t1 - t0, 50000000);
+	KTEST_EXPECT_LT(t, t1 - t0, 200000000);
+	KTEST_EXPECT_GE(t, idle1 - idle0, 40000000);
+}
+
+static void test_schedule_timeout_returns_left(struct ktest *t)
+{
+	long left;
+
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	left = schedule_timeout(10);
+	KTEST_EXPECT_EQ(t, left, 0);
+	/* Woken early: what is left comes back. */
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	wake_up_process(current);
+	left = schedule_timeout(1000);
+	KTEST_EXPECT_GT(t, left, 900);
+}
+
+static const struct ktest_case sched_kthread_cases[] = {
+	KTEST_CASE(test_kthread_stop_returns_exit_code),
+	KTEST_CASE(test_kthread_stop_before_start),
+	KTEST_CASE(test_kthread_names),
+	KTEST_CASE(test_msleep_sleeps_and_idles),
+	KTEST_CASE(test_schedule_timeout_returns_left),
+	{}
+};
+KTEST_SUITE(sched_kthread, sched_kthread_cases);

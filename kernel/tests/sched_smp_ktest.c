@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler across CPUs: affinity holds, a running task moves when
+ * its affinity changes, the load balancer spreads four spinners started
+ * on one CPU, and a 100,000-round wake/sleep ping-pong between two CPUs
+ * loses no wake-up.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/kthread.h>
+#include <irqlab/wait.h>
+#include <irqlab/completion.h>
+#include <irqlab/timer.h>
+#include <asm/processor.h>
+
+struct tracker {
+	volatile unsigned long loops;
+	volatile unsigned long seen;	/* CPUs it ran on */
+	volatile int last_cpu;
+	volatile unsigned long migrations;	/* CPU changes seen */
+	struct task_struct *task;
+};
+
+static int track_fn(void *data)
+{
+	struct tracker *tr = data;
+
+	while (!kthread_should_stop()) {
+		int cpu = smp_processor_id();
+
+		tr->seen |= 1UL << cpu;
+		if (tr->loops && cpu != tr->last_cpu)
+			tr->migrations++;
+		tr->last_cpu = cpu;
+		tr->loops++;
+	}
+	return 0;
+}
+
+static int nth_online_cpu(int n)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		if (n-- == 0)
+			return cpu;
+	return -1;
+}
+
+static void test_pinned_stays(struct ktest *t)
+{
+	struct tracker pinned = { 0 }, other[3] = { { 0 } };
+	int cpu = nth_online_cpu(num_online_cpus() - 1), i;
+
+	pinned.task = kthread_create(track_fn, &pinned, "pinned");
+	KTEST_ASSERT_NOT_NULL(t, pinned.task);
+	kthread_bind(pinned.task, cpu);
+	wake_up_process(pinned.task);
+	/* Competition, so the balancer has a reason to move things. */
+	for (i = 0; i < 3; i++) {
+		other[i].task = kthread_run(track_fn, &other[i], "free/%d", i);
+	}
+	msleep(300);
+	for (i = 0; i < 3; i++)
+		if (other[i].task)
+			kthread_stop(other[i].task);
+	kthread_stop(pinned.task);
+
+	KTEST_EXPECT_GT(t, pinned.loops, 0);
+	KTEST_EXPECT_EQ(t, pinned.seen, 1UL << cpu);
+}
+
+static void test_running_task_migrates(struct ktest *t)
+{
+	struct tracker tr = { 0 };
+	int from = nth_online_cpu(0), to = nth_online_cpu(1), ret;
+	unsigned long m;
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	tr.task = kthread_create(track_fn, &tr, "mover");
+	KTEST_ASSERT_NOT_NULL(t, tr.task);
+	set_cpus_allowed_ptr(tr.task, 1UL << from);
+	wake_up_process(tr.task);
+	msleep(50);
+	KTEST_EXPECT_EQ(t, tr.seen, 1UL << from);
+
+	ret = set_cpus_allowed_ptr(tr.task, 1UL << to);
+	KTEST_EXPECT_EQ(t, ret, 0);
+	/* Returns once it has left: from now on only "to". */
+	KTEST_EXPECT_NE(t, task_cpu(tr.task), from);
+	msleep(5);
+	m = tr.migrations;
+	msleep(100);
+	kthread_stop(tr.task);
+	KTEST_EXPECT_EQ(t, tr.last_cpu, to);
+	KTEST_EXPECT_EQ(t, tr.migrations, m);
+}
+
+static void test_four_spread(struct ktest *t)
+{
+	struct tracker tr[4] = { { 0 } };
+	unsigned int ncpus = num_online_cpus();
+	int boot = nth_online_cpu(0), i, j;
+	unsigned long used = 0, moves[4];
+	bool ok = true, stayed = true;
+	int cpus[4];
+
+	if (ncpus < 2) {
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	for (i = 0; i < 4; i++) {
+		tr[i].task = kthread_create(track_fn, &tr[i], "spread/%d", i);
+		KTEST_ASSERT_NOT_NULL(t, tr[i].task);
+		set_cpus_allowed_ptr(tr[i].task, 1UL << boot);
+		wake_up_process(tr[i].task);
+	}
+	msleep(20);
+	for (i = 0; i < 4; i++) {
+		ok &= tr[i].seen == 1UL << boot;
+		set_cpus_allowed_ptr(tr[i].task, ~0UL);
+	}
+	KTEST_EXPECT_TRUE(t, ok);
+	msleep(1000);
+	/* Settled: from now on each stays where it is. */
+	for (i = 0; i < 4; i++) {
+		cpus[i] = tr[i].last_cpu;
+		moves[i] = tr[i].migrations;
+		used |= 1UL << cpus[i];
+	}
+	msleep(100);
+	for (i = 0; i < 4; i++) {
+		stayed &= tr[i].migrations == moves[i];
+		kthread_stop(tr[i].task);
+	}
+
+	ktest_log(t, "CPUs in use: %#lx", used);
+	if (ncpus >= 4) {
+		for (i = 0; i < 4; i++)
+			for (j = 0; j < i; j++)
+				KTEST_EXPECT_NE(t, cpus[i], cpus[j]);
+		KTEST_EXPECT_TRUE(t, stayed);
+	} else {
+		KTEST_EXPECT_EQ(t, hweight_long(used), ncpus);
+	}
+}
+
+#define PINGPONG_ROUNDS	100000
+
+struct pingpong {
+	wait_queue_head_t wq[2];
+	volatile int turn;
+	unsigned long count[2];
+	struct completion done;
+	int side;
+};
+
+static struct pingpong pp;
+
+static int pingpong_fn(void *data)
+{
+	int me = (long)data, other = !me, i;
+
+	for (i = 0; i < PINGPONG_ROUNDS; i++) {
+		wait_event(pp.wq[me], READ_ONCE(pp.turn) == me);
+		pp.count[me]++;
+		WRITE_ONCE(pp.turn, other);
+		wake_up(&pp.wq[other]);
+	}
+	complete(&pp.done);
+	return 0;
+}
+
+static void test_pingpong(struct ktest *t)
+{
+	struct task_struct *k[2];
+	unsigned long left;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		init_waitqueue_head(&pp.wq[i]);
+	init_completion(&pp.done);
+	pp.turn = 0;
+	pp.count[0] = pp.count[1] = 0;
+	for (i = 0; i < 2; i++) {
+		k[i] = kthread_create(pingpong_fn, (void *)(long)i,
+				      "pingpong/%d", i);
+		KTEST_ASSERT_NOT_NULL(t, k[i]);
+		kthread_bind(k[i], nth_online_cpu(i % num_online_cpus()));
+		/* They exit on their own: keep the structs for kthread_stop. */
+		get_task_struct(k[i]);
+	}
+	wake_up_process(k[0]);
+	wake_up_process(k[1]);
+	left = wait_for_completion_timeout(&pp.done, 60 * HZ);
+	if (left)
+		left = wait_for_completion_timeout(&pp.done, 60 * HZ);
+	/* A lost wake-up leaves both asleep: they are leaked, not stopped. */
+	KTEST_ASSERT_GT(t, left, 0);
+	KTEST_EXPECT_EQ(t, pp.count[0], PINGPONG_ROUNDS);
+	KTEST_EXPECT_EQ(t, pp.count[1], PINGPONG_ROUNDS);
+	ktest_log(t, "%d rounds on CPUs %d and %d", PINGPONG_ROUNDS,
+		  task_cpu(k[0]), task_cpu(k[1]));
+	for (i = 0; i < 2; i++) {
+		kthread_stop(k[i]);
+		put_task_struct(k[i]);
+	}
+}
+
+static const struct ktest_case sched_smp_cases[] = {
+	KTEST_CASE(test_pinned_stays),
+	KTEST_CASE(test_running_task_migrates),
+	KTEST_CASE(test_four_spread),
+	KTEST_CASE(test_pingpong),
+	{}
+};
+KTEST_SUITE(sched_smp, sched_smp_cases);

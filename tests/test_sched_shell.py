@@ -1,0 +1,141 @@
+"""The scheduler as the shell shows it: ps, top, mpstat, /proc/stat, and
+chrt, renice, taskset acting on spin threads.
+
+One BIOS boot with four CPUs serves the whole module; each test leaves
+no spin threads behind.
+"""
+
+import re
+
+import pytest
+
+PS_HEADER = "  PID PSR CLS RTPRIO  NI STAT     TIME COMMAND"
+PS_ROW = re.compile(
+    r"^\s*(\d+)\s+(\d+)\s+(TS|FF)\s+(-|\d+)\s+(-|-?\d+)\s+([RSDIX])\s+"
+    r"((?:\d+-)?\d\d:\d\d:\d\d)\s+(\S+)$"
+)
+NCPU = 4
+
+
+@pytest.fixture(scope="module")
+def shell(module_qemu):
+    q = module_qemu(name="sched4", firmware="bios", smp=NCPU).boot()
+    yield q
+
+
+@pytest.fixture
+def spinners(shell):
+    """Two spin threads; stopped afterwards whatever the test did."""
+    assert shell.run("spin 2") == []
+    yield ps_rows(shell)
+    shell.run("spin 0")
+
+
+def ps_rows(q):
+    out = q.run("ps")
+    assert out[0] == PS_HEADER, f"ps header: {out[0]!r}"
+    rows = []
+    for line in out[1:]:
+        m = PS_ROW.match(line)
+        assert m, f"ps line not in the expected format: {line!r}"
+        rows.append(
+            dict(pid=int(m[1]), cpu=int(m[2]), cls=m[3], rtprio=m[4],
+                 ni=m[5], stat=m[6], comm=m[8])
+        )
+    return rows
+
+
+def by_name(rows, name):
+    found = [r for r in rows if r["comm"] == name]
+    assert found, f"no task {name!r} in ps: {[r['comm'] for r in rows]}"
+    return found[0]
+
+
+def test_ps_shows_idle_on_every_cpu(shell):
+    rows = ps_rows(shell)
+    for cpu in range(NCPU):
+        idle = by_name(rows, f"swapper/{cpu}")
+        assert idle["pid"] == 0 and idle["cpu"] == cpu
+    assert by_name(rows, "sh")["pid"] > 0
+    assert shell.run("nproc") == [str(NCPU)]
+
+
+def test_chrt_and_renice(shell, spinners):
+    pid = by_name(spinners, "spin/0")["pid"]
+    assert shell.run(f"chrt -f -p 10 {pid}") == []
+    row = by_name(ps_rows(shell), "spin/0")
+    assert (row["cls"], row["rtprio"]) == ("FF", "10")
+    assert shell.run(f"chrt -p {pid}") == [
+        f"pid {pid}'s current scheduling policy: SCHED_FIFO",
+        f"pid {pid}'s current scheduling priority: 10",
+    ]
+    assert shell.run(f"chrt -o -p 0 {pid}") == []
+    assert by_name(ps_rows(shell), "spin/0")["cls"] == "TS"
+    assert shell.run(f"renice -n 5 -p {pid}") == [
+        f"{pid} (process ID) old priority 0, new priority 5"
+    ]
+    assert by_name(ps_rows(shell), "spin/0")["ni"] == "5"
+    # Bad input: a clear error, nothing changed.
+    out = shell.run(f"chrt -f -p 150 {pid}")
+    assert out == [f"chrt: failed to set pid {pid}'s policy: Invalid argument"]
+    assert shell.run("chrt -p 99999") == ["chrt: failed to find pid 99999"]
+    assert shell.run("renice -n x -p 1") == ["renice: invalid priority 'x'"]
+
+
+def test_taskset_pins(shell, spinners):
+    pid = by_name(spinners, "spin/1")["pid"]
+    out = shell.run(f"taskset -cp 2 {pid}")
+    assert out[0].startswith(f"pid {pid}'s current affinity list: ")
+    assert out[1] == f"pid {pid}'s new affinity list: 2"
+    for _ in range(3):
+        assert by_name(ps_rows(shell), "spin/1")["cpu"] == 2
+    assert shell.run(f"taskset -p {pid}") == [f"pid {pid}'s current affinity mask: 4"]
+    out = shell.run(f"taskset -cp 9 {pid}")
+    assert out[-1] == f"taskset: failed to set pid {pid}'s affinity: Invalid argument"
+
+
+def test_spin_rates(shell, spinners):
+    out = shell.run("spin")
+    assert len(out) == 2
+    for line in out:
+        m = re.match(r"^spin/\d: (\d+) loops/s \(pid \d+, CPU \d\)$", line)
+        assert m, f"spin line: {line!r}"
+        assert int(m[1]) > 0, "a spin thread did not run"
+
+
+def test_top_batch(shell, spinners):
+    out = shell.run("top -b -n 1")
+    assert out[0].startswith("top - ")
+    assert re.match(r"^Tasks: +\d+ total, +\d+ running, +\d+ sleeping", out[1])
+    assert out[2].startswith("%Cpu(s):")
+    header = next(i for i, l in enumerate(out) if l.lstrip().startswith("PID USER"))
+    rows = [l.split() for l in out[header + 1:]]
+    cpu = [float(r[8]) for r in rows]
+    assert cpu == sorted(cpu, reverse=True), "top is not sorted by %CPU"
+    # The two spinners, CPU-bound on four CPUs, lead at about 100% each.
+    assert {rows[0][11], rows[1][11]} == {"spin/0", "spin/1"}
+    assert all(50 <= c <= 101 for c in cpu[:2]), cpu[:3]
+
+
+def test_mpstat_and_proc_stat(shell):
+    out = shell.run("mpstat -P ALL 1 1")
+    hdr = [l for l in out if "%usr" in l]
+    assert len(hdr) == 2 and hdr[1].startswith("Average:")
+    assert hdr[0].split()[1:] == [
+        "CPU", "%usr", "%nice", "%sys", "%iowait", "%irq", "%soft",
+        "%steal", "%guest", "%gnice", "%idle",
+    ]
+    avg = [l.split() for l in out if l.startswith("Average:") and "%usr" not in l]
+    assert [r[1] for r in avg] == ["all"] + [str(c) for c in range(NCPU)]
+    for r in avg:
+        assert abs(sum(float(x) for x in r[2:]) - 100.0) < 0.2, r
+    # Nothing runs: the CPUs are mostly idle.
+    assert float(avg[0][-1]) > 50
+
+    stat = shell.run("cat /proc/stat")
+    cpus = [l.split() for l in stat if l.startswith("cpu")]
+    assert cpus[0][0] == "cpu" and [c[0] for c in cpus[1:]] == [
+        f"cpu{i}" for i in range(NCPU)]
+    assert all(len(c) == 11 for c in cpus)
+    assert int(cpus[0][4]) > 0, "no idle time in /proc/stat"
+    assert any(l.startswith("ctxt ") and int(l.split()[1]) > 0 for l in stat)
