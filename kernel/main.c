@@ -29,6 +29,7 @@
 #include <irqlab/percpu.h>
 #include <irqlab/smp.h>
 #include <irqlab/kthread.h>
+#include <irqlab/interrupt.h>
 
 static void print_memory_map(void)
 {
@@ -109,6 +110,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	lapic_timer_init();
 	sched_init();
 	smp_init();
+	spawn_ksoftirqd();
 
 	crash_from_cmdline();
 	cmdline_get("ktest", ktest_list, sizeof(ktest_list));

@@ -92,3 +92,32 @@ common_interrupt:
 	popq	%rdi
 	addq	$16, %rsp		/* vector and error code */
 	iretq
+
+/*
+ * void call_on_irq_stack(void (*func)(void)), interrupts off: runs func on
+ * this CPU's interrupt stack (Linux's do_softirq_own_stack() does the
+ * same), or where it is if that stack is in use or not set up yet.
+ * %rbp keeps the caller's stack pointer and links the frames for the
+ * backtrace.
+ */
+	.globl call_on_irq_stack
+	.type call_on_irq_stack, @function
+call_on_irq_stack:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	cmpq	$0, %gs:PCPU_HOT_IRQ_INUSE
+	jne	1f
+	movq	%gs:PCPU_HOT_IRQ_STACK, %rax
+	testq	%rax, %rax
+	jz	1f
+	movq	$1, %gs:PCPU_HOT_IRQ_INUSE
+	movq	%rax, %rsp
+	call	*%rdi
+	movq	%rbp, %rsp
+	movq	$0, %gs:PCPU_HOT_IRQ_INUSE
+	popq	%rbp
+	ret
+1:	call	*%rdi
+	popq	%rbp
+	ret
+	.size call_on_irq_stack, . - call_on_irq_stack

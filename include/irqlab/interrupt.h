@@ -5,6 +5,7 @@
 
 #include <irqlab/types.h>
 #include <irqlab/hardirq.h>
+#include <irqlab/percpu.h>
 
 enum irqreturn {
 	IRQ_NONE		= 0,		/* not our device */
@@ -62,5 +63,46 @@ int irq_set_affinity(unsigned int irq, unsigned long cpumask);
  * IRQF_ONESHOT this unmasks the line the hard handler left masked.
  */
 void irq_thread_done(struct irqaction *action);
+
+/*
+ * Softirqs (kernel/softirq.c): Linux's ten vectors, in its order; a lower
+ * number runs first in each pass.  The names are /proc/softirqs' rows.
+ */
+enum {
+	HI_SOFTIRQ = 0,
+	TIMER_SOFTIRQ,
+	NET_TX_SOFTIRQ,
+	NET_RX_SOFTIRQ,
+	BLOCK_SOFTIRQ,
+	IRQ_POLL_SOFTIRQ,
+	TASKLET_SOFTIRQ,
+	SCHED_SOFTIRQ,
+	HRTIMER_SOFTIRQ,
+	RCU_SOFTIRQ,
+	NR_SOFTIRQS
+};
+
+extern const char *const softirq_to_name[NR_SOFTIRQS];
+
+struct softirq_action {
+	void (*action)(void);
+};
+
+void open_softirq(int nr, void (*action)(void));
+/* Sets the pending bit only: for hard-irq context, interrupts off. */
+void __raise_softirq_irqoff(unsigned int nr);
+/* Also wakes ksoftirqd when not in interrupt context. */
+void raise_softirq_irqoff(unsigned int nr);
+void raise_softirq(unsigned int nr);
+/* Runs what is pending on this CPU now, unless in interrupt context. */
+void do_softirq(void);
+u32 local_softirq_pending(void);
+
+/* Handler runs of vector nr on cpu: /proc/softirqs and /proc/stat. */
+unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu);
+
+DECLARE_PER_CPU(struct task_struct *, ksoftirqd);
+/* Starts ksoftirqd/N on every online CPU (from kmain, after SMP). */
+void spawn_ksoftirqd(void);
 
 #endif /* _IRQLAB_INTERRUPT_H */

@@ -7,6 +7,7 @@
  * FIFO tasks count as load so fair work is not pulled under them.  The
  * deferred-work issue moves the periodic part into SCHED_SOFTIRQ.
  */
+#include <irqlab/interrupt.h>
 #include "sched.h"
 #include <irqlab/jiffies.h>
 
@@ -90,13 +91,29 @@ static bool load_balance(struct rq *this_rq)
 	return p != NULL;
 }
 
-/* From scheduler_tick(), hard-irq context. */
+/* SCHED_SOFTIRQ: the balancing trigger_load_balance() asked for. */
+static void run_rebalance_domains(void)
+{
+	local_irq_disable();
+	load_balance(this_rq());
+	local_irq_enable();
+}
+
+/*
+ * From scheduler_tick(), hard-irq context: as in Linux, the tick only
+ * decides that it is time; the work is done in SCHED_SOFTIRQ.
+ */
 void trigger_load_balance(struct rq *rq)
 {
 	if (time_before(jiffies, rq->next_balance))
 		return;
 	rq->next_balance = jiffies + msecs_to_jiffies(BALANCE_INTERVAL_MS);
-	load_balance(rq);
+	__raise_softirq_irqoff(SCHED_SOFTIRQ);
+}
+
+void init_sched_fair_class(void)
+{
+	open_softirq(SCHED_SOFTIRQ, run_rebalance_domains);
 }
 
 /* From the idle loop, interrupts off: anything to do instead? */

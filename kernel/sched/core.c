@@ -591,6 +591,7 @@ void sched_init(void)
 {
 	init_this_rq(smp_processor_id());
 	init_idle(smp_processor_id());
+	init_sched_fair_class();
 	WRITE_ONCE(scheduler_running, true);
 	pr_info("sched: per-CPU run queues, SCHED_FIFO and fair classes, HZ=%d\n",
 		HZ);

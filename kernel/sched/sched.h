@@ -138,6 +138,7 @@ void init_rt_rq(struct rt_rq *rt);
 
 /* balance.c */
 void trigger_load_balance(struct rq *rq);
+void init_sched_fair_class(void);
 bool idle_balance(struct rq *rq);
 
 /* task.c: called by finish_task_switch() for a task that has died */

@@ -100,11 +100,18 @@ static void test_tick_rate(struct ktest *t)
 	unsigned int loc;
 	unsigned long j = jiffies_over(200, &loc);
 
-	/* 200 ms of TSC time is 200 * HZ / 1000 ticks; allow 0.5x to 2x. */
-	KTEST_EXPECT_GE(t, j, HZ / 10);
+	/*
+	 * 200 ms of TSC time is 200 * HZ / 1000 ticks.  Too many means a
+	 * wrong divisor or calibration, so that bound is tight (2x).  Too
+	 * few is also what a starved TCG vCPU gives: an edge still pending
+	 * absorbs the next one, and a periodic tick, as in Linux, does not
+	 * catch up.  So the lower bound only catches a timer a decade slow.
+	 */
+	ktest_log(t, "200 ms: %lu jiffies, %u LOC per CPU", j, loc);
+	KTEST_EXPECT_GE(t, j, HZ / 50);
 	KTEST_EXPECT_LE(t, j, HZ * 2 / 5);
 	/* The local APIC timer runs at HZ as well. */
-	KTEST_EXPECT_GE(t, loc, HZ / 10);
+	KTEST_EXPECT_GE(t, loc, HZ / 50);
 	KTEST_EXPECT_LE(t, loc, HZ * 2 / 5);
 }
 
