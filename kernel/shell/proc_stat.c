@@ -3,11 +3,12 @@
  * /proc/stat in Linux's format (fs/proc/stat.c): CPU time in USER_HZ
  * (100 per second) ticks as user nice system idle iowait irq softirq steal
  * guest guest_nice, the sum first ("cpu  ", two spaces) then each CPU;
- * then interrupts, context switches, boot time, tasks.
+ * then interrupts, context switches, boot time, tasks, softirq runs.
  */
 #include <irqlab/shell.h>
 #include <irqlab/kernel_stat.h>
 #include <irqlab/irq.h>
+#include <irqlab/interrupt.h>
 #include <irqlab/rtc.h>
 #include <irqlab/smp.h>
 #include <irqlab/sprintf.h>
@@ -51,6 +52,23 @@ static void show_cpu_line(const char *label, const struct kernel_cpustat *k)
 	sh_printf("\n");
 }
 
+/* The total of handler runs, then each vector's, over all CPUs. */
+static void show_softirq_line(void)
+{
+	unsigned long long per[NR_SOFTIRQS] = { 0 }, sum = 0;
+	int cpu, nr;
+
+	for_each_online_cpu(cpu)
+		for (nr = 0; nr < NR_SOFTIRQS; nr++)
+			per[nr] += kstat_softirqs_cpu(nr, cpu);
+	for (nr = 0; nr < NR_SOFTIRQS; nr++)
+		sum += per[nr];
+	sh_printf("softirq %llu", sum);
+	for (nr = 0; nr < NR_SOFTIRQS; nr++)
+		sh_printf(" %llu", per[nr]);
+	sh_printf("\n");
+}
+
 static void proc_stat_show(void)
 {
 	struct kernel_cpustat sum = { 0 }, k;
@@ -80,5 +98,6 @@ static void proc_stat_show(void)
 	sh_printf("processes %lu\n", nr_total_forks());
 	sh_printf("procs_running %u\n", nr_running());
 	sh_printf("procs_blocked 0\n");
+	show_softirq_line();
 }
 PROC_ENTRY("/proc/stat", proc_stat_show);
