@@ -474,7 +474,7 @@ static int storm_fn(void *data)
 			break;
 		}
 		/* Let some expire. */
-		if (i % 64 == 63)
+		if (i % 32 == 31)
 			msleep(1);
 	}
 	atomic_inc(&s->done);
