@@ -24,7 +24,7 @@ struct probe {
 	atomic_t early;			/* ran with jiffies < expires */
 	volatile unsigned long fired_at;
 	volatile int cpu;
-	volatile bool softirq;		/* in_serving_softirq(), no hardirq */
+	volatile bool softirq;		/* serving softirq, not hardirq */
 	volatile int seq;
 };
 
@@ -426,7 +426,7 @@ static void test_periodic_rearm(struct ktest *t)
 
 struct storm {
 	struct probe p[STORM_TIMERS];
-	atomic_t armed;		/* times a timer went from idle to pending */
+	atomic_t armed;		/* idle -> pending transitions */
 	atomic_t deleted;	/* times a pending timer was deleted */
 	atomic_t done;
 };

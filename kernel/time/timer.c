@@ -56,10 +56,12 @@
 #endif
 
 #define WHEEL_TIMEOUT_CUTOFF	(LVL_START(LVL_DEPTH))
-#define WHEEL_TIMEOUT_MAX	(WHEEL_TIMEOUT_CUTOFF - LVL_GRAN(LVL_DEPTH - 1))
+#define WHEEL_TIMEOUT_MAX	\
+	(WHEEL_TIMEOUT_CUTOFF - LVL_GRAN(LVL_DEPTH - 1))
 #define WHEEL_SIZE		(LVL_SIZE * LVL_DEPTH)
 #define BITS_PER_LONG		64
-#define PENDING_WORDS		((WHEEL_SIZE + BITS_PER_LONG - 1) / BITS_PER_LONG)
+/* One word of the pending bitmap a level. */
+#define PENDING_WORDS		(WHEEL_SIZE / BITS_PER_LONG)
 
 /* next_expiry of an empty base: far enough never to come. */
 #define NEXT_TIMER_MAX_DELTA	((1UL << 30) - 1)
