@@ -30,6 +30,7 @@
 #include <irqlab/smp.h>
 #include <irqlab/kthread.h>
 #include <irqlab/interrupt.h>
+#include <irqlab/timer.h>
 
 static void print_memory_map(void)
 {
@@ -108,6 +109,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
+	init_timers();
 	sched_init();
 	smp_init();
 	spawn_ksoftirqd();
