@@ -108,6 +108,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
+	softirq_init();
 	sched_init();
 	smp_init();
 	spawn_ksoftirqd();
