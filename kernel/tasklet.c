@@ -251,9 +251,11 @@ void softirq_init(void)
 	for (i = 0; i < ARRAY_SIZE(tasklet_waitqueues); i++)
 		init_waitqueue_head(&tasklet_waitqueues[i]);
 	for_each_online_cpu(cpu) {
-		per_cpu(tasklet_vec, cpu).tail = &per_cpu(tasklet_vec, cpu).head;
-		per_cpu(tasklet_hi_vec, cpu).tail =
-			&per_cpu(tasklet_hi_vec, cpu).head;
+		struct tasklet_head *lo = per_cpu_ptr(&tasklet_vec, cpu);
+		struct tasklet_head *hi = per_cpu_ptr(&tasklet_hi_vec, cpu);
+
+		lo->tail = &lo->head;
+		hi->tail = &hi->head;
 	}
 	open_softirq(TASKLET_SOFTIRQ, tasklet_action);
 	open_softirq(HI_SOFTIRQ, tasklet_hi_action);

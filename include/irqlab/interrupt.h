@@ -117,7 +117,7 @@ void spawn_ksoftirqd(void);
 struct tasklet_struct {
 	struct tasklet_struct *next;	/* this CPU's list */
 	unsigned long state;		/* TASKLET_STATE_* bits */
-	atomic_t count;			/* disable depth: runs only at 0 */
+	atomic_t count;			/* disable depth: runs at 0 */
 	bool use_callback;		/* callback, else func(data) */
 	union {
 		void (*func)(unsigned long data);

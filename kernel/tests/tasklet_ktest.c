@@ -408,7 +408,7 @@ struct slow {
 	struct tasklet_struct t;
 	volatile bool started;
 	volatile bool finished;
-	bool finished_before;		/* already, when the waiter began */
+	bool finished_before;		/* already, when the wait began */
 	bool finished_after;		/* when the waiter returned */
 	bool saw_start;
 	bool disable;			/* tasklet_disable, not _kill */
