@@ -100,6 +100,10 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	acpi_table_init();
 	mem_init();
 
+	/* Deferred work, ready before the first interrupt can raise it. */
+	softirq_init();
+	init_timers();
+
 	/* Interrupt controllers, then the devices that interrupt. */
 	madt_init();
 	legacy_pic_disable();
@@ -109,7 +113,6 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
-	init_timers();
 	sched_init();
 	smp_init();
 	spawn_ksoftirqd();

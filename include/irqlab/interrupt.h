@@ -6,6 +6,8 @@
 #include <irqlab/types.h>
 #include <irqlab/hardirq.h>
 #include <irqlab/percpu.h>
+#include <irqlab/atomic.h>
+#include <irqlab/compiler.h>
 
 enum irqreturn {
 	IRQ_NONE		= 0,		/* not our device */
@@ -104,5 +106,111 @@ unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu);
 DECLARE_PER_CPU(struct task_struct *, ksoftirqd);
 /* Starts ksoftirqd/N on every online CPU (from kmain, after SMP). */
 void spawn_ksoftirqd(void);
+
+/*
+ * Tasklets (kernel/tasklet.c), Linux's: a function run from a softirq
+ * (TASKLET_SOFTIRQ, or HI_SOFTIRQ for tasklet_hi_schedule) on the CPU that
+ * scheduled it, never on two CPUs at once.  Scheduling an already
+ * scheduled tasklet does nothing, so schedules before a run collapse into
+ * one; a tasklet scheduled while it runs runs again after.
+ */
+struct tasklet_struct {
+	struct tasklet_struct *next;	/* this CPU's list */
+	unsigned long state;		/* TASKLET_STATE_* bits */
+	atomic_t count;			/* disable depth: runs at 0 */
+	bool use_callback;		/* callback, else func(data) */
+	union {
+		void (*func)(unsigned long data);
+		void (*callback)(struct tasklet_struct *t);
+	};
+	unsigned long data;
+};
+
+#define DECLARE_TASKLET(name, _callback)				\
+	struct tasklet_struct name = {					\
+		.count = ATOMIC_INIT(0),				\
+		.use_callback = true,					\
+		.callback = _callback,					\
+	}
+
+#define DECLARE_TASKLET_DISABLED(name, _callback)			\
+	struct tasklet_struct name = {					\
+		.count = ATOMIC_INIT(1),				\
+		.use_callback = true,					\
+		.callback = _callback,					\
+	}
+
+/* The structure a callback's tasklet is embedded in. */
+#define from_tasklet(var, callback_tasklet, tasklet_fieldname)		\
+	container_of(callback_tasklet, __typeof__(*var), tasklet_fieldname)
+
+enum {
+	TASKLET_STATE_SCHED,	/* on a CPU's list, waiting to run */
+	TASKLET_STATE_RUN,	/* running on some CPU (the lock) */
+};
+
+/* RUN is the lock that keeps a tasklet off a second CPU. */
+static inline bool tasklet_trylock(struct tasklet_struct *t)
+{
+	return !test_and_set_bit(TASKLET_STATE_RUN, &t->state);
+}
+
+void tasklet_unlock(struct tasklet_struct *t);
+/* Sleeps until t is not running anywhere: task context only. */
+void tasklet_unlock_wait(struct tasklet_struct *t);
+
+void __tasklet_schedule(struct tasklet_struct *t);
+void __tasklet_hi_schedule(struct tasklet_struct *t);
+
+static inline void tasklet_schedule(struct tasklet_struct *t)
+{
+	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		__tasklet_schedule(t);
+}
+
+static inline void tasklet_hi_schedule(struct tasklet_struct *t)
+{
+	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		__tasklet_hi_schedule(t);
+}
+
+/* Keeps t from starting; one already running may still be running. */
+static inline void tasklet_disable_nosync(struct tasklet_struct *t)
+{
+	atomic_inc(&t->count);
+}
+
+/* Keeps t from starting and waits for a running one: may sleep. */
+static inline void tasklet_disable(struct tasklet_struct *t)
+{
+	tasklet_disable_nosync(t);
+	tasklet_unlock_wait(t);
+	smp_mb();
+}
+
+static inline void tasklet_enable(struct tasklet_struct *t)
+{
+	atomic_dec(&t->count);
+}
+
+/*
+ * Waits until t is neither scheduled nor running and leaves it
+ * unscheduled.  Sleeps: never from interrupt context.  A tasklet that
+ * keeps rescheduling itself must be stopped by its owner first.
+ */
+void tasklet_kill(struct tasklet_struct *t);
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
+		  unsigned long data);
+void tasklet_setup(struct tasklet_struct *t,
+		   void (*callback)(struct tasklet_struct *));
+
+/* Opens HI_SOFTIRQ and TASKLET_SOFTIRQ: from kmain, before sched_init. */
+void softirq_init(void);
+
+/*
+ * BH workqueues' hook, run first by the tasklet softirqs (highpri for
+ * HI_SOFTIRQ) as in Linux 6.9+; kernel/workqueue.c provides it.
+ */
+void workqueue_softirq_action(bool highpri);
 
 #endif /* _IRQLAB_INTERRUPT_H */
