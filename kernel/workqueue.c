@@ -29,6 +29,7 @@
 #include <irqlab/shell.h>
 #include <irqlab/smp.h>
 #include <irqlab/errno.h>
+#include <asm/madt.h>
 #include <stdarg.h>
 
 #define WQ_INT_MAX		0x7fffffff
@@ -152,6 +153,7 @@ static struct kmem_cache *pwq_cache;
 static LIST_HEAD(workqueues);
 static DEFINE_SPINLOCK(wq_list_lock);	/* workqueues, for /proc */
 static bool wq_online;			/* workqueue_init() ran */
+static int wq_nr_cpus;			/* possible CPUs, 0 to this - 1 */
 
 struct workqueue_struct *system_wq;
 struct workqueue_struct *system_highpri_wq;
@@ -472,7 +474,9 @@ static void __queue_work(int cpu, struct workqueue_struct *wq,
 	if (wq->flags & WQ_UNBOUND) {
 		pwq = wq->dfl_pwq;
 	} else {
-		if (cpu == WORK_CPU_UNBOUND || !cpu_online(cpu))
+		/* No hotplug here: an offline CPU's items run on this one. */
+		if (cpu == WORK_CPU_UNBOUND || !cpu_online(cpu) ||
+		    cpu >= wq_nr_cpus)
 			cpu = smp_processor_id();
 		pwq = wq->cpu_pwq[cpu];
 	}
@@ -1306,7 +1310,7 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 			goto fail;
 	} else {
 		/* Every possible CPU: they come online after us. */
-		for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		for (cpu = 0; cpu < wq_nr_cpus; cpu++) {
 			wq->cpu_pwq[cpu] = alloc_pwq(wq, pick_pool(flags, cpu));
 			if (!wq->cpu_pwq[cpu])
 				goto fail;
@@ -1378,15 +1382,21 @@ void workqueue_init_early(void)
 				      1 << WORK_STRUCT_FLAG_BITS, 0, NULL);
 	BUG_ON(!pwq_cache);
 
-	/* Linux's order: the BH pools of each CPU, then the others. */
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
+	/*
+	 * Possible CPUs: those the MADT lists, all of which may come
+	 * online after us.  Linux's order: per CPU, its BH pools first.
+	 */
+	wq_nr_cpus = madt.nr_cpus < 1 ? 1 : madt.nr_cpus;
+	if (wq_nr_cpus > NR_CPUS)
+		wq_nr_cpus = NR_CPUS;
+	for (cpu = 0; cpu < wq_nr_cpus; cpu++) {
 		for (i = 0; i < NR_STD_WORKER_POOLS; i++)
 			init_worker_pool(&bh_worker_pools[cpu][i], cpu,
 					 i ? MIN_NICE : 0, POOL_BH);
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		for (i = 0; i < NR_STD_WORKER_POOLS; i++)
 			init_worker_pool(&cpu_worker_pools[cpu][i], cpu,
 					 i ? MIN_NICE : 0, 0);
+	}
 	init_worker_pool(&unbound_pool, -1, 0, POOL_DISASSOCIATED);
 
 	system_wq = alloc_workqueue("events", 0, 0);
@@ -1456,13 +1466,13 @@ static void show_pool(struct worker_pool *pool)
 	processed = pool->nr_processed;
 	spin_unlock_irq(&pool->lock);
 
-	sh_printf("pool[%02d] ", pool->id);
+	sh_printf("pool %3d ", pool->id);
 	if (pool->flags & POOL_BH)
-		sh_printf("bh   cpu%3d", pool->cpu);
+		sh_printf("bh cpu%3d ", pool->cpu);
 	else if (pool->cpu >= 0)
-		sh_printf("     cpu%3d", pool->cpu);
+		sh_printf("   cpu%3d ", pool->cpu);
 	else
-		sh_printf("     unbound");
+		sh_printf("  unbound ");
 	sh_printf(" nice%4d  workers%4d idle%4d running%4d pending%5d processed %lu\n",
 		  pool->nice, nr_workers, nr_idle, nr_running, nr_pending,
 		  processed);
