@@ -328,9 +328,18 @@ static void worker_enter_idle(struct worker *worker)
 	worker->last_active = jiffies;
 	list_del_init(&worker->entry);
 	list_add(&worker->entry, &pool->idle_list);
-	if (too_many_workers(pool) && !timer_pending(&pool->idle_timer))
-		mod_timer(&pool->idle_timer,
-			  jiffies + READ_ONCE(wq_idle_worker_timeout));
+	/*
+	 * Linux arms the timer only if idle; we also pull it in should
+	 * wq_idle_worker_timeout have been lowered since (ktests do).
+	 */
+	if (too_many_workers(pool)) {
+		unsigned long expires = jiffies +
+					READ_ONCE(wq_idle_worker_timeout);
+
+		if (!timer_pending(&pool->idle_timer) ||
+		    time_after(pool->idle_timer.expires, expires))
+			mod_timer(&pool->idle_timer, expires);
+	}
 }
 
 static void worker_leave_idle(struct worker *worker)

@@ -795,6 +795,57 @@ static void test_unbound_any_cpu(struct ktest *t)
 		KTEST_EXPECT_GT(t, hweight_long(ub_cpus), 1);
 }
 
+/*
+ * Idle kworkers beyond the few kept are reaped once idle long enough
+ * (IDLE_WORKER_TIMEOUT, lowered here through wq_idle_worker_timeout):
+ * an idle unbound pool keeps exactly 2 (Linux's too_many_workers()).
+ */
+static int count_unbound_kworkers(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int n = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		if (!strncmp(p->comm, "kworker/u", 9) &&
+		    !(p->flags & PF_EXITING))
+			n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
+}
+
+static void test_idle_workers_reaped(struct ktest *t)
+{
+	unsigned long saved = wq_idle_worker_timeout;
+	int i, peak, now = 0;
+
+	wq_idle_worker_timeout = HZ / 20;
+	atomic_set(&maxact_done, 0);
+	for (i = 0; i < NR_MAXACT; i++) {
+		INIT_WORK(&maxact_works[i], maxact_fn);
+		queue_work(system_unbound_wq, &maxact_works[i]);
+	}
+	/* Sleeping items on an unbound pool: one kworker each, at least. */
+	peak = count_unbound_kworkers();
+	for (i = 0; i < NR_MAXACT; i++)
+		flush_work(&maxact_works[i]);
+	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
+	for (i = 0; i < 100; i++) {
+		now = count_unbound_kworkers();
+		if (now <= 2)
+			break;
+		msleep(20);
+	}
+	/* A little longer: it must not go below 2 either. */
+	msleep(3 * 1000 / 20);
+	now = count_unbound_kworkers();
+	wq_idle_worker_timeout = saved;
+	ktest_log(t, "kworker/u: %d while busy, %d once idle", peak, now);
+	KTEST_EXPECT_GE(t, peak, NR_MAXACT);
+	KTEST_EXPECT_EQ(t, now, 2);
+}
+
 /* WQ_BH: in softirq, on the queueing CPU. */
 
 static struct work_struct bh_work;
@@ -872,6 +923,7 @@ static const struct ktest_case workqueue_cases[] = {
 	KTEST_CASE(test_mod_delayed_work),
 	KTEST_CASE(test_kworker_names_and_nice),
 	KTEST_CASE(test_unbound_any_cpu),
+	KTEST_CASE(test_idle_workers_reaped),
 	KTEST_CASE(test_bh_runs_in_softirq),
 	KTEST_CASE(test_bh_flush_and_cancel),
 	{}
