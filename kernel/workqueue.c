@@ -1475,16 +1475,14 @@ static void show_pool(struct worker_pool *pool)
 	processed = pool->nr_processed;
 	spin_unlock_irq(&pool->lock);
 
-	sh_printf("pool %3d ", pool->id);
-	if (pool->flags & POOL_BH)
-		sh_printf("bh cpu%3d ", pool->cpu);
-	else if (pool->cpu >= 0)
-		sh_printf("   cpu%3d ", pool->cpu);
+	sh_printf("%4d  %-7s ", pool->id, pool->flags & POOL_BH ? "bh" :
+					 pool->cpu >= 0 ? "percpu" : "unbound");
+	if (pool->cpu >= 0)
+		sh_printf("%3d", pool->cpu);
 	else
-		sh_printf("  unbound ");
-	sh_printf(" nice%4d  workers%4d idle%4d running%4d pending%5d processed %lu\n",
-		  pool->nice, nr_workers, nr_idle, nr_running, nr_pending,
-		  processed);
+		sh_printf("%3s", "-");
+	sh_printf(" %4d %7d %5d %7d %7d %9lu\n", pool->nice, nr_workers,
+		  nr_idle, nr_running, nr_pending, processed);
 }
 
 static void format_flags(char *buf, size_t size, unsigned int flags)
@@ -1526,7 +1524,7 @@ static void show_workqueues(void)
 	int cpu, i, n = 0, more = 0;
 	char flags[48];
 
-	sh_printf("Worker pools\n");
+	sh_printf("pool  type    cpu nice workers  idle running pending processed\n");
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		if (!cpu_online(cpu))
 			continue;
