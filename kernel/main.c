@@ -14,6 +14,7 @@
 #include <irqlab/acpi.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
+#include <irqlab/workqueue.h>
 #include <irqlab/crash.h>
 #include <irqlab/shell.h>
 #include <irqlab/debugexit.h>
@@ -113,9 +114,11 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
+	workqueue_init_early();
 	sched_init();
 	smp_init();
 	spawn_ksoftirqd();
+	workqueue_init();
 
 	crash_from_cmdline();
 	cmdline_get("ktest", ktest_list, sizeof(ktest_list));

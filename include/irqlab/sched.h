@@ -26,6 +26,7 @@
 /* task->flags */
 #define PF_IDLE			0x00000002	/* an idle task */
 #define PF_EXITING		0x00000004
+#define PF_WQ_WORKER		0x00000020	/* a kworker */
 #define PF_KTHREAD		0x00200000
 #define PF_NO_SETAFFINITY	0x04000000	/* kthread_bind()'s pin */
 

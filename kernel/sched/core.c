@@ -16,6 +16,7 @@
 #include <irqlab/vmalloc.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/kernel_stat.h>
+#include <irqlab/workqueue.h>
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 
@@ -400,9 +401,30 @@ static void __schedule(bool preempt)
 	}
 }
 
+/*
+ * A kworker about to block tells its pool, before the rq lock is taken
+ * (the pool may wake another kworker), as Linux's sched_submit_work().
+ */
+static inline void sched_submit_work(struct task_struct *tsk)
+{
+	if (!task_is_running(tsk) && (tsk->flags & PF_WQ_WORKER)) {
+		preempt_disable();
+		wq_worker_sleeping(tsk);
+		preempt_enable_no_resched();
+	}
+}
+
+/* ... and that it runs again (Linux's sched_update_worker()). */
+static inline void sched_update_worker(struct task_struct *tsk)
+{
+	if (tsk->flags & PF_WQ_WORKER)
+		wq_worker_running(tsk);
+}
+
 void schedule(void)
 {
 	unsigned long saved = preempt_count(), flags = local_save_flags();
+	struct task_struct *tsk = current;
 
 	if (unlikely(saved)) {
 		if (!schedule_bug())
@@ -410,11 +432,13 @@ void schedule(void)
 		/* Reported: switch anyway, then give the caller its count. */
 		preempt_count_set(0);
 	}
+	sched_submit_work(tsk);
 	do {
 		preempt_disable();
 		__schedule(false);
 		preempt_enable_no_resched();
 	} while (need_resched());
+	sched_update_worker(tsk);
 	if (unlikely(saved))
 		preempt_count_set(saved);
 	if (unlikely(!(flags & X86_EFLAGS_IF)))
