@@ -4,9 +4,12 @@
  *
  * Output is polled: printk must work in any context, including a panic
  * with interrupts off.  Input is interrupt driven once serial_irq_init()
- * has run: the top half only moves bytes from the UART into a ring and
- * wakes the reader sleeping in serial_getc().  Before that (early boot),
- * or from atomic context, input is polled.
+ * has run, and takes every step of deferred work on its way to the
+ * reader (docs/deferred-work.md): the top half moves bytes from the UART
+ * into a ring and schedules a tasklet; the tasklet (TASKLET_SOFTIRQ)
+ * queues a work item; the work item, in a kworker, wakes the reader
+ * sleeping in serial_getc().  Before that (early boot), or from atomic
+ * context, input is polled.
  */
 #include <irqlab/serial.h>
 #include <irqlab/interrupt.h>
@@ -14,6 +17,7 @@
 #include <irqlab/kernel.h>
 #include <irqlab/spinlock.h>
 #include <irqlab/wait.h>
+#include <irqlab/workqueue.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 
@@ -144,6 +148,20 @@ bool serial_take_interrupt(void)
 	return found;
 }
 
+/* Process context, a kworker: where a tty would run its line discipline. */
+static void serial_rx_work(struct work_struct *work)
+{
+	wake_up_interruptible(&rx_wait);
+}
+static DECLARE_WORK(rx_work, serial_rx_work);
+
+/* Softirq context: may not sleep, so it hands on to a thread. */
+static void serial_rx_tasklet(struct tasklet_struct *t)
+{
+	queue_work(system_wq, &rx_work);
+}
+static DECLARE_TASKLET(rx_tasklet, serial_rx_tasklet);
+
 /* The top half: empty the UART's FIFO into the ring, nothing more. */
 static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
@@ -155,7 +173,7 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 			serial_rx_overruns++;
 	}
 	spin_unlock(&rx_lock);
-	wake_up_interruptible(&rx_wait);
+	tasklet_schedule(&rx_tasklet);
 	return IRQ_HANDLED;
 }
 

@@ -111,10 +111,11 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	lapic_init();
 	ioapic_init();
 	pit_timer_init();
+	/* Pools for every CPU of the MADT, before the serial IRQ queues work. */
+	workqueue_init_early();
 	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
-	workqueue_init_early();
 	sched_init();
 	smp_init();
 	spawn_ksoftirqd();
