@@ -157,6 +157,11 @@ restart:
 	__preempt_count_sub(SOFTIRQ_OFFSET);
 }
 
+static void handle_softirqs_on_irq_stack(void *unused)
+{
+	handle_softirqs();
+}
+
 void do_softirq(void)
 {
 	unsigned long flags;
@@ -165,7 +170,7 @@ void do_softirq(void)
 		return;
 	local_irq_save(flags);
 	if (local_softirq_pending())
-		call_on_irq_stack(handle_softirqs);
+		call_on_irq_stack(handle_softirqs_on_irq_stack, NULL);
 	local_irq_restore(flags);
 }
 

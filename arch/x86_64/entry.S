@@ -52,24 +52,12 @@ common_interrupt:
 	pushq	%r15
 	cld
 	movq	%rsp, %rdi			/* struct pt_regs * */
-	/*
-	 * Interrupts (not exceptions) move to this CPU's interrupt stack,
-	 * unless already on it or it is not set up yet.  %rbx keeps the
-	 * task's stack pointer across the call; its value is in pt_regs.
-	 */
+	/* Interrupts (not exceptions) move to this CPU's interrupt stack. */
 	cmpq	$FIRST_EXTERNAL_VECTOR, PT_VECTOR(%rsp)
 	jb	2f
-	cmpq	$0, %gs:PCPU_HOT_IRQ_INUSE
-	jne	2f
-	movq	%gs:PCPU_HOT_IRQ_STACK, %rax
-	testq	%rax, %rax
-	jz	2f
-	movq	$1, %gs:PCPU_HOT_IRQ_INUSE
-	movq	%rsp, %rbx
-	movq	%rax, %rsp
-	call	do_interrupt
-	movq	%rbx, %rsp
-	movq	$0, %gs:PCPU_HOT_IRQ_INUSE
+	movq	%rdi, %rsi
+	leaq	do_interrupt(%rip), %rdi
+	call	call_on_irq_stack
 	jmp	3f
 2:	call	do_interrupt
 	/* Back on the interrupted task's stack: maybe preempt it. */
@@ -94,11 +82,11 @@ common_interrupt:
 	iretq
 
 /*
- * void call_on_irq_stack(void (*func)(void)), interrupts off: runs func on
- * this CPU's interrupt stack (Linux's do_softirq_own_stack() does the
- * same), or where it is if that stack is in use or not set up yet.
- * %rbp keeps the caller's stack pointer and links the frames for the
- * backtrace.
+ * void call_on_irq_stack(void (*func)(void *), void *arg), interrupts
+ * off: runs func(arg) on this CPU's interrupt stack (for interrupts, and
+ * for Linux's do_softirq_own_stack()), or where it is if that stack is in
+ * use (nested) or not set up yet.  %rbp keeps the caller's stack pointer
+ * and links the frames for the backtrace.
  */
 	.globl call_on_irq_stack
 	.type call_on_irq_stack, @function
@@ -112,12 +100,16 @@ call_on_irq_stack:
 	jz	1f
 	movq	$1, %gs:PCPU_HOT_IRQ_INUSE
 	movq	%rax, %rsp
-	call	*%rdi
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
 	movq	%rbp, %rsp
 	movq	$0, %gs:PCPU_HOT_IRQ_INUSE
 	popq	%rbp
 	ret
-1:	call	*%rdi
+1:	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
 	popq	%rbp
 	ret
 	.size call_on_irq_stack, . - call_on_irq_stack

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * IDT vectors for device interrupts, from FIRST_DEVICE_VECTOR up to the
- * system vectors.  One table while only the boot CPU takes interrupts;
- * Linux keeps one per CPU (vector_irq), which the SMP issue may need.
+ * system vectors.  Vectors are allocated system-wide, so one table serves
+ * every CPU; Linux keeps one per CPU (vector_irq) to have more of them.
  */
 #include <asm/io_apic.h>
 #include <asm/irq_vectors.h>

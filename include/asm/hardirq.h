@@ -24,7 +24,7 @@ void arch_show_interrupts(int prec);
 u64 arch_irq_stat(void);
 /* Gives cpu its interrupt stack; false if out of memory. */
 bool irq_stack_init(int cpu);
-/* Runs func on this CPU's interrupt stack (entry.S); interrupts off. */
-void call_on_irq_stack(void (*func)(void));
+/* Runs func(arg) on this CPU's interrupt stack (entry.S); irqs off. */
+void call_on_irq_stack(void (*func)(void *), void *arg);
 
 #endif /* _ASM_HARDIRQ_H */

@@ -44,7 +44,7 @@ void unmap_kernel_page(unsigned long va);
 /* The entry mapping va (*level says which), NULL if none is present. */
 u64 *lookup_address(unsigned long va, unsigned int *level);
 
-/* One CPU runs kernel code; the SMP issue adds the shootdown IPI. */
+/* This CPU's TLB only; vmalloc's purge has the other CPUs do the same. */
 static inline void flush_tlb_one_kernel(unsigned long va)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The time stamp counter: the kernel's clock until the timer issue. */
+/* The time stamp counter: the clock under ktime_get_ns() and udelay(). */
 #ifndef _ASM_TSC_H
 #define _ASM_TSC_H
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Disabling softirqs on this CPU, as Linux's local_bh_disable(): adds
- * SOFTIRQ_DISABLE_OFFSET to the preempt count.  The deferred-work issue
- * makes local_bh_enable() run the softirqs that became pending meanwhile.
+ * SOFTIRQ_DISABLE_OFFSET to the preempt count.  local_bh_enable() runs
+ * the softirqs that became pending meanwhile (kernel/softirq.c).
  */
 #ifndef _IRQLAB_BOTTOM_HALF_H
 #define _IRQLAB_BOTTOM_HALF_H

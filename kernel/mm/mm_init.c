@@ -36,7 +36,7 @@ void e820__memblock_setup(void)
 	}
 	/*
 	 * The first MiB holds the BIOS data area, the EBDA and the ROMs, and
-	 * is where the SMP issue puts the real-mode AP trampoline.
+	 * is where smpboot.c puts the real-mode AP trampoline.
 	 */
 	memblock_reserve(0, SZ_1M);
 	memblock_reserve(LOAD_PHYSICAL_ADDR,

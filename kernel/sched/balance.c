@@ -5,7 +5,7 @@
  * to idle, it looks for the busiest CPU and pulls one queued fair task
  * from it if that makes the two closer.  A running task is never pulled;
  * FIFO tasks count as load so fair work is not pulled under them.  The
- * deferred-work issue moves the periodic part into SCHED_SOFTIRQ.
+ * periodic balancing runs in SCHED_SOFTIRQ, raised by the tick.
  */
 #include <irqlab/interrupt.h>
 #include "sched.h"

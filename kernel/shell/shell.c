@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The shell: read a line, split it into words, run the command.  It runs
- * on the boot CPU after boot; the scheduler issue moves it into a kernel
- * thread woken by the serial interrupt.
+ * in the kernel thread "sh", which sleeps until serial input wakes it.
  */
 #include <irqlab/shell.h>
 #include <irqlab/serial.h>

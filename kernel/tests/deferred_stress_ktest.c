@@ -14,6 +14,7 @@
 #include <irqlab/timer.h>
 #include <irqlab/atomic.h>
 #include <irqlab/jiffies.h>
+#include <irqlab/timekeeping.h>
 #include <asm/processor.h>
 
 #define STRESS_SECONDS	20
@@ -46,7 +47,8 @@ struct producer {
 };
 
 static struct producer producers[NR_CPUS];
-static unsigned long stress_end;
+/* TSC time: jiffies lag behind it when a starved vCPU loses ticks. */
+static u64 stress_end;
 
 static void stress_softirq(void)
 {
@@ -94,7 +96,7 @@ static int producer_fn(void *data)
 	unsigned long i = 0;
 	int target = p->cpu;
 
-	while (time_before(jiffies, stress_end)) {
+	while (ktime_get_ns() < stress_end) {
 		struct stress_work *w = &p->works[i % WORKS_PER_CPU];
 
 		/* Bound to p->cpu: the softirq is raised there. */
@@ -136,7 +138,7 @@ static void test_everything_at_once(struct ktest *t)
 	int cpu, i;
 
 	open_softirq(IRQ_POLL_SOFTIRQ, stress_softirq);
-	stress_end = jiffies + STRESS_SECONDS * HZ;
+	stress_end = ktime_get_ns() + STRESS_SECONDS * 1000000000ULL;
 	for_each_online_cpu(cpu) {
 		struct producer *p = &producers[cpu];
 
