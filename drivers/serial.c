@@ -155,10 +155,15 @@ static void serial_rx_work(struct work_struct *work)
 }
 static DECLARE_WORK(rx_work, serial_rx_work);
 
-/* Softirq context: may not sleep, so it hands on to a thread. */
+/*
+ * Softirq context: may not sleep, so it hands on to a thread.  An unbound
+ * kworker, as Linux's tty_flip_buffer_push() uses: a per-CPU one would
+ * wait behind any FIFO task hogging the CPU the interrupt came in on,
+ * and the console would stop answering.
+ */
 static void serial_rx_tasklet(struct tasklet_struct *t)
 {
-	queue_work(system_wq, &rx_work);
+	queue_work(system_unbound_wq, &rx_work);
 }
 static DECLARE_TASKLET(rx_tasklet, serial_rx_tasklet);
 
