@@ -118,9 +118,12 @@ SMP		?= 2
 MEM		?= 256M
 CMDLINE		?=
 , := ,
-# QEMU's option syntax doubles a comma inside a value.
+# QEMU's option syntax doubles a comma inside a value.  The e1000 is on
+# user networking with restrict=on: the guest reaches QEMU's 10.0.2.2 but
+# nothing outside (tests use -nic none or a socket netdev: docs/pktgen.md).
 QEMU_ARGS	= -M pc -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
 		  -display none -serial mon:stdio -no-reboot \
+		  -nic user,model=e1000,restrict=on \
 		  $(if $(CMDLINE),-fw_cfg name=opt/irqlab/cmdline$(,)string='$(subst $(,),$(,)$(,),$(CMDLINE))')
 
 run: iso

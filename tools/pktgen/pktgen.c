@@ -1190,7 +1190,7 @@ static size_t fuzz_frame(uint8_t *f, enum fuzz_kind kind)
 			memcpy(f, o.guest_mac, 6);
 		return n;
 	case FZ_RUNT_ETH:
-		n = rng_below(ETH_HLEN) + 1;
+		n = rng_below(ETH_HLEN - 1) + 1;	/* 1..13 */
 		rng_fill(f, n);
 		memcpy(f, o.guest_mac, n < 6 ? n : 6);
 		return n;
