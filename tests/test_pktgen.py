@@ -326,4 +326,5 @@ def test_qemu_boots_with_socket_netdev(qemu):
                       *q.net_ports.pktgen_args()], timeout=30)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["sent"] == 200
-    assert q.run("echo alive") == ["alive"]
+    out = q.run("uname -a")
+    assert out and "irqlab" in out[0]
