@@ -673,15 +673,13 @@ static size_t recv_frame(uint8_t *buf, uint64_t deadline)
 		struct sockaddr_in from;
 		socklen_t fl = sizeof(from);
 		struct pollfd pfd = { .fd = sock, .events = POLLIN };
-		uint64_t t = now_ns();
-		int ms, r;
+		uint64_t t = now_ns(), left = t >= deadline ? 0 : deadline - t;
+		struct timespec ts = { .tv_sec = (time_t)(left / 1000000000ull),
+				       .tv_nsec = (long)(left % 1000000000ull) };
+		int r;
 		ssize_t n;
 
-		if (t >= deadline)
-			ms = 0;
-		else
-			ms = (int)((deadline - t + 999999) / 1000000);
-		r = poll(&pfd, 1, ms);
+		r = ppoll(&pfd, 1, &ts, NULL);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
