@@ -16,6 +16,7 @@ import os
 import re
 import select
 import shlex
+import socket
 import time
 from pathlib import Path
 from typing import IO
@@ -117,8 +118,6 @@ class NetPorts:
 
 def free_udp_ports(n: int) -> list[int]:
     """n distinct UDP ports that are free on 127.0.0.1 right now."""
-    import socket
-
     socks, ports = [], []
     try:
         while len(ports) < n:
