@@ -9,6 +9,8 @@ does not know yet as a test path.)
     $IRQLAB_OVMF               UEFI firmware image (default: found in /usr/share)
 
 Every QEMU's serial output goes to build/test-logs/<test id>.log.
+Every QEMU runs with -nic none unless a test asks for net="socket" (an
+e1000 on free 127.0.0.1 UDP ports, for tools/pktgen) or net="user".
 """
 
 from __future__ import annotations
@@ -61,7 +63,10 @@ def iso_elf_mismatch(iso_path, elf_path, tmp_path_factory) -> str | None:
 @pytest.fixture
 def qemu(request, iso_path):
     """Factory: qemu(firmware="bios", smp=2, mem="256M", cmdline="", ...)
-    starts a QEMU for this test; all are killed when the test ends."""
+    starts a QEMU for this test; all are killed when the test ends.
+
+    net="none" (default: no NIC), "user" (e1000, restrict=on) or "socket"
+    (e1000 on 127.0.0.1 UDP ports, q.net_ports, for tools/pktgen)."""
     factory = QemuFactory(iso_path, log_name(request.node.nodeid))
     yield factory
     factory.close_all()

@@ -11,6 +11,9 @@ import pytest
 import kelf
 from qemu import LOG_DIR, REPO_ROOT, FirmwareMissing, Qemu
 
+# The host packet generator (make pktgen; docs/pktgen.md).
+PKTGEN = REPO_ROOT / "build" / "pktgen"
+
 # What the shared boots put on the command line (test_boot checks it).
 SHARED_CMDLINE = "irqlab.testtoken=42"
 
@@ -88,3 +91,14 @@ def iso_kernel_mismatch(iso: Path, elf: Path, workdir: Path) -> str | None:
     except kelf.ElfError as e:
         return str(e)
     return None
+
+
+def run_pktgen(args: list[str], timeout: float = 60.0) -> subprocess.CompletedProcess:
+    """Run build/pktgen with args; its output as text.  Bounded by timeout.
+
+    Against a guest, pass q.net_ports.pktgen_args() of a qemu(net="socket").
+    """
+    if not PKTGEN.is_file():
+        pytest.fail(f"{PKTGEN} does not exist: run make pktgen", pytrace=False)
+    return subprocess.run([str(PKTGEN), *args], capture_output=True, text=True,
+                          timeout=timeout)

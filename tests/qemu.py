@@ -16,6 +16,7 @@ import os
 import re
 import select
 import shlex
+import socket
 import time
 from pathlib import Path
 from typing import IO
@@ -35,6 +36,15 @@ OVMF_CANDIDATES = (
 )
 
 PROMPT = "irqlab# "
+
+# Networking (see docs/pktgen.md).  Every QEMU the tests start says what
+# network it has: QEMU's default would add an e1000 on user networking with
+# access to the outside.  net="none" (the default): no NIC; "user": an
+# e1000 on user networking with restrict=on (no outside access); "socket":
+# an e1000 whose frames travel as UDP datagrams on 127.0.0.1, for
+# tools/pktgen.
+NET_MODES = ("none", "user", "socket")
+GUEST_MAC = "52:54:00:12:34:56"
 ENTER = "\r"  # what a terminal sends for the Enter key
 
 # A printk timestamp, "[    0.123456] ", at the start of a line.
@@ -85,6 +95,40 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+class NetPorts:
+    """The 127.0.0.1 UDP ports of a socket netdev.
+
+    qemu: QEMU's localaddr; frames sent there reach the guest (pktgen's
+          --qemu-port).
+    host: where QEMU sends the guest's frames (pktgen's --listen).
+    """
+
+    def __init__(self, qemu: int, host: int):
+        self.qemu = qemu
+        self.host = host
+
+    def pktgen_args(self) -> list[str]:
+        return ["--qemu-port", str(self.qemu), "--listen", str(self.host)]
+
+    def __repr__(self) -> str:
+        return f"NetPorts(qemu={self.qemu}, host={self.host})"
+
+
+def free_udp_ports(n: int) -> list[int]:
+    """n distinct UDP ports that are free on 127.0.0.1 right now."""
+    socks, ports = [], []
+    try:
+        while len(ports) < n:
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.bind(("127.0.0.1", 0))
+            socks.append(s)
+            ports.append(s.getsockname()[1])
+    finally:
+        for s in socks:
+            s.close()
+    return ports
 
 
 class QemuError(AssertionError):
@@ -139,6 +183,9 @@ class Qemu:
     Construct, then start(); or use the `qemu` pytest fixture, which starts
     it and always kills it afterwards.  `timeout` is the default for waits
     that cover a boot (wait_prompt, wait_exit); it defaults per firmware.
+    `net` is "none" (no NIC), "user" (e1000, user networking, restrict=on)
+    or "socket" (e1000 on a 127.0.0.1 UDP socket netdev; its ports are in
+    `net_ports`).
     """
 
     def __init__(
@@ -152,10 +199,20 @@ class Qemu:
         timeout: float | None = None,
         iso: str | os.PathLike = DEFAULT_ISO,
         log_path: str | os.PathLike | None = None,
+        net: str = "none",
+        mac: str = GUEST_MAC,
     ):
         if firmware not in ("bios", "uefi"):
             raise ValueError(f"firmware must be 'bios' or 'uefi', not {firmware!r}")
+        if net not in NET_MODES:
+            raise ValueError(f"net must be one of {NET_MODES}, not {net!r}")
         self.firmware = firmware
+        self.net = net
+        self.mac = mac
+        self.net_ports: NetPorts | None = None
+        if net == "socket":
+            qemu_port, host_port = free_udp_ports(2)
+            self.net_ports = NetPorts(qemu=qemu_port, host=host_port)
         self.smp = smp
         self.mem = mem
         self.cmdline = cmdline
@@ -197,11 +254,25 @@ class Qemu:
             args += ["-bios", ovmf]
         if self.debug_exit:
             args += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        args += self.net_args()
         if self.cmdline:
             # QEMU's option syntax doubles a literal comma.
             value = self.cmdline.replace(",", ",,")
             args += ["-fw_cfg", f"name=opt/irqlab/cmdline,string={value}"]
         return args + self.extra_args
+
+    def net_args(self) -> list[str]:
+        """QEMU's networking options for self.net."""
+        if self.net == "user":
+            return ["-nic", f"user,model=e1000,restrict=on,mac={self.mac}"]
+        if self.net == "socket":
+            p = self.net_ports
+            return [
+                "-netdev",
+                f"socket,id=n0,udp=127.0.0.1:{p.host},localaddr=127.0.0.1:{p.qemu}",
+                "-device", f"e1000,netdev=n0,mac={self.mac}",
+            ]
+        return ["-nic", "none"]
 
     def start(self) -> "Qemu":
         if not self.iso.is_file():
