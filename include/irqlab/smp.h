@@ -42,6 +42,18 @@ static inline bool cpu_online(int cpu)
 	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)			\
 		if (cpu_online(cpu))
 
+/* An online CPU other than cpu, -1 if there is none (Linux's
+ * cpumask_any_but(cpu_online_mask, cpu), which says so with nr_cpu_ids). */
+static inline int cpumask_any_online_but(int cpu)
+{
+	int c;
+
+	for_each_online_cpu(c)
+		if (c != cpu)
+			return c;
+	return -1;
+}
+
 typedef void (*smp_call_func_t)(void *info);
 
 /* Runs func(info) on cpu (here too, if it is this one); with wait, returns

@@ -245,16 +245,6 @@ static void test_del_timer(struct ktest *t)
 	KTEST_EXPECT_EQ(t, atomic_read(&p.count), 0);
 }
 
-static int other_online_cpu(int cpu)
-{
-	int c;
-
-	for_each_online_cpu(c)
-		if (c != cpu)
-			return c;
-	return -1;
-}
-
 struct sync_probe {
 	struct timer_list timer;
 	struct timer_list release_timer;
@@ -290,7 +280,7 @@ static void test_del_timer_sync_waits(struct ktest *t)
 		return;
 	}
 	here = smp_processor_id();
-	there = other_online_cpu(here);
+	there = cpumask_any_online_but(here);
 	timer_setup(&sp.timer, sync_spin_fn, 0);
 	timer_setup(&sp.release_timer, sync_release_fn, 0);
 	sp.timer.expires = jiffies;

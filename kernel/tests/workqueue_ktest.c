@@ -17,16 +17,6 @@
 
 #define WAIT_JIFFIES	(5 * HZ)
 
-static int other_cpu(int cpu)
-{
-	int c;
-
-	for_each_online_cpu(c)
-		if (c != cpu)
-			return c;
-	return -1;
-}
-
 /* Pins the test thread, so "this CPU" means something. */
 static int pin_here(void)
 {
@@ -303,7 +293,7 @@ static void nr_fn(struct work_struct *work)
 
 static void test_non_reentrant(struct ktest *t)
 {
-	int a = smp_processor_id(), b = other_cpu(a);
+	int a = smp_processor_id(), b = cpumask_any_online_but(a);
 
 	if (b < 0) {
 		ktest_skip(t, "needs 2 CPUs");
@@ -594,7 +584,8 @@ static int race_queuer(void *arg)
 
 static void test_queue_cancel_race(struct ktest *t)
 {
-	int a = pin_here(), b = other_cpu(a), cancelled = 0, loops = 0;
+	int a = pin_here(), b = cpumask_any_online_but(a);
+	int cancelled = 0, loops = 0;
 	struct task_struct *k;
 
 	if (b < 0) {

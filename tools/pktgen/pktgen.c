@@ -143,15 +143,21 @@ static void usage(FILE *f)
 "  --dry-run            fuzz: build frames (and the digest) but send nothing\n");
 }
 
+/* "pktgen: message" on stderr, for the two ways out below. */
+static void complain(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+}
+
 static void __attribute__((noreturn, format(printf, 1, 2))) bad_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	complain(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
 	usage(stderr);
 	exit(2);
 }
@@ -160,11 +166,9 @@ static void __attribute__((noreturn, format(printf, 1, 2))) die(const char *fmt,
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	complain(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
 	exit(1);
 }
 
