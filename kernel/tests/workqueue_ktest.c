@@ -585,7 +585,8 @@ static int race_queuer(void *arg)
 static void test_queue_cancel_race(struct ktest *t)
 {
 	int a = pin_here(), b = cpumask_any_online_but(a);
-	int cancelled = 0, loops = 0;
+	int cancelled = 0, loops = 0, seen;
+	unsigned long progress_at;
 	struct task_struct *k;
 
 	if (b < 0) {
@@ -605,13 +606,22 @@ static void test_queue_cancel_race(struct ktest *t)
 		KTEST_ASSERT_NOT_NULL(t, k);
 	}
 	wake_up_process(k);
+	/*
+	 * Until the queuer is through all its rounds, however slowly a
+	 * loaded host runs it; given up only if it makes no progress at all.
+	 */
+	progress_at = jiffies;
+	seen = 0;
 	while (!completion_done(&race_queuer_done)) {
 		if (++loops % 2 ? cancel_work(&race_work) :
 				  cancel_work_sync(&race_work))
 			cancelled++;
 		if (loops % 8 == 0)
 			cond_resched();
-		if (loops > 100 * NR_RACE) {
+		if (atomic_read(&race_queued) + cancelled != seen) {
+			seen = atomic_read(&race_queued) + cancelled;
+			progress_at = jiffies;
+		} else if (time_after(jiffies, progress_at + WAIT_JIFFIES)) {
 			race_stop = true;
 			break;
 		}
