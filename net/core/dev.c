@@ -545,6 +545,15 @@ static int __netif_receive_skb(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
 
+	/* eth_type_trans left a runt unpulled, at its mac header. */
+	if (skb->data == skb_mac_header(skb)) {
+		if (dev)
+			__atomic_add_fetch(&dev->rx_dropped_core, 1,
+					   __ATOMIC_RELAXED);
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
+		return NET_RX_DROP;
+	}
+
 	switch (ntohs(skb->protocol)) {
 	case ETH_P_IP:
 		return ip_rcv(skb);
@@ -568,7 +577,6 @@ static int enqueue_to_backlog(struct sk_buff *skb, int cpu)
 {
 	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
 	unsigned long flags;
-	bool sched = false;
 
 	spin_lock_irqsave(&sd->input_pkt_queue.lock, flags);
 	if (skb_queue_len(&sd->input_pkt_queue) >= (u32)READ_ONCE(netdev_max_backlog)) {
@@ -581,22 +589,21 @@ static int enqueue_to_backlog(struct sk_buff *skb, int cpu)
 		return NET_RX_DROP;
 	}
 	__skb_queue_tail(&sd->input_pkt_queue, skb);
-	if (!test_and_set_bit(NAPI_STATE_SCHED, &sd->backlog.state))
-		sched = true;
-	spin_unlock_irqrestore(&sd->input_pkt_queue.lock, flags);
-
-	if (!sched)
-		return NET_RX_SUCCESS;
-	local_irq_save(flags);
-	if (cpu == smp_processor_id()) {
-		____napi_schedule(sd, &sd->backlog);
-	} else {
-		/* The remote CPU puts its backlog on its own poll list. */
-		__atomic_fetch_or(this_cpu_ptr(&rps_ipi_mask), 1UL << cpu,
-				  __ATOMIC_SEQ_CST);
-		__raise_softirq_irqoff(NET_RX_SOFTIRQ);
+	/*
+	 * Scheduling happens with the lock held and interrupts off, so that
+	 * no NET_RX on this CPU sees SCHED set before the NAPI is listed.
+	 */
+	if (!test_and_set_bit(NAPI_STATE_SCHED, &sd->backlog.state)) {
+		if (cpu == smp_processor_id()) {
+			____napi_schedule(sd, &sd->backlog);
+		} else {
+			/* The remote CPU lists its backlog itself, on the IPI. */
+			__atomic_fetch_or(this_cpu_ptr(&rps_ipi_mask),
+					  1UL << cpu, __ATOMIC_SEQ_CST);
+			__raise_softirq_irqoff(NET_RX_SOFTIRQ);
+		}
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&sd->input_pkt_queue.lock, flags);
 	return NET_RX_SUCCESS;
 }
 
@@ -609,6 +616,8 @@ static int process_backlog(struct napi_struct *napi, int quota)
 	unsigned long flags;
 	int work = 0;
 
+	/* net.core.dev_weight applies from the next poll, as Linux's. */
+	napi->weight = READ_ONCE(dev_rx_weight);
 	while (work < quota) {
 		spin_lock_irqsave(&sd->input_pkt_queue.lock, flags);
 		skb = __skb_dequeue(&sd->input_pkt_queue);
@@ -633,12 +642,15 @@ static int process_backlog(struct napi_struct *napi, int quota)
 static void rps_trigger_softirq(void)
 {
 	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
+	unsigned long flags;
 
+	local_irq_save(flags);
 	if (test_bit(NAPI_STATE_SCHED, &sd->backlog.state) &&
 	    list_empty(&sd->backlog.poll_list)) {
 		____napi_schedule(sd, &sd->backlog);
 		sd->received_rps++;
 	}
+	local_irq_restore(flags);
 }
 
 int netif_receive_skb(struct sk_buff *skb)
