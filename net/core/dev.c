@@ -292,7 +292,10 @@ void netif_napi_del(struct napi_struct *napi)
 
 void napi_enable(struct napi_struct *napi)
 {
-	clear_bit(NAPI_STATE_SCHED, &napi->state);
+	/* A schedule attempt while it was off is not owed a poll. */
+	__atomic_fetch_and(&napi->state, ~(1UL << NAPI_STATE_SCHED |
+					   1UL << NAPI_STATE_MISSED),
+			   __ATOMIC_SEQ_CST);
 }
 
 void napi_disable(struct napi_struct *napi)
