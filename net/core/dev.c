@@ -548,6 +548,8 @@ static int __netif_receive_skb(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
 
+	/* Counted where the protocols run: after RPS, the target CPU. */
+	this_cpu_ptr(&softnet_data)->processed++;
 	/* eth_type_trans left a runt unpulled, at its mac header. */
 	if (skb->data == skb_mac_header(skb)) {
 		if (dev)
@@ -658,10 +660,8 @@ static void rps_trigger_softirq(void)
 
 int netif_receive_skb(struct sk_buff *skb)
 {
-	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
 	int cpu;
 
-	sd->processed++;
 	if (skb->dev && READ_ONCE(skb->dev->rps_cpus)) {
 		cpu = get_rps_cpu(skb->dev, skb);
 		if (cpu >= 0)
