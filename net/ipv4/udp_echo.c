@@ -9,7 +9,6 @@
 #include <irqlab/net.h>
 #include <irqlab/kthread.h>
 #include <irqlab/sched.h>
-#include <irqlab/jiffies.h>
 #include <irqlab/printk.h>
 #include <irqlab/shell.h>
 
@@ -27,7 +26,11 @@ static int udp_echo_thread(void *unused)
 	struct sk_buff *skb;
 
 	while (!kthread_should_stop()) {
-		skb = udp_recv(sk, HZ);
+		/* Asleep until a datagram (or kthread_stop): no idle wake-ups. */
+		wait_event_interruptible(sk->wq,
+					 !skb_queue_empty(&sk->receive_queue) ||
+					 kthread_should_stop());
+		skb = udp_recv(sk, 0);
 		if (!skb)
 			continue;
 		if (udp_sendto(sk, skb->data, skb->len, UDP_SKB_CB(skb)->saddr,
