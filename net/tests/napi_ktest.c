@@ -370,6 +370,59 @@ static void backlog_limit_drops(struct ktest *t)
 	set_cpus_allowed_ptr(current, saved_mask);
 }
 
+static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
+{
+	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
+	u8 *p;
+
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, NET_SKB_PAD);
+	p = skb_put(skb, ETH_ZLEN);
+	memset(p, tag, ETH_ZLEN);
+	skb->dev = dev;
+	return skb;
+}
+
+static void busy_xmit_retried_by_net_tx(struct ktest *t)
+{
+	struct net_device *dev = kt_dev();
+	struct softnet_data *sd;
+	struct sk_buff *skb;
+	u8 i;
+
+	KTEST_ASSERT_NOT_NULL(t, dev);
+	kt_reset();
+	saved_mask = current->cpus_mask;
+	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
+	sd = this_cpu_ptr(&softnet_data);
+
+	/* The driver refuses the first: it and the next two wait, in order. */
+	WRITE_ONCE(kt_busy, 1);
+	for (i = 1; i <= 3; i++)
+		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
+				NET_XMIT_SUCCESS);
+	KTEST_EXPECT_TRUE(t, netif_queue_stopped(dev));
+	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 3);
+	/* NET_TX ran meanwhile, found the queue stopped and kept them. */
+	msleep(5);
+	KTEST_EXPECT_EQ(t, kt_captured_len(), 0);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 3);
+
+	/* Room again: the driver wakes the queue and NET_TX sends them. */
+	WRITE_ONCE(kt_busy, 0);
+	netif_wake_queue(dev);
+	for (i = 1; i <= 3; i++) {
+		skb = kt_captured(5000);
+		KTEST_ASSERT_NOT_NULL(t, skb);
+		KTEST_EXPECT_EQ(t, skb->data[0], i);
+		consume_skb(skb);
+	}
+	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 0);
+	KTEST_EXPECT_FALSE(t, netif_queue_stopped(dev));
+	set_cpus_allowed_ptr(current, saved_mask);
+}
+
 static const struct ktest_case napi_cases[] = {
 	KTEST_CASE(budget_stops_and_squeezes),
 	KTEST_CASE(full_weight_is_repolled_next_round),
@@ -378,6 +431,7 @@ static const struct ktest_case napi_cases[] = {
 	KTEST_CASE(rps_steers_by_hash),
 	KTEST_CASE(rps_delivers_on_other_cpu),
 	KTEST_CASE(backlog_limit_drops),
+	KTEST_CASE(busy_xmit_retried_by_net_tx),
 	{}
 };
 KTEST_SUITE(napi, napi_cases);

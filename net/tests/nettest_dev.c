@@ -11,8 +11,15 @@ static const u8 kt_mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x77, 0x01 };
 static struct net_device *dev;
 static struct sk_buff_head captured;
 
+int kt_busy;
+
 static netdev_tx_t kt_start_xmit(struct sk_buff *skb, struct net_device *d)
 {
+	/* A full ring: refuse (the core keeps skb) and stop the queue. */
+	if (READ_ONCE(kt_busy)) {
+		netif_stop_queue(d);
+		return NETDEV_TX_BUSY;
+	}
 	d->stats.tx_packets++;
 	d->stats.tx_bytes += skb->len;
 	skb_queue_tail(&captured, skb);

@@ -17,6 +17,8 @@
 #define KT_MASK		0x00ffffff	/* /24 */
 
 extern const u8 kt_peer_mac[ETH_ALEN];
+/* Non-zero: ndo_start_xmit returns NETDEV_TX_BUSY and stops the queue. */
+extern int kt_busy;
 
 struct net_device *kt_dev(void);
 /* Drops every captured frame and the ARP cache. */
