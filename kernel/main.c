@@ -10,6 +10,7 @@
 #include <irqlab/kernel.h>
 #include <irqlab/bootinfo.h>
 #include <irqlab/cmdline.h>
+#include <irqlab/netdevice.h>
 #include <irqlab/serial.h>
 #include <irqlab/acpi.h>
 #include <irqlab/mm.h>
@@ -120,6 +121,8 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	smp_init();
 	spawn_ksoftirqd();
 	workqueue_init();
+	/* Softnet for every online CPU, then the drivers that feed it. */
+	net_dev_init();
 
 	crash_from_cmdline();
 	cmdline_get("ktest", ktest_list, sizeof(ktest_list));

@@ -5,7 +5,8 @@
 set -eu
 
 PKGS="gcc make binutils qemu-system-x86 grub-pc-bin grub-efi-amd64-bin
-grub-common xorriso mtools ovmf gdb python3 python3-pytest python3-pexpect"
+grub-common xorriso mtools ovmf gdb python3 python3-pytest python3-pexpect
+clang"
 
 missing=""
 for p in $PKGS; do

@@ -88,5 +88,6 @@ void test_string(void);
 void test_kstrtox(void);
 void test_vsprintf(void);
 void test_ringbuf(void);
+void test_net_proto(void);
 
 #endif /* _CHECK_H */

@@ -286,6 +286,7 @@ int main(void)
 	test_kstrtox();
 	test_vsprintf();
 	test_ringbuf();
+	test_net_proto();
 
 	printf("%lu passed, %lu failed\n", passed, failed);
 	return failed ? 1 : 0;

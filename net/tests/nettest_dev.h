@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A fake Ethernet device for the net ktests: no hardware, no loopback.
+ * Its ndo_start_xmit captures every frame it is given, and frames are
+ * injected into the stack as a driver's poll would (eth_type_trans, then
+ * netif_receive_skb in softirq-like context).  It lives on its own subnet
+ * (192.168.77.0/24) so that a real eth0 never routes its replies.
+ */
+#ifndef _NET_TESTS_NETTEST_DEV_H
+#define _NET_TESTS_NETTEST_DEV_H
+
+#include <irqlab/net.h>
+#include <irqlab/etherdevice.h>
+
+#define KT_IP		0x014da8c0	/* 192.168.77.1, network order */
+#define KT_PEER_IP	0x024da8c0	/* 192.168.77.2 */
+#define KT_MASK		0x00ffffff	/* /24 */
+
+extern const u8 kt_peer_mac[ETH_ALEN];
+/* Non-zero: ndo_start_xmit returns NETDEV_TX_BUSY and stops the queue. */
+extern int kt_busy;
+
+struct net_device *kt_dev(void);
+/* Drops every captured frame and the ARP cache. */
+void kt_reset(void);
+/* The next captured frame, waiting up to ms; NULL if none came. */
+struct sk_buff *kt_captured(unsigned int ms);
+unsigned int kt_captured_len(void);
+/* Feeds len bytes of frame to the stack as a received frame. */
+void kt_inject(const u8 *frame, unsigned int len);
+
+/* Builders: fill f (room for 1514 bytes) and return the frame length. */
+unsigned int kt_build_arp(u8 *f, u16 op, u32 sip, u32 tip, const u8 *dmac);
+unsigned int kt_build_udp(u8 *f, u16 sport, u16 dport, const void *data,
+			  unsigned int n);
+unsigned int kt_build_icmp_echo(u8 *f, u16 id, u16 seq, const void *data,
+				unsigned int n);
+/* Fixes the IPv4 header checksum of the frame after edits. */
+void kt_fix_ip_csum(u8 *f);
+
+#endif /* _NET_TESTS_NETTEST_DEV_H */
