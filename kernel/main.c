@@ -14,6 +14,7 @@
 #include <irqlab/acpi.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
+#include <irqlab/pci.h>
 #include <irqlab/workqueue.h>
 #include <irqlab/crash.h>
 #include <irqlab/shell.h>
@@ -120,6 +121,8 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	smp_init();
 	spawn_ksoftirqd();
 	workqueue_init();
+	/* Devices after deferred work: their probes queue work and NAPI. */
+	pci_init();
 
 	crash_from_cmdline();
 	cmdline_get("ktest", ktest_list, sizeof(ktest_list));
