@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * irqlab's small IPv4 stack (net/ipv4, net/ethernet): the protocol entry
+ * points the core dispatches to, ARP, and the in-kernel UDP socket API.
+ */
+#ifndef _IRQLAB_NET_H
+#define _IRQLAB_NET_H
+
+#include <irqlab/netdevice.h>
+#include <irqlab/net_proto.h>
+#include <irqlab/wait.h>
+
+/* Receive handlers (data at the network header; they consume skb). */
+int arp_rcv(struct sk_buff *skb);
+int ip_rcv(struct sk_buff *skb);
+int icmp_rcv(struct sk_buff *skb);
+int udp_rcv(struct sk_buff *skb);
+
+/* ARP (net/ipv4/arp.c) */
+void arp_send_gratuitous(struct net_device *dev);
+/* Looks ip up; false (and sends a request) when unresolved. */
+bool arp_lookup(struct net_device *dev, u32 ip, u8 *mac);
+void arp_flush(void);
+#define ARP_TIMEOUT_MS	60000	/* an entry lives this long after an update */
+
+/*
+ * Sends skb (data at the IP payload) to daddr, building the IP header;
+ * consumes skb.  0 or -errno.
+ */
+int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol);
+/* Headroom a sender reserves before the IP payload. */
+#define NET_HEADROOM	(NET_SKB_PAD + 14 + 20)
+
+/* UDP sockets (net/ipv4/udp.c) */
+struct udp_sock {
+	u16 port;			/* host order */
+	unsigned int rcvbuf_limit;	/* datagrams queued at most */
+	struct sk_buff_head receive_queue;
+	struct wait_queue_head wq;
+	unsigned long rx_queued;	/* delivered to the queue */
+	unsigned long rx_dropped;	/* refused at the limit */
+	struct udp_sock *next;
+};
+
+/* Source address and port of a received datagram, in skb->cb. */
+struct udp_skb_cb {
+	u32 saddr, daddr;	/* network order */
+	u16 sport, dport;	/* host order */
+};
+#define UDP_SKB_CB(skb)	((struct udp_skb_cb *)(skb)->cb)
+
+struct udp_sock *udp_sock_bind(u16 port, unsigned int rcvbuf_limit);
+void udp_sock_release(struct udp_sock *sk);
+/*
+ * The next datagram (data at the payload, skb->len its length, source in
+ * UDP_SKB_CB), waiting up to timeout jiffies (MAX_SCHEDULE_TIMEOUT: for
+ * ever); NULL on timeout.  The caller frees it with consume_skb().
+ */
+struct sk_buff *udp_recv(struct udp_sock *sk, long timeout);
+/* Sends len bytes from sport to daddr:dport (network order daddr). */
+int udp_sendto(struct udp_sock *sk, const void *data, unsigned int len,
+	       u32 daddr, u16 dport);
+
+/* MIB counters, Linux's /proc/net/snmp names */
+struct net_mib {
+	unsigned long ip_in_receives, ip_in_hdr_errors, ip_in_addr_errors;
+	unsigned long ip_in_delivers, ip_out_requests, ip_out_no_routes;
+	unsigned long icmp_in_msgs, icmp_in_errors, icmp_out_msgs;
+	unsigned long udp_in_datagrams, udp_no_ports, udp_in_errors;
+	unsigned long udp_out_datagrams, udp_rcvbuf_errors, udp_in_csum_errors;
+	unsigned long arp_requests_in, arp_replies_in, arp_out;
+};
+extern struct net_mib net_mib;
+
+/* The udp-echo service on port 7 (net/ipv4/udp_echo.c). */
+#define UDP_ECHO_PORT		7
+#define UDP_ECHO_RCVBUF		256	/* datagrams */
+extern struct udp_sock *udp_echo_sock;
+unsigned long udp_echo_count(void);
+
+void ip_config_apply(struct net_device *dev);
+void inet_init(void);
+
+#endif /* _IRQLAB_NET_H */
