@@ -15,6 +15,7 @@
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
 #include <irqlab/pci.h>
+#include <irqlab/e1000.h>
 #include <irqlab/workqueue.h>
 #include <irqlab/crash.h>
 #include <irqlab/shell.h>
@@ -123,6 +124,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	workqueue_init();
 	/* Devices after deferred work: their probes queue work and NAPI. */
 	pci_init();
+	e1000_init_module();
 
 	crash_from_cmdline();
 	cmdline_get("ktest", ktest_list, sizeof(ktest_list));
