@@ -24,7 +24,7 @@ endif
 
 B		:= build
 HZ		?= 1000
-SRCDIRS		:= arch kernel drivers lib
+SRCDIRS		:= arch kernel drivers net lib
 SRCS		:= $(shell find $(SRCDIRS) -name '*.c' -o -name '*.S' | sort)
 OBJS		:= $(patsubst %,$(B)/%.o,$(basename $(SRCS)))
 

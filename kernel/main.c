@@ -10,6 +10,7 @@
 #include <irqlab/kernel.h>
 #include <irqlab/bootinfo.h>
 #include <irqlab/cmdline.h>
+#include <irqlab/netdevice.h>
 #include <irqlab/serial.h>
 #include <irqlab/acpi.h>
 #include <irqlab/mm.h>
@@ -122,7 +123,9 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	smp_init();
 	spawn_ksoftirqd();
 	workqueue_init();
-	/* Devices after deferred work: their probes queue work and NAPI. */
+	/* Softnet for every online CPU, then the drivers that feed it. */
+	net_dev_init();
+	/* Devices after deferred work and softnet: probes queue work, NAPI. */
 	pci_init();
 	e1000_init_module();
 

@@ -21,6 +21,10 @@
 #define ERANGE		34
 #define ENOSYS		38
 #define ETIME		62
+#define EMSGSIZE	90
+#define EADDRINUSE	98
+#define ENETUNREACH	101
+#define ENOBUFS		105
 #define ETIMEDOUT	110
 
 #endif /* _IRQLAB_ERRNO_H */

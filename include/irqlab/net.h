@@ -21,6 +21,8 @@ void arp_send_gratuitous(struct net_device *dev);
 /* Looks ip up; false (and sends a request) when unresolved. */
 bool arp_lookup(struct net_device *dev, u32 ip, u8 *mac);
 void arp_flush(void);
+/* Holds skb (data at the IP header) until ip resolves. */
+void arp_hold(u32 ip, struct sk_buff *skb);
 #define ARP_TIMEOUT_MS	60000	/* an entry lives this long after an update */
 
 /*
@@ -28,6 +30,8 @@ void arp_flush(void);
  * consumes skb.  0 or -errno.
  */
 int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol);
+/* The device to reach daddr and the next hop on it (Linux: the FIB). */
+struct net_device *ip_route_output(u32 daddr, u32 *nexthop);
 /* Headroom a sender reserves before the IP payload. */
 #define NET_HEADROOM	(NET_SKB_PAD + 14 + 20)
 
