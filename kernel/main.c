@@ -15,6 +15,8 @@
 #include <irqlab/acpi.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
+#include <irqlab/pci.h>
+#include <irqlab/e1000.h>
 #include <irqlab/workqueue.h>
 #include <irqlab/crash.h>
 #include <irqlab/shell.h>
@@ -123,6 +125,9 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	workqueue_init();
 	/* Softnet for every online CPU, then the drivers that feed it. */
 	net_dev_init();
+	/* Devices after deferred work and softnet: probes queue work, NAPI. */
+	pci_init();
+	e1000_init_module();
 
 	crash_from_cmdline();
 	cmdline_get("ktest", ktest_list, sizeof(ktest_list));

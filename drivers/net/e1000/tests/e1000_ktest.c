@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktest suite "e1000": the driver against QEMU's 82540EM.  Skipped when
+ * the machine has no e1000.  Waits are bounded by a deadline that is a
+ * failure when reached, never an assertion about how long things took.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/timer.h>
+#include <irqlab/jiffies.h>
+#include <irqlab/errno.h>
+#include "../e1000.h"
+
+static struct e1000_adapter *e1000_or_skip(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_first_adapter();
+
+	if (!a)
+		ktest_skip(t, "no e1000 on this machine");
+	return a;
+}
+
+/* Sleeps until cond holds or 5 s pass; the caller fails on false. */
+#define wait_for(cond)							\
+({									\
+	unsigned long __end = jiffies + 5 * HZ;				\
+	while (!(cond) && time_before(jiffies, __end))			\
+		msleep(10);						\
+	(bool)(cond);							\
+})
+
+static void e1000_probed(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+	struct net_device *dev;
+
+	if (!a)
+		return;
+	dev = dev_get_by_name(a->netdev->name);
+	KTEST_ASSERT_NOT_NULL(t, dev);
+	KTEST_EXPECT_TRUE(t, netdev_priv(dev) == a);
+	KTEST_EXPECT_TRUE(t, a->pdev->driver != NULL);
+	KTEST_EXPECT_NE(t, dev->irq, 0);
+	KTEST_EXPECT_EQ(t, dev->irq, (int)a->pdev->irq);
+	KTEST_EXPECT_TRUE(t, a->pdev->is_busmaster);
+	KTEST_EXPECT_NOT_NULL(t, dev->ethtool_ops);
+}
+
+/* QEMU's default MAC, from the EEPROM, and programmed into RAR0 valid. */
+static void e1000_mac_address(struct ktest *t)
+{
+	static const u8 qemu_mac[ETH_ALEN] = { 0x52, 0x54, 0x00,
+					       0x12, 0x34, 0x56 };
+	struct e1000_adapter *a = e1000_or_skip(t);
+
+	if (!a)
+		return;
+	KTEST_EXPECT_TRUE(t, ether_addr_equal(a->netdev->dev_addr, qemu_mac));
+	KTEST_EXPECT_EQ(t, er32(a, E1000_RAL(0)), 0x12005452);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_RAH(0)), E1000_RAH_AV | 0x5634);
+}
+
+/* The watchdog turns STATUS.LU into carrier within the bound. */
+static void e1000_link_comes_up(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+
+	if (!a)
+		return;
+	KTEST_ASSERT_TRUE(t, wait_for(netif_carrier_ok(a->netdev)));
+	KTEST_EXPECT_TRUE(t, er32(a, E1000_STATUS) & E1000_STATUS_LU);
+	KTEST_EXPECT_EQ(t, a->link_speed, 1000);
+	KTEST_EXPECT_TRUE(t, a->full_duplex);
+	KTEST_EXPECT_EQ(t, a->netdev->ethtool_ops->get_link(a->netdev), 1);
+}
+
+static void expect_rings(struct ktest *t, struct e1000_adapter *a,
+			 unsigned int rx, unsigned int tx)
+{
+	struct ethtool_ringparam r;
+
+	a->netdev->ethtool_ops->get_ringparam(a->netdev, &r);
+	KTEST_EXPECT_EQ(t, r.rx_pending, rx);
+	KTEST_EXPECT_EQ(t, r.tx_pending, tx);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_RDLEN), rx * 16);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_TDLEN), tx * 16);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_RDLEN) % 128, 0);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_TDLEN) % 128, 0);
+}
+
+/* Default 256/256; -G resizes (rounded up to 8 descriptors), and back. */
+static void e1000_ring_sizes(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+	struct ethtool_ringparam r = { 0 };
+
+	if (!a)
+		return;
+	expect_rings(t, a, E1000_DEFAULT_RXD, E1000_DEFAULT_TXD);
+	r.rx_pending = 512;
+	r.tx_pending = 100;	/* rounds to 104 */
+	KTEST_ASSERT_EQ(t, a->netdev->ethtool_ops->set_ringparam(a->netdev, &r),
+			0);
+	expect_rings(t, a, 512, 104);
+	r.rx_pending = E1000_DEFAULT_RXD;
+	r.tx_pending = E1000_DEFAULT_TXD;
+	KTEST_ASSERT_EQ(t, a->netdev->ethtool_ops->set_ringparam(a->netdev, &r),
+			0);
+	expect_rings(t, a, E1000_DEFAULT_RXD, E1000_DEFAULT_TXD);
+	/* The link comes back after the down/up cycle. */
+	KTEST_EXPECT_TRUE(t, wait_for(netif_carrier_ok(a->netdev)));
+}
+
+/* rx-usecs round-trips and lands in ITR in 256 ns units; 0 is off. */
+static void e1000_itr_round_trip(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+	const struct ethtool_ops *ops;
+	struct ethtool_coalesce ec = { 0 }, got;
+	u32 old;
+
+	if (!a)
+		return;
+	ops = a->netdev->ethtool_ops;
+	ops->get_coalesce(a->netdev, &got);
+	old = got.rx_coalesce_usecs;
+
+	ec.rx_coalesce_usecs = 100;
+	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), 0);
+	ops->get_coalesce(a->netdev, &got);
+	KTEST_EXPECT_EQ(t, got.rx_coalesce_usecs, 100);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), 100 * 1000 / 256);
+
+	ec.rx_coalesce_usecs = 0;
+	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), 0);
+	ops->get_coalesce(a->netdev, &got);
+	KTEST_EXPECT_EQ(t, got.rx_coalesce_usecs, 0);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), 0);
+
+	ec.rx_coalesce_usecs = 5;	/* below Linux's 10 us minimum */
+	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), -EINVAL);
+	ops->get_coalesce(a->netdev, &got);
+	KTEST_EXPECT_EQ(t, got.rx_coalesce_usecs, 0);
+
+	ec.rx_coalesce_usecs = old;
+	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), 0);
+}
+
+/*
+ * A frame through dev_queue_xmit: its descriptor gets DD back, the poll
+ * reaps it (tx_packets), and the NIC counted it (GPTC).
+ */
+static void e1000_xmit_completes(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+	struct net_device *dev;
+	unsigned long before;
+	struct sk_buff *skb;
+	unsigned int slot;
+	u64 gptc;
+	u8 *p;
+
+	if (!a)
+		return;
+	dev = a->netdev;
+	KTEST_ASSERT_TRUE(t, wait_for(netif_carrier_ok(dev)));
+	e1000_update_stats(a);
+	gptc = a->stats.gptc;
+	before = dev->stats.tx_packets;
+	slot = a->tx_ring.next_to_use;
+
+	skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, skb);
+	skb_reserve(skb, NET_SKB_PAD);
+	p = skb_put(skb, ETH_ZLEN);
+	memset(p, 0, ETH_ZLEN);
+	eth_broadcast_addr(p);
+	ether_addr_copy(p + ETH_ALEN, dev->dev_addr);
+	p[12] = 0x88;	/* 0x88b5: IEEE 802 local experimental ethertype */
+	p[13] = 0xb5;
+	skb->dev = dev;
+	KTEST_ASSERT_EQ(t, dev_queue_xmit(skb), NET_XMIT_SUCCESS);
+
+	KTEST_ASSERT_TRUE(t,
+			  wait_for(READ_ONCE(dev->stats.tx_packets) > before));
+	KTEST_EXPECT_TRUE(t, a->tx_ring.desc[slot].status & E1000_TXD_STAT_DD);
+	KTEST_EXPECT_TRUE(t, a->tx_ring.buffer_info[slot].skb == NULL);
+	e1000_update_stats(a);
+	KTEST_EXPECT_GT(t, a->stats.gptc, gptc);
+}
+
+static bool e1000_rx_buffers_idle(struct e1000_adapter *a)
+{
+	unsigned int total, nr_free, target;
+	unsigned long allocs;
+
+	e1000_rx_pool_counts(&total, &nr_free, &target, &allocs);
+	return total - nr_free == a->rx_ring.count;
+}
+
+/* Every receive buffer is in the ring or free when the stack holds none. */
+static void e1000_rx_buffers_accounted(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+	unsigned int total, nr_free, target;
+	unsigned long allocs;
+
+	if (!a)
+		return;
+	e1000_rx_pool_counts(&total, &nr_free, &target, &allocs);
+	KTEST_EXPECT_LE(t, total, target);
+	KTEST_EXPECT_GE(t, total, a->rx_ring.count);
+	KTEST_EXPECT_TRUE(t, wait_for(e1000_rx_buffers_idle(a)));
+}
+
+/* Every frame the NIC counted good was delivered or dropped by a reason. */
+static void e1000_rx_frames_accounted(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+
+	if (!a)
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for(({
+		e1000_update_stats(a);
+		a->stats.gprc == a->sw.rx_delivered + a->sw.rx_dropped; })));
+}
+
+static const struct ktest_case e1000_cases[] = {
+	KTEST_CASE(e1000_probed),
+	KTEST_CASE(e1000_mac_address),
+	KTEST_CASE(e1000_link_comes_up),
+	KTEST_CASE(e1000_ring_sizes),
+	KTEST_CASE(e1000_itr_round_trip),
+	KTEST_CASE(e1000_xmit_completes),
+	KTEST_CASE(e1000_rx_buffers_accounted),
+	KTEST_CASE(e1000_rx_frames_accounted),
+	{ }
+};
+KTEST_SUITE(e1000, e1000_cases);
