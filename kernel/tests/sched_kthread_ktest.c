@@ -68,29 +68,37 @@ static void test_kthread_names(struct ktest *t)
 	kthread_stop(k);
 }
 
+/*
+ * msleep() sleeps: never shorter than asked, and the caller is off the
+ * CPU meanwhile (a busy-wait would charge it the whole time).  How much
+ * longer it takes, and whether the CPU went idle or ran someone else, is
+ * the host's business; both are logged, not checked.
+ */
 static void test_msleep_sleeps_and_idles(struct ktest *t)
 {
 	int cpu = smp_processor_id();
 	struct task_struct *idle = idle_task(cpu);
-	u64 t0, t1, idle0, idle1;
+	u64 t0, t1, idle0, idle1, run0, run1;
 
-	/* Stay here, so this CPU's idle time is ours to measure. */
+	/* Stay here, so this CPU's idle time is ours to report. */
 	set_cpus_allowed_ptr(current, 1UL << cpu);
 	cpu = smp_processor_id();
 	idle = idle_task(cpu);
 	idle0 = READ_ONCE(idle->se.sum_exec_runtime);
+	run0 = READ_ONCE(current->se.sum_exec_runtime);
 	t0 = ktime_get_ns();
 	msleep(50);
 	t1 = ktime_get_ns();
+	run1 = READ_ONCE(current->se.sum_exec_runtime);
 	idle1 = READ_ONCE(idle->se.sum_exec_runtime);
 	set_cpus_allowed_ptr(current, ~0UL);
 
-	ktest_log(t, "slept %llu us, CPU %d idle %llu us",
-		  (unsigned long long)(t1 - t0) / 1000, cpu,
+	ktest_log(t, "slept %llu us, ran %llu us meanwhile, CPU %d idle %llu us",
+		  (unsigned long long)(t1 - t0) / 1000,
+		  (unsigned long long)(run1 - run0) / 1000, cpu,
 		  (unsigned long long)(idle1 - idle0) / 1000);
 	KTEST_EXPECT_GE(t, t1 - t0, 50000000);
-	KTEST_EXPECT_LT(t, t1 - t0, 200000000);
-	KTEST_EXPECT_GE(t, idle1 - idle0, 40000000);
+	KTEST_EXPECT_LT(t, run1 - run0, (t1 - t0) / 4);
 }
 
 static void test_schedule_timeout_returns_left(struct ktest *t)
