@@ -155,10 +155,17 @@ void e1000_rx_pool_counts(unsigned int *total, unsigned int *nr_free,
 	spin_unlock_irqrestore(&rx_pool.lock, flags);
 }
 
-/* The ring full plus as many again in flight in the stack, within reason. */
+/*
+ * The ring full, plus what the stack may hold at once: a full backlog
+ * (netdev_max_backlog, 1000) and full socket queues.  With less, an
+ * overload would show as the driver out of buffers instead of drops at
+ * the backlog or the socket, where Linux has them.
+ */
+#define E1000_RX_POOL_IN_STACK	2048u
+
 static unsigned int e1000_rx_pool_share(unsigned int count)
 {
-	return count + min(count, 1024u);
+	return count + E1000_RX_POOL_IN_STACK;
 }
 
 /* ---- hardware ---------------------------------------------------------- */
