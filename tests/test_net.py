@@ -134,3 +134,43 @@ def test_malformed_frames_leave_it_answering(qemu):
     assert ping["received"] == 5, ping
     st = quiet_stats(q)
     assert st["rx_packets"] == st["rx_delivered"] + st["rx_dropped"], st
+
+
+def test_net_shell_commands(qemu):
+    """lspci, ifconfig, sysctl, ethtool and the /proc/net files, in the
+    formats of the Linux tools whose names they carry."""
+    q = qemu(net="user").boot()
+    lspci = q.run("lspci")
+    assert ("00:03.0 Ethernet controller: Intel Corporation 82540EM Gigabit "
+            "Ethernet Controller (rev 03)") in lspci, lspci
+    assert "00:03.0 0200: 8086:100e (rev 03)" in q.run("lspci -n")
+    ifc = "\n".join(q.run("ifconfig"))
+    assert "inet 10.0.2.15  netmask 255.255.255.0  broadcast 10.0.2.255" in ifc
+    assert "ether 52:54:00:12:34:56" in ifc
+
+    assert q.run("sysctl net.core.netdev_budget") == ["net.core.netdev_budget = 300"]
+    assert q.run("sysctl -w net.core.netdev_budget=600") == \
+        ["net.core.netdev_budget = 600"]
+    assert "net.core.netdev_budget = 600" in q.run("sysctl -a")
+    assert q.run("sysctl -w net.core.nosuch=1") == [
+        "sysctl: cannot stat /proc/sys/net/core/nosuch: No such file or directory"]
+
+    q.run("ethtool -C eth0 rx-usecs 0")
+    assert "rx-usecs: 0" in q.run("ethtool -c eth0")
+    q.run("ethtool -C eth0 rx-usecs 100")
+    assert "rx-usecs: 100" in q.run("ethtool -c eth0")
+    assert q.run("ethtool -C eth0 rx-usecs abc") == [
+        "ethtool: bad command line argument(s)"]
+
+    softnet = q.run("cat /proc/net/softnet_stat")
+    assert len(softnet) == 2, softnet
+    for cpu, line in enumerate(softnet):
+        cols = line.split()
+        assert len(cols) == 15 and all(re.fullmatch(r"[0-9a-f]{8}", c) for c in cols), line
+    dev = q.run("cat /proc/net/dev")
+    assert dev[0] == "Inter-|   Receive                                                |  Transmit"
+    assert dev[1].startswith(" face |bytes    packets errs drop fifo frame compressed multicast|")
+    assert re.match(r"^\s*eth0:(\s+\d+){16}$", dev[2]), dev[2]
+
+    q.run("echo 3 > /sys/class/net/eth0/queues/rx-0/rps_cpus")
+    assert q.run("cat /sys/class/net/eth0/queues/rx-0/rps_cpus") == ["3"]

@@ -39,6 +39,15 @@ static struct sysctl_int *sysctl_find(const char *name)
 	return NULL;
 }
 
+/* procps's complaint: the key as the path under /proc/sys it looked at. */
+static void sysctl_no_such_key(const char *name)
+{
+	sh_printf("sysctl: cannot stat /proc/sys/");
+	for (; *name; name++)
+		sh_printf("%c", *name == '.' ? '/' : *name);
+	sh_printf(": No such file or directory\n");
+}
+
 static int sysctl_write(char *arg)
 {
 	char *eq = strchr(arg, '=');
@@ -52,8 +61,7 @@ static int sysctl_write(char *arg)
 	*eq = '\0';
 	s = sysctl_find(arg);
 	if (!s) {
-		sh_printf("sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
-			  arg);
+		sysctl_no_such_key(arg);
 		return 1;
 	}
 	if (kstrtoint(eq + 1, 10, &v) || v < s->min) {
@@ -90,8 +98,7 @@ static int cmd_sysctl(int argc, char **argv)
 		}
 		s = sysctl_find(argv[i]);
 		if (!s) {
-			sh_printf("sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
-				  argv[i]);
+			sysctl_no_such_key(argv[i]);
 			ret = 1;
 			continue;
 		}
