@@ -284,22 +284,42 @@ static void e1000_free_ring_memory(void *desc, unsigned int size)
 		free_pages((unsigned long)desc, get_order(size));
 }
 
+/*
+ * A ring's software state (count entries of info_size) and its
+ * descriptors (count of desc_size, zeroed, physically contiguous): both
+ * or neither.  count is a multiple of 8: 8 * 16 bytes, the 128 that
+ * RDLEN/TDLEN need.
+ */
+static int e1000_alloc_ring(unsigned int count, size_t info_size,
+			    size_t desc_size, void **info, void **desc,
+			    unsigned int *size, phys_addr_t *dma)
+{
+	*info = kcalloc(count, info_size, GFP_KERNEL);
+	if (!*info)
+		return -ENOMEM;
+	*size = count * desc_size;
+	*desc = e1000_alloc_ring_memory(*size, dma);
+	if (!*desc) {
+		kfree(*info);
+		*info = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
 static int e1000_setup_tx_resources(struct e1000_adapter *adapter)
 {
 	struct e1000_tx_ring *ring = &adapter->tx_ring;
+	void *info, *desc;
+	int err;
 
-	ring->buffer_info = kcalloc(ring->count, sizeof(*ring->buffer_info),
-				    GFP_KERNEL);
-	if (!ring->buffer_info)
-		return -ENOMEM;
-	/* count is a multiple of 8: 8 * 16 bytes, the 128 TDLEN needs. */
-	ring->size = ring->count * sizeof(struct e1000_tx_desc);
-	ring->desc = e1000_alloc_ring_memory(ring->size, &ring->dma);
-	if (!ring->desc) {
-		kfree(ring->buffer_info);
-		ring->buffer_info = NULL;
-		return -ENOMEM;
-	}
+	err = e1000_alloc_ring(ring->count, sizeof(*ring->buffer_info),
+			       sizeof(*ring->desc), &info, &desc, &ring->size,
+			       &ring->dma);
+	if (err)
+		return err;
+	ring->buffer_info = info;
+	ring->desc = desc;
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	return 0;
@@ -308,18 +328,16 @@ static int e1000_setup_tx_resources(struct e1000_adapter *adapter)
 static int e1000_setup_rx_resources(struct e1000_adapter *adapter)
 {
 	struct e1000_rx_ring *ring = &adapter->rx_ring;
+	void *info, *desc;
+	int err;
 
-	ring->buffer_info = kcalloc(ring->count, sizeof(*ring->buffer_info),
-				    GFP_KERNEL);
-	if (!ring->buffer_info)
-		return -ENOMEM;
-	ring->size = ring->count * sizeof(struct e1000_rx_desc);
-	ring->desc = e1000_alloc_ring_memory(ring->size, &ring->dma);
-	if (!ring->desc) {
-		kfree(ring->buffer_info);
-		ring->buffer_info = NULL;
-		return -ENOMEM;
-	}
+	err = e1000_alloc_ring(ring->count, sizeof(*ring->buffer_info),
+			       sizeof(*ring->desc), &info, &desc, &ring->size,
+			       &ring->dma);
+	if (err)
+		return err;
+	ring->buffer_info = info;
+	ring->desc = desc;
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	ring->discarding = false;
