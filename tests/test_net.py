@@ -172,5 +172,9 @@ def test_net_shell_commands(qemu):
     assert dev[1].startswith(" face |bytes    packets errs drop fifo frame compressed multicast|")
     assert re.match(r"^\s*eth0:(\s+\d+){16}$", dev[2]), dev[2]
 
+    assert q.run("arp -z")[0].startswith("arp: invalid option")
+    assert q.run("ifconfig eth9") == [
+        "eth9: error fetching interface information: Device not found"]
+
     q.run("echo 3 > /sys/class/net/eth0/queues/rx-0/rps_cpus")
     assert q.run("cat /sys/class/net/eth0/queues/rx-0/rps_cpus") == ["3"]

@@ -257,6 +257,14 @@ static int cmd_arp(int argc, char **argv)
 	unsigned long flags;
 	int i;
 
+	/* Only the numeric table: "arp", "arp -n" (and "-a" names nothing). */
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-n") && strcmp(argv[i], "-a")) {
+			sh_printf("arp: invalid option -- '%s'\nusage: arp [-n]\n",
+				  argv[i][0] == '-' ? argv[i] + 1 : argv[i]);
+			return 1;
+		}
+	}
 	sh_printf("Address                  HWtype  HWaddress           Flags Mask            Iface\n");
 	for (i = 0; i < ARP_TBL_SIZE; i++) {
 		spin_lock_irqsave(&arp_lock, flags);
