@@ -183,6 +183,7 @@ static struct pci_dev *pci_scan_device(struct pci_bus *bus, unsigned int devfn)
 	dev->class = class >> 8;
 	pci_read_config_byte(dev, PCI_HEADER_TYPE, &hdr);
 	dev->hdr_type = hdr & PCI_HEADER_TYPE_MASK;
+	dev->multifunction = !!(hdr & PCI_HEADER_TYPE_MFD);
 	pci_read_config_byte(dev, PCI_INTERRUPT_PIN, &dev->pin);
 	if (dev->pin) {
 		u8 line;
@@ -254,8 +255,6 @@ static void pci_scan_bus(struct pci_bus *bus)
 
 	for (slot = 0; slot < 32; slot++) {
 		for (fn = 0; fn < 8; fn++) {
-			u8 hdr = 0;
-
 			dev = pci_scan_device(bus, PCI_DEVFN(slot, fn));
 			if (!dev) {
 				if (fn == 0)
@@ -264,13 +263,9 @@ static void pci_scan_bus(struct pci_bus *bus)
 			}
 			if (dev->hdr_type == PCI_HEADER_TYPE_BRIDGE)
 				pci_scan_bridge(dev);
-			if (fn == 0) {
-				pci_read_config_byte(dev, PCI_HEADER_TYPE,
-						     &hdr);
-				/* Functions 1-7 exist only on a multi-function device. */
-				if (!(hdr & PCI_HEADER_TYPE_MFD))
-					break;
-			}
+			/* Functions 1-7 exist only on a multi-function device. */
+			if (fn == 0 && !dev->multifunction)
+				break;
 		}
 	}
 }

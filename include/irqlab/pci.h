@@ -63,6 +63,7 @@ struct pci_dev {
 	unsigned int class;		/* 3 bytes: base, sub, prog-if */
 	u8 revision;
 	u8 hdr_type;			/* without the multi-function bit */
+	bool multifunction;		/* that bit: functions 1-7 may exist */
 	u8 pin;				/* 1 = INTA ... 0 = none */
 	unsigned int irq;		/* from the Interrupt Line register */
 	struct resource resource[PCI_NUM_RESOURCES];

@@ -583,6 +583,19 @@ static void e1000_rx_drop(struct e1000_adapter *adapter, u64 *why,
 	skb_drop_count_add(reason);
 }
 
+/*
+ * The slots before next_to_clean i go back to the NIC: RDT one behind i,
+ * after the refilled descriptors are in memory.
+ */
+static void e1000_rx_give_back(struct e1000_adapter *adapter, unsigned int i)
+{
+	struct e1000_rx_ring *ring = &adapter->rx_ring;
+
+	dma_wmb();
+	ring->next_to_use = i ? i - 1 : ring->count - 1;
+	ew32(adapter, E1000_RDT, ring->next_to_use);
+}
+
 /* Linux's e1000_clean_rx_irq, for buffers of rx_buffer_len bytes. */
 static void e1000_clean_rx_irq(struct e1000_adapter *adapter, int *work_done,
 			       int work_to_do)
@@ -661,18 +674,13 @@ next_desc:
 			i = 0;
 		/* Give slots back in small batches: fewer tail writes. */
 		if (cleaned >= 16) {
-			dma_wmb();
-			ring->next_to_use = i ? i - 1 : ring->count - 1;
-			ew32(adapter, E1000_RDT, ring->next_to_use);
+			e1000_rx_give_back(adapter, i);
 			cleaned = 0;
 		}
 	}
 	ring->next_to_clean = i;
-	if (cleaned) {
-		dma_wmb();
-		ring->next_to_use = i ? i - 1 : ring->count - 1;
-		ew32(adapter, E1000_RDT, ring->next_to_use);
-	}
+	if (cleaned)
+		e1000_rx_give_back(adapter, i);
 }
 
 /*
