@@ -30,8 +30,13 @@ void arp_hold(u32 ip, struct sk_buff *skb);
  * consumes skb.  0 or -errno.
  */
 int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol);
+/* ip_send() for a caller that has already routed daddr to dev/nexthop. */
+int ip_send_route(struct sk_buff *skb, struct net_device *dev, u32 nexthop,
+		  u32 saddr, u32 daddr, u8 protocol);
 /* The device to reach daddr and the next hop on it (Linux: the FIB). */
 struct net_device *ip_route_output(u32 daddr, u32 *nexthop);
+/* "A.B.C.D" of a network-order address into buf (16 bytes suffice). */
+void fmt_ip(char *buf, size_t len, u32 addr);
 /* Headroom a sender reserves before the IP payload. */
 #define NET_HEADROOM	(NET_SKB_PAD + 14 + 20)
 

@@ -211,7 +211,6 @@ struct softnet_data {
 	unsigned int cpu;
 	struct sk_buff_head input_pkt_queue;	/* backlog (netif_rx, RPS) */
 	struct napi_struct backlog;
-	unsigned int rps_ipi_sent;
 };
 DECLARE_PER_CPU(struct softnet_data, softnet_data);
 

@@ -163,6 +163,18 @@ static inline void __skb_queue_tail(struct sk_buff_head *list,
 	WRITE_ONCE(list->qlen, list->qlen + 1);
 }
 
+static inline void __skb_queue_head(struct sk_buff_head *list,
+				    struct sk_buff *newsk)
+{
+	struct sk_buff *next = list->next;
+
+	newsk->next = next;
+	newsk->prev = (struct sk_buff *)list;
+	next->prev = newsk;
+	list->next = newsk;
+	WRITE_ONCE(list->qlen, list->qlen + 1);
+}
+
 static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
 {
 	struct sk_buff *skb = list->next;

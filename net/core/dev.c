@@ -156,28 +156,15 @@ static void raise_net_tx_ipi(void *info)
 
 /* --- transmit ------------------------------------------------------ */
 
-static void __skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb)
-{
-	struct sk_buff *next = list->next;
-
-	skb->prev = (struct sk_buff *)list;
-	skb->next = next;
-	next->prev = skb;
-	list->next = skb;
-	list->qlen++;
-}
-
 /* One attempt at the driver; true if the driver took skb. */
 static bool dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	netdev_tx_t rc = NETDEV_TX_BUSY;
-	unsigned int len = skb->len;
 
 	spin_lock(&dev->tx_lock);
 	if (!netif_queue_stopped(dev))
 		rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 	spin_unlock(&dev->tx_lock);
-	(void)len;
 	return rc == NETDEV_TX_OK;
 }
 
@@ -526,7 +513,8 @@ int get_rps_cpu(struct net_device *dev, struct sk_buff *skb)
 	unsigned int n, idx, cpu;
 	u32 hash;
 
-	map &= (1UL << num_online_cpus()) - 1;
+	/* Online CPUs by mask: they need not be numbered 0..n-1. */
+	map &= cpu_online_mask;
 	if (!map)
 		return -1;
 	hash = skb_get_hash(skb);

@@ -78,7 +78,7 @@ void inet_init(void)
 	udp_echo_init();
 }
 
-static void fmt_ip(char *buf, size_t len, u32 a)
+void fmt_ip(char *buf, size_t len, u32 a)
 {
 	snprintf(buf, len, "%u.%u.%u.%u", a & 0xff, (a >> 8) & 0xff,
 		 (a >> 16) & 0xff, a >> 24);

@@ -272,8 +272,7 @@ static int cmd_arp(int argc, char **argv)
 		spin_unlock_irqrestore(&arp_lock, flags);
 		if (!e.ip)
 			continue;
-		snprintf(ipbuf, sizeof(ipbuf), "%u.%u.%u.%u", e.ip & 0xff,
-			 (e.ip >> 8) & 0xff, (e.ip >> 16) & 0xff, e.ip >> 24);
+		fmt_ip(ipbuf, sizeof(ipbuf), e.ip);
 		if (!e.complete || arp_expired(&e)) {
 			sh_printf("%-23.23s          (incomplete)                              %s\n",
 				  ipbuf, e.dev ? e.dev->name : "");

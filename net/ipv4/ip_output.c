@@ -36,8 +36,6 @@ int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol)
 {
 	struct net_device *dev;
 	u32 nexthop;
-	u8 *iph, mac[ETH_ALEN];
-	u16 csum;
 
 	dev = ip_route_output(daddr, &nexthop);
 	if (!dev) {
@@ -45,6 +43,15 @@ int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol)
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
 		return -ENETUNREACH;
 	}
+	return ip_send_route(skb, dev, nexthop, saddr, daddr, protocol);
+}
+
+int ip_send_route(struct sk_buff *skb, struct net_device *dev, u32 nexthop,
+		  u32 saddr, u32 daddr, u8 protocol)
+{
+	u8 *iph, mac[ETH_ALEN];
+	u16 csum;
+
 	if (!saddr)
 		saddr = dev->ip_addr;
 

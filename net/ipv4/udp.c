@@ -168,5 +168,6 @@ int udp_sendto(struct udp_sock *sk, const void *data, unsigned int len,
 	memcpy(uh + 6, &csum, 2);
 	skb_reset_transport_header(skb);
 	net_mib.udp_out_datagrams++;
-	return ip_send(skb, saddr, daddr, IPPROTO_UDP);
+	/* Routed above for the source address: ip_send would route again. */
+	return ip_send_route(skb, dev, nexthop, saddr, daddr, IPPROTO_UDP);
 }

@@ -8,6 +8,12 @@
 #include <irqlab/net_proto.h>
 #include <irqlab/skbuff_reasons.h>
 
+/* Network-order u32 from the wire without alignment assumptions. */
+static u32 load_addr(const u8 *p)
+{
+	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 | (u32)p[3] << 24;
+}
+
 int np_eth_parse(const u8 *buf, size_t len, struct np_eth *out)
 {
 	if (len < NP_ETH_HLEN)
@@ -30,21 +36,13 @@ int np_arp_parse(const u8 *buf, size_t len, struct np_arp *out)
 	if (out->op != ARPOP_REQUEST && out->op != ARPOP_REPLY)
 		return SKB_DROP_REASON_ARP_INVALID;
 	out->sha = buf + 8;
-	out->sip = (u32)buf[14] | (u32)buf[15] << 8 | (u32)buf[16] << 16 |
-		   (u32)buf[17] << 24;
+	out->sip = load_addr(buf + 14);
 	out->tha = buf + 18;
-	out->tip = (u32)buf[24] | (u32)buf[25] << 8 | (u32)buf[26] << 16 |
-		   (u32)buf[27] << 24;
+	out->tip = load_addr(buf + 24);
 	/* A multicast sender address would poison the cache. */
 	if (out->sha[0] & 1)
 		return SKB_DROP_REASON_ARP_INVALID;
 	return 0;
-}
-
-/* Network-order u32 from the wire without alignment assumptions. */
-static u32 load_addr(const u8 *p)
-{
-	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 | (u32)p[3] << 24;
 }
 
 int np_ip_parse(const u8 *buf, size_t len, struct np_ip *out)
