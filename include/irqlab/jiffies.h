@@ -29,6 +29,11 @@ static inline unsigned long msecs_to_jiffies(unsigned int m)
 	return ((unsigned long)m * HZ + 999) / 1000;
 }
 
+static inline unsigned long usecs_to_jiffies(unsigned int u)
+{
+	return ((unsigned long)u * HZ + 999999) / 1000000;
+}
+
 static inline unsigned int jiffies_to_msecs(unsigned long j)
 {
 	return j * 1000 / HZ;

@@ -393,13 +393,6 @@ static int napi_poll(struct napi_struct *n, struct list_head *repoll)
 	return work;
 }
 
-static void list_splice_init_tail(struct list_head *list,
-				  struct list_head *head)
-{
-	while (!list_empty(list))
-		list_move_tail(list->next, head);
-}
-
 /* Sends the NET_RX IPIs RPS owes other CPUs (net_rps_action). */
 static void net_rps_send_ipis(void)
 {
@@ -411,11 +404,6 @@ static void net_rps_send_ipis(void)
 	for (cpu = 0; mask; cpu++, mask >>= 1)
 		if (mask & 1)
 			smp_call_function_single(cpu, raise_net_rx_ipi, NULL, 0);
-}
-
-static unsigned long usecs_to_jiffies(unsigned int u)
-{
-	return ((unsigned long)u * HZ + 999999) / 1000000;
 }
 
 /*
@@ -434,7 +422,7 @@ void net_rx_action(void)
 	LIST_HEAD(repoll);
 
 	local_irq_disable();
-	list_splice_init_tail(&sd->poll_list, &list);
+	list_splice_tail_init(&sd->poll_list, &list);
 	local_irq_enable();
 
 	for (;;) {
@@ -454,9 +442,9 @@ void net_rx_action(void)
 
 	local_irq_disable();
 	/* New arrivals, then what is left, then the repolls, as Linux. */
-	list_splice_init_tail(&sd->poll_list, &list);
-	list_splice_init_tail(&repoll, &list);
-	list_splice_init_tail(&list, &sd->poll_list);
+	list_splice_tail_init(&sd->poll_list, &list);
+	list_splice_tail_init(&repoll, &list);
+	list_splice_tail_init(&list, &sd->poll_list);
 	if (!list_empty(&sd->poll_list))
 		__raise_softirq_irqoff(NET_RX_SOFTIRQ);
 	local_irq_enable();
