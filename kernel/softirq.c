@@ -83,10 +83,10 @@ static void wakeup_softirqd(void)
 		wake_up_process(tsk);
 }
 
+/* Interrupts off: nothing else on this CPU changes the mask meanwhile. */
 void __raise_softirq_irqoff(unsigned int nr)
 {
-	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) |
-					(1U << nr));
+	*this_cpu_ptr(&softirq_pending) |= 1U << nr;
 }
 
 void raise_softirq_irqoff(unsigned int nr)

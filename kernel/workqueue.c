@@ -551,7 +551,7 @@ void delayed_work_timer_fn(struct timer_list *t)
 {
 	struct delayed_work *dwork = from_timer(dwork, t, timer);
 
-	/* Hard-irq context here, interrupts off: as __queue_work wants. */
+	/* TIMER_IRQSAFE: interrupts are off, as __queue_work() wants. */
 	__queue_work(dwork->cpu, dwork->wq, &dwork->work);
 }
 
@@ -572,8 +572,8 @@ static void __queue_delayed_work(int cpu, struct workqueue_struct *wq,
 	dwork->wq = wq;
 	dwork->cpu = cpu;
 	/*
-	 * Our timers fire on the CPU that armed them (there is no
-	 * add_timer_on() yet); dwork->cpu still picks the pool.
+	 * Armed on this CPU's wheel whatever cpu is: dwork->cpu picks the
+	 * pool when the timer fires, which is what the caller asked for.
 	 */
 	mod_timer(timer, jiffies + delay);
 }
@@ -846,6 +846,7 @@ reflush:
 
 static bool __cancel_work(struct work_struct *work, bool is_dwork)
 {
+	struct worker_pool *pool;
 	unsigned long flags;
 	int ret;
 
@@ -854,9 +855,9 @@ static bool __cancel_work(struct work_struct *work, bool is_dwork)
 	} while (unlikely(ret == -EAGAIN));
 	if (unlikely(ret < 0))
 		return false;
-	set_work_pool_and_clear_pending(work, get_work_pool(work) ?
-					get_work_pool(work)->id :
-					WORK_OFFQ_POOL_NONE);
+	pool = get_work_pool(work);
+	set_work_pool_and_clear_pending(work, pool ? pool->id :
+						     WORK_OFFQ_POOL_NONE);
 	local_irq_restore(flags);
 	return ret;
 }
@@ -974,22 +975,44 @@ static void process_scheduled_works(struct worker *worker)
 
 /* Kworkers: creation and reaping */
 
-static struct worker *alloc_worker(struct worker_pool *pool)
+/* A kworker's, or a BH pool's embedded one: not counted until it works. */
+static void init_worker(struct worker *worker, struct worker_pool *pool)
 {
-	struct worker *worker = kzalloc(sizeof(*worker), GFP_KERNEL);
-
-	if (!worker)
-		return NULL;
 	INIT_LIST_HEAD(&worker->entry);
 	INIT_LIST_HEAD(&worker->node);
 	INIT_LIST_HEAD(&worker->scheduled);
 	worker->pool = pool;
 	worker->current_color = WQ_INT_MAX;
-	/* Not counted until it starts work. */
 	worker->flags = WORKER_PREP;
 	if (pool->flags & POOL_DISASSOCIATED)
 		worker->flags |= WORKER_UNBOUND;
+}
+
+static struct worker *alloc_worker(struct worker_pool *pool)
+{
+	struct worker *worker = kzalloc(sizeof(*worker), GFP_KERNEL);
+
+	if (worker)
+		init_worker(worker, pool);
 	return worker;
+}
+
+/* pool->worker_ids: the second number of "kworker/N:id". */
+static void worker_id_set(struct worker_pool *pool, int id)
+{
+	set_bit(id % WORKER_ID_BITS, &pool->worker_ids[id / WORKER_ID_BITS]);
+}
+
+static void worker_id_clear(struct worker_pool *pool, int id)
+{
+	clear_bit(id % WORKER_ID_BITS,
+		  &pool->worker_ids[id / WORKER_ID_BITS]);
+}
+
+static bool worker_id_used(struct worker_pool *pool, int id)
+{
+	return test_bit(id % WORKER_ID_BITS,
+			&pool->worker_ids[id / WORKER_ID_BITS]);
 }
 
 static int worker_thread(void *arg);
@@ -1004,12 +1027,10 @@ static struct worker *create_worker(struct worker_pool *pool)
 
 	spin_lock_irqsave(&pool->lock, flags);
 	for (id = 0; id < MAX_WORKER_IDS; id++)
-		if (!test_bit(id % WORKER_ID_BITS,
-			      &pool->worker_ids[id / WORKER_ID_BITS]))
+		if (!worker_id_used(pool, id))
 			break;
 	if (id < MAX_WORKER_IDS)
-		set_bit(id % WORKER_ID_BITS,
-			&pool->worker_ids[id / WORKER_ID_BITS]);
+		worker_id_set(pool, id);
 	spin_unlock_irqrestore(&pool->lock, flags);
 	if (id == MAX_WORKER_IDS)
 		return NULL;
@@ -1039,7 +1060,7 @@ static struct worker *create_worker(struct worker_pool *pool)
 	return worker;
 fail:
 	spin_lock_irqsave(&pool->lock, flags);
-	clear_bit(id % WORKER_ID_BITS, &pool->worker_ids[id / WORKER_ID_BITS]);
+	worker_id_clear(pool, id);
 	spin_unlock_irqrestore(&pool->lock, flags);
 	kfree(worker);
 	return NULL;
@@ -1125,8 +1146,7 @@ woke_up:
 	spin_lock_irq(&pool->lock);
 	if (unlikely(worker->flags & WORKER_DIE)) {
 		list_del_init(&worker->node);
-		clear_bit(worker->id % WORKER_ID_BITS,
-			  &pool->worker_ids[worker->id / WORKER_ID_BITS]);
+		worker_id_clear(pool, worker->id);
 		spin_unlock_irq(&pool->lock);
 		current->flags &= ~PF_WQ_WORKER;
 		kfree(worker);
@@ -1426,12 +1446,7 @@ static void init_bh_worker(struct worker_pool *pool)
 	struct worker *worker = &pool->bh_worker;
 	unsigned long flags;
 
-	INIT_LIST_HEAD(&worker->entry);
-	INIT_LIST_HEAD(&worker->node);
-	INIT_LIST_HEAD(&worker->scheduled);
-	worker->pool = pool;
-	worker->flags = WORKER_PREP;
-	worker->current_color = WQ_INT_MAX;
+	init_worker(worker, pool);
 	spin_lock_irqsave(&pool->lock, flags);
 	list_add_tail(&worker->node, &pool->workers);
 	pool->nr_workers++;

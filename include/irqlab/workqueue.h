@@ -103,10 +103,15 @@ enum wq_flags {
 
 #define INIT_WORK(_work, _func)	__INIT_WORK_DATA(_work, _func)
 
+/*
+ * TIMER_IRQSAFE, as in Linux: the timer function queues the item with
+ * interrupts off, which __queue_work() and its pool->lock need.
+ */
 #define INIT_DELAYED_WORK(_dwork, _func)				\
 	do {								\
 		INIT_WORK(&(_dwork)->work, (_func));			\
-		timer_setup(&(_dwork)->timer, delayed_work_timer_fn, 0); \
+		timer_setup(&(_dwork)->timer, delayed_work_timer_fn,	\
+			    TIMER_IRQSAFE);				\
 	} while (0)
 
 #define __WORK_INITIALIZER(n, f) {					\
@@ -217,9 +222,6 @@ void workqueue_init(void);
 /* The scheduler's hooks for a PF_WQ_WORKER task (concurrency mgmt). */
 void wq_worker_sleeping(struct task_struct *task);
 void wq_worker_running(struct task_struct *task);
-
-/* TASKLET_SOFTIRQ / HI_SOFTIRQ run the BH pools through this. */
-void workqueue_softirq_action(bool highpri);
 
 /*
  * How long an idle kworker beyond the few kept may linger, jiffies.

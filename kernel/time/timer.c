@@ -141,6 +141,25 @@ static unsigned int calc_wheel_index(unsigned long expires, unsigned long clk,
 	return calc_index(expires, LVL_DEPTH - 1, bucket_expiry);
 }
 
+/*
+ * pending_map: one bit a bucket, set while the bucket is not empty.
+ * Non-atomic: only with base->lock held.
+ */
+static void pending_set(struct timer_base *base, unsigned int idx)
+{
+	base->pending_map[idx / BITS_PER_LONG] |= 1UL << (idx % BITS_PER_LONG);
+}
+
+static bool pending_test_and_clear(struct timer_base *base, unsigned int idx)
+{
+	unsigned long *word = &base->pending_map[idx / BITS_PER_LONG];
+	unsigned long bit = 1UL << (idx % BITS_PER_LONG);
+	bool was = *word & bit;
+
+	*word &= ~bit;
+	return was;
+}
+
 static void enqueue_timer(struct timer_base *base, struct timer_list *timer,
 			  unsigned int idx, unsigned long bucket_expiry)
 {
@@ -149,7 +168,7 @@ static void enqueue_timer(struct timer_base *base, struct timer_list *timer,
 	 * head of an hlist; neither order is part of the API).
 	 */
 	list_add_tail(&timer->entry, &base->vectors[idx]);
-	base->pending_map[idx / BITS_PER_LONG] |= 1UL << (idx % BITS_PER_LONG);
+	pending_set(base, idx);
 	timer_set_idx(timer, idx);
 	/* The bucket's time, not expires: that is when the tick must look. */
 	if (time_before(bucket_expiry, base->next_expiry)) {
@@ -187,8 +206,7 @@ static int detach_if_pending(struct timer_list *timer,
 	if (!timer_pending(timer))
 		return 0;
 	if (list_is_singular(&base->vectors[idx])) {
-		base->pending_map[idx / BITS_PER_LONG] &=
-			~(1UL << (idx % BITS_PER_LONG));
+		pending_test_and_clear(base, idx);
 		/* Lazily: the tick may look once for nothing. */
 		base->next_expiry_recalc = true;
 	}
@@ -556,12 +574,8 @@ static int collect_expired_timers(struct timer_base *base,
 
 	for (i = 0; i < LVL_DEPTH; i++) {
 		idx = (clk & LVL_MASK) + i * LVL_SIZE;
-		if (base->pending_map[idx / BITS_PER_LONG] &
-		    (1UL << (idx % BITS_PER_LONG))) {
-			base->pending_map[idx / BITS_PER_LONG] &=
-				~(1UL << (idx % BITS_PER_LONG));
+		if (pending_test_and_clear(base, idx))
 			move_bucket(&base->vectors[idx], &heads[levels++]);
-		}
 		if (clk & LVL_CLK_MASK)
 			break;
 		clk >>= LVL_CLK_SHIFT;
@@ -603,7 +617,10 @@ static void run_timer_softirq(void)
 	spin_unlock_irq(&base->lock);
 }
 
-/* From scheduler_tick(), hard irq: the softirq only when work is due. */
+/*
+ * From scheduler_tick(), hard irq with interrupts off: the softirq only
+ * when work is due, and only the pending bit, as irq_exit() will run it.
+ */
 void run_local_timers(void)
 {
 	struct timer_base *base = get_timer_cpu_base(smp_processor_id());
@@ -611,7 +628,7 @@ void run_local_timers(void)
 	if (!smp_load_acquire(&base->ready) ||
 	    time_before(jiffies, READ_ONCE(base->next_expiry)))
 		return;
-	raise_softirq(TIMER_SOFTIRQ);
+	__raise_softirq_irqoff(TIMER_SOFTIRQ);
 }
 
 /* Per-CPU data starts zeroed: sched_init_cpu() sets each CPU's up. */
