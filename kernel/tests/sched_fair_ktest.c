@@ -104,8 +104,12 @@ static void test_nice_weight_ratio(struct ktest *t)
 	ktest_log(t, "nice 0: %lu us, nice 5: %lu us", d[0] / 1000,
 		  d[1] / 1000);
 	KTEST_ASSERT_GT(t, d[1], 0);
-	KTEST_EXPECT_GE(t, d[0] * 100 / d[1], 250);
-	KTEST_EXPECT_LE(t, d[0] * 100 / d[1], 370);
+	/*
+	 * Wide, as before runtime replaced loop counts: with 4 vCPUs on 2
+	 * host CPUs a host stall is charged to whichever thread it hit.
+	 */
+	KTEST_EXPECT_GE(t, d[0] * 100 / d[1], 200);
+	KTEST_EXPECT_LE(t, d[0] * 100 / d[1], 450);
 }
 
 struct fifo_run {
