@@ -297,7 +297,7 @@ def test_fuzz_sends_what_dry_run_builds():
 
 def test_qemu_net_options():
     q = Qemu()
-    assert q.command()[-2:] == ["-nic", "none"] or "-nic" in q.command()
+    assert "-nic" in q.command()
     i = q.command().index("-nic")
     assert q.command()[i + 1] == "none"
     u = Qemu(net="user").command()
@@ -320,7 +320,6 @@ def test_qemu_boots_with_socket_netdev(qemu):
     frames reach QEMU's socket without upsetting the boot."""
     q = qemu(net="socket")
     q.boot()
-    assert "e1000" in " ".join(q.command())
     res = run_pktgen(["fuzz", "--seed", "1", "--count", "200", "--guest-mac",
                       "52:54:00:12:34:56", "--rate", "2000", "--json",
                       *q.net_ports.pktgen_args()], timeout=30)
