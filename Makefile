@@ -132,6 +132,18 @@ run: iso
 run-uefi: iso
 	$(QEMU) $(QEMU_ARGS) -bios $(OVMF)
 
+# In-kernel tests on this terminal, without pytest:
+#   make ktest KTEST=smp,timer SMP=4
+# prints their KTAP, and fails unless QEMU's isa-debug-exit says that
+# every case passed (33; 35 is a failure).
+KTEST		?= all
+ktest: CMDLINE := ktest=$(KTEST) $(CMDLINE)
+ktest: iso
+	$(Q)st=0; timeout 900 $(QEMU) $(QEMU_ARGS) \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 </dev/null || st=$$?; \
+	if [ $$st -eq 33 ]; then echo "ktest: all passed"; \
+	else echo "ktest: FAILED (QEMU exit status $$st)"; exit 1; fi
+
 # QEMU halted at the first instruction with its gdb stub on :1234;
 # attach with `make gdb` from another terminal.
 debug: iso
@@ -172,6 +184,8 @@ help:
 	@echo "make run-uefi    the same under OVMF"
 	@echo "                 (SMP=, MEM=, CMDLINE='ktest=all' adjust the run;"
 	@echo "                  Ctrl-A X leaves QEMU)"
+	@echo "make ktest       run in-kernel tests and exit (KTEST=suite,suite;"
+	@echo "                 SMP= as for run)"
 	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
 	@echo "make pktgen      build build/pktgen, the host packet generator"
 	@echo "make test        host unit tests, then the QEMU test suite"
@@ -179,6 +193,6 @@ help:
 
 FORCE:
 
-.PHONY: all deps iso run run-uefi debug gdb pktgen test test-host clean help
+.PHONY: all deps iso run run-uefi ktest debug gdb pktgen test test-host clean help
 
 -include $(OBJS:.o=.d)

@@ -3,12 +3,19 @@
  * Running a function on other CPUs, as Linux's kernel/smp.c: the caller
  * queues a call_single_data on the target CPU's list and sends it
  * CALL_FUNCTION_VECTOR; the target runs the queue in its interrupt
- * handler.  With wait, the caller spins until the function has run (so
- * the request can live on its stack); without, the target frees it.
+ * handler.
+ *
+ * Nothing here allocates, so no call is ever lost for want of memory:
+ * a waiting caller's request lives on its stack; one that does not wait
+ * uses this CPU's own csd_data (or cfd_data's slot for the target), and
+ * first waits for that slot's previous call to have been taken (csd_lock,
+ * as Linux).  Objects that must send a call from interrupt context, where
+ * even that wait could deadlock, embed their own call_single_data and use
+ * smp_call_function_single_async(), which refuses with -EBUSY while that
+ * csd is still queued.
  */
 #include <irqlab/smp.h>
 #include <irqlab/spinlock.h>
-#include <irqlab/slab.h>
 #include <irqlab/errno.h>
 #include <irqlab/kernel.h>
 #include <irqlab/atomic.h>
@@ -16,20 +23,16 @@
 #include <asm/irq_vectors.h>
 #include <asm/processor.h>
 
-struct call_single_data {
-	struct call_single_data *next;
-	smp_call_func_t func;
-	void *info;
-	bool wait;		/* the caller spins on done */
-	volatile bool done;
-};
-
 struct call_queue {
 	spinlock_t lock;
-	struct call_single_data *head, **tail;
+	call_single_data_t *head, **tail;
 };
 
 static DEFINE_PER_CPU(struct call_queue, call_queue);
+/* The request of a call that does not wait (Linux's csd_data). */
+static DEFINE_PER_CPU(call_single_data_t, csd_data);
+/* One request per target for smp_call_function_many (Linux's cfd_data). */
+static DEFINE_PER_CPU(call_single_data_t, cfd_data[NR_CPUS]);
 
 static struct call_queue *queue_of(int cpu)
 {
@@ -44,10 +47,31 @@ static struct call_queue *queue_of(int cpu)
 	return q;
 }
 
+static void csd_lock_wait(call_single_data_t *csd)
+{
+	while (smp_load_acquire(&csd->flags) & CSD_FLAG_LOCK)
+		cpu_relax();
+}
+
+/* Waits for the previous call on csd to be taken, then owns it. */
+static void csd_lock(call_single_data_t *csd, unsigned int type)
+{
+	csd_lock_wait(csd);
+	csd->flags = CSD_FLAG_LOCK | type;
+	smp_mb();
+}
+
+static void csd_unlock(call_single_data_t *csd)
+{
+	smp_store_release(&csd->flags, csd->flags & ~CSD_FLAG_LOCK);
+}
+
 void generic_smp_call_function_interrupt(void)
 {
 	struct call_queue *q = queue_of(smp_processor_id());
-	struct call_single_data *csd, *next;
+	call_single_data_t *csd, *next;
+	smp_call_func_t func;
+	void *info;
 
 	spin_lock(&q->lock);
 	csd = q->head;
@@ -57,15 +81,21 @@ void generic_smp_call_function_interrupt(void)
 
 	for (; csd; csd = next) {
 		next = csd->next;
-		csd->func(csd->info);
-		if (csd->wait)
-			smp_store_release(&csd->done, true);
-		else
-			kfree(csd);
+		if (csd->flags & CSD_TYPE_SYNC) {
+			/* The caller spins on the lock bit: unlock after. */
+			csd->func(csd->info);
+			csd_unlock(csd);
+		} else {
+			/* Free before the call, so func may queue it again. */
+			func = csd->func;
+			info = csd->info;
+			csd_unlock(csd);
+			func(info);
+		}
 	}
 }
 
-static void queue_call(int cpu, struct call_single_data *csd)
+static void queue_call(int cpu, call_single_data_t *csd)
 {
 	struct call_queue *q = queue_of(cpu);
 	unsigned long flags;
@@ -78,64 +108,89 @@ static void queue_call(int cpu, struct call_single_data *csd)
 	apic_send_IPI(cpu, CALL_FUNCTION_VECTOR);
 }
 
-static struct call_single_data *csd_for(smp_call_func_t func, void *info,
-					bool wait, struct call_single_data *on_stack)
+/* Runs csd's function on cpu, or here at once if cpu is this CPU. */
+static void generic_exec_single(int cpu, call_single_data_t *csd)
 {
-	struct call_single_data *csd = on_stack;
+	smp_call_func_t func = csd->func;
+	void *info = csd->info;
+	unsigned long flags;
 
-	if (!wait) {
-		csd = kmalloc(sizeof(*csd), GFP_ATOMIC);
-		if (!csd)
-			return NULL;
+	if (cpu == smp_processor_id()) {
+		csd_unlock(csd);
+		local_irq_save(flags);
+		func(info);
+		local_irq_restore(flags);
+		return;
 	}
-	csd->func = func;
-	csd->info = info;
-	csd->wait = wait;
-	csd->done = false;
-	return csd;
+	queue_call(cpu, csd);
 }
 
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
 			     bool wait)
 {
-	struct call_single_data stack_csd, *csd;
-	unsigned long flags;
+	call_single_data_t stack_csd = { .flags = CSD_FLAG_LOCK | CSD_TYPE_SYNC };
+	call_single_data_t *csd = &stack_csd;
 
 	if (!cpu_online(cpu))
 		return -ENXIO;
 	preempt_disable();
-	if (cpu == smp_processor_id()) {
-		local_irq_save(flags);
-		func(info);
-		local_irq_restore(flags);
-		preempt_enable();
-		return 0;
-	}
 	/* Waiting with interrupts off could deadlock against a CPU doing
 	 * the same to us: Linux warns about it, and so do we. */
-	WARN_ON(wait && irqs_disabled());
-	csd = csd_for(func, info, wait, &stack_csd);
-	if (!csd) {
-		preempt_enable();
-		return -ENOMEM;
+	WARN_ON(wait && irqs_disabled() && cpu != smp_processor_id());
+	if (!wait) {
+		csd = this_cpu_ptr(&csd_data);
+		csd_lock(csd, 0);
 	}
-	queue_call(cpu, csd);
+	csd->func = func;
+	csd->info = info;
+	generic_exec_single(cpu, csd);
 	if (wait)
-		while (!smp_load_acquire(&csd->done))
-			cpu_relax();
+		csd_lock_wait(csd);
 	preempt_enable();
 	return 0;
+}
+
+int smp_call_function_single_async(int cpu, call_single_data_t *csd)
+{
+	int err = 0;
+
+	preempt_disable();
+	if (!cpu_online(cpu)) {
+		err = -ENXIO;
+	} else if (csd->flags & CSD_FLAG_LOCK) {
+		err = -EBUSY;	/* still queued from the last time */
+	} else {
+		csd->flags = CSD_FLAG_LOCK;
+		smp_wmb();
+		generic_exec_single(cpu, csd);
+	}
+	preempt_enable();
+	return err;
 }
 
 void smp_call_function_many(unsigned long mask, smp_call_func_t func,
 			    void *info, bool wait)
 {
-	int cpu;
+	int this_cpu, cpu;
 
-	/* One at a time: few CPUs, and it keeps each request simple. */
-	for_each_online_cpu(cpu)
-		if ((mask >> cpu) & 1 && cpu != smp_processor_id())
-			smp_call_function_single(cpu, func, info, wait);
+	preempt_disable();
+	this_cpu = smp_processor_id();
+	WARN_ON(wait && irqs_disabled());
+	for_each_online_cpu(cpu) {
+		call_single_data_t *csd = this_cpu_ptr(&cfd_data[cpu]);
+
+		if (!((mask >> cpu) & 1) || cpu == this_cpu)
+			continue;
+		csd_lock(csd, wait ? CSD_TYPE_SYNC : 0);
+		csd->func = func;
+		csd->info = info;
+		queue_call(cpu, csd);
+	}
+	if (wait)
+		for_each_online_cpu(cpu)
+			if ((mask >> cpu) & 1 && cpu != this_cpu)
+				csd_lock_wait(this_cpu_ptr(&cfd_data[cpu]));
+	preempt_enable();
 }
 
 void smp_send_reschedule(int cpu)

@@ -75,6 +75,9 @@ static __always_inline void __preempt_count_sub(unsigned long v)
 #define in_serving_softirq()	(softirq_count() & SOFTIRQ_OFFSET)
 #define in_interrupt()		(irq_count())
 #define in_atomic()		(preempt_count() != 0)
+/* Task context: not an NMI, a hard irq, or a softirq being served. */
+#define in_task()		(!(in_nmi() | in_hardirq() | \
+				   in_serving_softirq()))
 
 /* The scheduler's (kernel/sched/core.c): is a switch wanted here? */
 bool need_resched(void);

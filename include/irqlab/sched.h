@@ -114,6 +114,7 @@ struct task_struct {
 	struct list_head tasks;		/* on the global task list */
 	struct kthread *kthread;	/* kernel/kthread.c's data */
 	int exit_code;
+	unsigned int make_it_fail;	/* fault injection's task filter */
 	int (*threadfn)(void *data);	/* what ret_from_fork calls */
 	void *threadfn_data;
 };

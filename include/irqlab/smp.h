@@ -56,10 +56,40 @@ static inline int cpumask_any_online_but(int cpu)
 
 typedef void (*smp_call_func_t)(void *info);
 
+/*
+ * A request to run func(info) on another CPU (Linux's call_single_data_t).
+ * An object that sends calls from interrupt context embeds one, so that
+ * sending never needs memory: CSD_FLAG_LOCK is set from the send until
+ * the target has taken it, and the target clears it before calling func,
+ * so func may send it again.
+ */
+struct __call_single_data {
+	struct __call_single_data *next;
+	unsigned int flags;		/* CSD_FLAG_LOCK, CSD_TYPE_SYNC */
+	smp_call_func_t func;
+	void *info;
+};
+typedef struct __call_single_data call_single_data_t;
+
+#define CSD_FLAG_LOCK	0x01	/* queued, not yet taken by the target */
+#define CSD_TYPE_SYNC	0x10	/* the sender waits: unlock after func */
+
+#define CSD_INIT(_func, _info)	{ .func = (_func), .info = (_info) }
+#define INIT_CSD(csd, _func, _info)					\
+	do {								\
+		*(csd) = (call_single_data_t)CSD_INIT(_func, _info);	\
+	} while (0)
+
 /* Runs func(info) on cpu (here too, if it is this one); with wait, returns
- * once it has run.  0, or -ENXIO if the CPU is not online. */
+ * once it has run.  0, or -ENXIO if the CPU is not online.  Never fails
+ * for memory: without wait it reuses this CPU's one request, waiting for
+ * its previous call to be taken first. */
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
 			     bool wait);
+/* Sends csd (INIT_CSD) to cpu without waiting; safe in any context.
+ * -EBUSY if csd is still queued from the last send, -ENXIO if cpu is
+ * not online. */
+int smp_call_function_single_async(int cpu, call_single_data_t *csd);
 /* The same on every online CPU in mask except this one. */
 void smp_call_function_many(unsigned long mask, smp_call_func_t func,
 			    void *info, bool wait);

@@ -20,6 +20,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <irqlab/spinlock.h>
+#include <irqlab/fault-inject.h>
 
 /* The free lists, for every CPU (Linux has one per zone). */
 static DEFINE_SPINLOCK(zone_lock);
@@ -188,7 +189,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	struct page *page = NULL;
 	unsigned long flags;
 
-	if (order <= MAX_PAGE_ORDER) {
+	if (order <= MAX_PAGE_ORDER && !should_fail_alloc_page(gfp, order)) {
 		spin_lock_irqsave(&zone_lock, flags);
 		page = __rmqueue(order);
 		spin_unlock_irqrestore(&zone_lock, flags);

@@ -21,6 +21,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <irqlab/spinlock.h>
+#include <irqlab/fault-inject.h>
 
 /* Every cache's slabs and free lists: one lock, few CPUs. */
 static DEFINE_SPINLOCK(slab_lock);
@@ -181,6 +182,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab;
 	void *object, *next;
 
+	if (should_failslab(s, gfp))
+		return NULL;
 	spin_lock_irqsave(&slab_lock, flags);
 again:
 	slab = s->partial.first;

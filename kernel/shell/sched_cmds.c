@@ -15,20 +15,6 @@ static const char *policy_name(unsigned int policy)
 	return policy == SCHED_FIFO ? "SCHED_FIFO" : "SCHED_OTHER";
 }
 
-static const char *strerror(int err)
-{
-	switch (-err) {
-	case EINVAL:
-		return "Invalid argument";
-	case EPERM:
-		return "Operation not permitted";
-	case ESRCH:
-		return "No such process";
-	default:
-		return "Error";
-	}
-}
-
 /* chrt -p PID | chrt -f -p PRIO PID | chrt -o -p 0 PID */
 static int cmd_chrt(int argc, char **argv)
 {

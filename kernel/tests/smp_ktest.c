@@ -12,6 +12,8 @@
 #include <irqlab/atomic.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/timekeeping.h>
+#include <irqlab/fault-inject.h>
+#include <irqlab/slab.h>
 #include <asm/smp.h>
 #include <asm/hardirq.h>
 #include <asm/apic.h>
@@ -95,6 +97,140 @@ static void test_call_many_and_counts(struct ktest *t)
 		if (cpu != smp_processor_id())
 			KTEST_EXPECT_GE(t, per_cpu(irq_stat, cpu).irq_call_count,
 					before[cpu] + 2);
+}
+
+/* Spins until cond or 10 s: a stall fails the case, a slow host does not. */
+#define WAIT_FOR(cond)							\
+	do {								\
+		u64 __end = ktime_get_ns() + 10000000000ULL;		\
+		while (!(cond) && ktime_get_ns() < __end)		\
+			cpu_relax();					\
+	} while (0)
+
+static volatile bool hold_release;
+
+/* Keeps the target in its call-function interrupt until released. */
+static void hold_cpu(void *info)
+{
+	while (!READ_ONCE(hold_release))
+		cpu_relax();
+}
+
+static atomic_t async_runs;
+
+static void async_count(void *info)
+{
+	atomic_inc(&async_runs);
+}
+
+/*
+ * An embedded csd is one request: sending it again before the target has
+ * taken it is refused with -EBUSY (Linux's csd lock), not queued twice or
+ * lost, and once it has run it can be sent again.
+ */
+static void test_call_async_busy_until_taken(struct ktest *t)
+{
+	call_single_data_t csd = CSD_INIT(async_count, NULL);
+	int target;
+
+	preempt_disable();
+	target = cpumask_any_online_but(smp_processor_id());
+	if (target < 0) {
+		preempt_enable();
+		ktest_skip(t, "needs a second CPU");
+		return;
+	}
+	atomic_set(&async_runs, 0);
+	hold_release = false;
+	KTEST_EXPECT_EQ(t, smp_call_function_single(target, hold_cpu, NULL,
+						    false), 0);
+	KTEST_EXPECT_EQ(t, smp_call_function_single_async(target, &csd), 0);
+	KTEST_EXPECT_EQ(t, smp_call_function_single_async(target, &csd),
+			-EBUSY);
+	KTEST_EXPECT_EQ(t, atomic_read(&async_runs), 0);
+	WRITE_ONCE(hold_release, true);
+	/* The target frees the csd just before it calls the function. */
+	WAIT_FOR(atomic_read(&async_runs) == 1);
+	KTEST_EXPECT_EQ(t, atomic_read(&async_runs), 1);
+	KTEST_EXPECT_FALSE(t, smp_load_acquire(&csd.flags) & CSD_FLAG_LOCK);
+	KTEST_EXPECT_EQ(t, smp_call_function_single_async(target, &csd), 0);
+	WAIT_FOR(atomic_read(&async_runs) == 2);
+	KTEST_EXPECT_EQ(t, atomic_read(&async_runs), 2);
+	preempt_enable();
+	if (!cpu_online(NR_CPUS - 1))
+		KTEST_EXPECT_EQ(t, smp_call_function_single_async(NR_CPUS - 1,
+								  &csd),
+				-ENXIO);
+}
+
+struct ping_pong {
+	call_single_data_t csd;
+	int cpus[2];
+	atomic_t left;
+	atomic_t refused;
+};
+
+/* The csd is free again when its function runs, so it can send itself on. */
+static void ping_pong_hop(void *info)
+{
+	struct ping_pong *pp = info;
+	int left = atomic_dec_return(&pp->left);
+
+	if (left > 0 &&
+	    smp_call_function_single_async(pp->cpus[left & 1], &pp->csd))
+		atomic_inc(&pp->refused);
+}
+
+static void test_call_async_resend_from_func(struct ktest *t)
+{
+	static struct ping_pong pp;
+
+	preempt_disable();
+	pp.cpus[0] = smp_processor_id();
+	pp.cpus[1] = cpumask_any_online_but(pp.cpus[0]);
+	preempt_enable();
+	if (pp.cpus[1] < 0) {
+		ktest_skip(t, "needs a second CPU");
+		return;
+	}
+	INIT_CSD(&pp.csd, ping_pong_hop, &pp);
+	atomic_set(&pp.left, 1000);
+	atomic_set(&pp.refused, 0);
+	KTEST_ASSERT_EQ(t, smp_call_function_single_async(pp.cpus[1], &pp.csd),
+			0);
+	WAIT_FOR(!atomic_read(&pp.left) &&
+		 !(smp_load_acquire(&pp.csd.flags) & CSD_FLAG_LOCK));
+	KTEST_EXPECT_EQ(t, atomic_read(&pp.left), 0);
+	KTEST_EXPECT_EQ(t, atomic_read(&pp.refused), 0);
+}
+
+/*
+ * A call that does not wait needs no memory, so it is never dropped when
+ * there is none (Linux's csd_data; irqlab once allocated one and returned
+ * -ENOMEM, leaving, for one, an RPS backlog unserved for good).
+ */
+static void test_call_nowait_needs_no_memory(struct ktest *t)
+{
+	int target, ret;
+	void *p;
+
+	preempt_disable();
+	target = cpumask_any_online_but(smp_processor_id());
+	preempt_enable();
+	if (target < 0) {
+		ktest_skip(t, "needs a second CPU");
+		return;
+	}
+	atomic_set(&calls, 0);
+	fault_inject_current_allocs(true);
+	p = kmalloc(16, GFP_ATOMIC);
+	ret = smp_call_function_single(target, count_call, NULL, false);
+	fault_inject_current_allocs(false);
+	KTEST_EXPECT_NULL(t, p);	/* the injection does fail allocations */
+	kfree(p);
+	KTEST_EXPECT_EQ(t, ret, 0);
+	WAIT_FOR(atomic_read(&calls) == 1);
+	KTEST_EXPECT_EQ(t, atomic_read(&calls), 1);
 }
 
 static DEFINE_SPINLOCK(stress_lock);
@@ -181,6 +317,9 @@ static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(test_online_mask),
 	KTEST_CASE(test_call_single_runs_there),
 	KTEST_CASE(test_call_many_and_counts),
+	KTEST_CASE(test_call_async_busy_until_taken),
+	KTEST_CASE(test_call_async_resend_from_func),
+	KTEST_CASE(test_call_nowait_needs_no_memory),
 	KTEST_CASE(test_spinlock_stress),
 	KTEST_CASE(test_spinlock_debug),
 	KTEST_CASE(test_reschedule_ipi_counted),

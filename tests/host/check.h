@@ -82,6 +82,9 @@ int ref_ctype(char which, int c);
 /* strtoull()/strtoll() of the whole of s; *err gets errno or EINVAL. */
 unsigned long long ref_strtoull(const char *s, int base, int *err);
 long long ref_strtoll(const char *s, int base, int *err);
+const char *ref_strerror(int err);
+/* The C library's value of errno macro name ("EINVAL"), or -1. */
+int ref_errno_value(const char *name);
 
 /* The suites, one per test_*.c file. */
 void test_string(void);
@@ -89,5 +92,6 @@ void test_kstrtox(void);
 void test_vsprintf(void);
 void test_ringbuf(void);
 void test_net_proto(void);
+void test_strerror(void);
 
 #endif /* _CHECK_H */

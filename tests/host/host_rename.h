@@ -8,6 +8,10 @@
 #ifndef _HOST_RENAME_H
 #define _HOST_RENAME_H
 
+/* include/irqlab/errno.h */
+#define strerror	irq_strerror
+#define errname		irq_errname
+
 /* include/irqlab/string.h */
 #define memcpy		irq_memcpy
 #define memmove		irq_memmove

@@ -277,6 +277,34 @@ long long ref_strtoll(const char *s, int base, int *err)
 	return v;
 }
 
+const char *ref_strerror(int err)
+{
+	return strerror(err);
+}
+
+int ref_errno_value(const char *name)
+{
+	static const struct {
+		const char *name;
+		int value;
+	} known[] = {
+#define E(n) { #n, n }
+		E(EPERM), E(ENOENT), E(EINTR), E(EIO), E(ENXIO), E(EBADF),
+		E(EAGAIN), E(ENOMEM), E(EFAULT), E(EBUSY), E(EEXIST),
+		E(ENODEV), E(EINVAL), E(ENOTTY), E(ENOSPC), E(EPIPE),
+		E(ERANGE), E(ENOSYS), E(ENODATA), E(ETIME), E(EMSGSIZE),
+		E(EOPNOTSUPP), E(EAFNOSUPPORT), E(EADDRINUSE),
+		E(ENETUNREACH), E(ENOBUFS), E(ETIMEDOUT), E(ECANCELED),
+#undef E
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp(known[i].name, name))
+			return known[i].value;
+	return -1;
+}
+
 int main(void)
 {
 	/* Failures and the summary go to one stream, in order. */
@@ -287,6 +315,7 @@ int main(void)
 	test_vsprintf();
 	test_ringbuf();
 	test_net_proto();
+	test_strerror();
 
 	printf("%lu passed, %lu failed\n", passed, failed);
 	return failed ? 1 : 0;
