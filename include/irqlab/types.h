@@ -23,4 +23,14 @@ typedef int64_t s64;
 typedef u64 phys_addr_t;
 typedef long ssize_t;		/* POSIX's signed size, as Linux has it */
 
+/* Linux's <linux/limits.h> names. */
+#define INT_MAX		((int)(~0U >> 1))
+#define INT_MIN		(-INT_MAX - 1)
+#define UINT_MAX	(~0U)
+#define LONG_MAX	((long)(~0UL >> 1))
+#define ULONG_MAX	(~0UL)
+#define LLONG_MAX	((long long)(~0ULL >> 1))
+#define LLONG_MIN	(-LLONG_MAX - 1)
+#define ULLONG_MAX	(~0ULL)
+
 #endif /* _IRQLAB_TYPES_H */
