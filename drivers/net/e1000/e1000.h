@@ -125,14 +125,39 @@ static inline void ew32(struct e1000_adapter *a, u32 reg, u32 val)
 /* e1000_main.c */
 int e1000_up(struct e1000_adapter *adapter);
 void e1000_down(struct e1000_adapter *adapter);
-void e1000_update_stats(struct e1000_adapter *adapter);
-void e1000_set_itr(struct e1000_adapter *adapter, u32 usecs);
 int e1000_set_ring_sizes(struct e1000_adapter *adapter, unsigned int rxd,
 			 unsigned int txd);
+
+/* e1000_hw.c */
+void e1000_reset_hw(struct e1000_adapter *adapter);
+int e1000_read_mac_addr(struct e1000_adapter *adapter, u8 *mac);
+void e1000_rar_set(struct e1000_adapter *adapter, const u8 *mac);
+void e1000_irq_disable(struct e1000_adapter *adapter);
+void e1000_irq_enable(struct e1000_adapter *adapter);
+void e1000_set_itr(struct e1000_adapter *adapter, u32 usecs);
+void e1000_update_stats(struct e1000_adapter *adapter);
+
+/* e1000_ring.c */
+int e1000_setup_tx_resources(struct e1000_adapter *adapter);
+int e1000_setup_rx_resources(struct e1000_adapter *adapter);
+void e1000_free_tx_resources(struct e1000_adapter *adapter);
+void e1000_free_rx_resources(struct e1000_adapter *adapter);
+void e1000_configure_tx(struct e1000_adapter *adapter);
+int e1000_configure_rx(struct e1000_adapter *adapter);
 unsigned int e1000_desc_unused_tx(const struct e1000_tx_ring *ring);
 
+/* e1000_rx_pool.c */
+#define E1000_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+struct sk_buff *e1000_rx_buffer_get(unsigned int len);
+void e1000_rx_pool_resize(int delta);
+unsigned int e1000_rx_pool_share(unsigned int count);
 void e1000_rx_pool_counts(unsigned int *total, unsigned int *nr_free,
 			  unsigned int *target, unsigned long *allocs);
+
+/* e1000_txrx.c */
+netdev_tx_t e1000_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
+int e1000_clean(struct napi_struct *napi, int budget);
+irqreturn_t e1000_intr(int irq, void *data);
 
 /* e1000_ethtool.c */
 void e1000_set_ethtool_ops(struct net_device *netdev);
