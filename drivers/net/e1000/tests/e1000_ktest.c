@@ -110,39 +110,76 @@ static void e1000_ring_sizes(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, wait_for(netif_carrier_ok(a->netdev)));
 }
 
-/* rx-usecs round-trips and lands in ITR in 256 ns units; 0 is off. */
-static void e1000_itr_round_trip(struct ktest *t)
+/* ITR as Linux's e1000_set_itr writes it: 1e9 / (ints/s * 256). */
+static u32 itr_reg(u32 ints_per_sec)
 {
+	return 1000000000u / (ints_per_sec * 256);
+}
+
+static int set_usecs(struct e1000_adapter *a, u32 usecs)
+{
+	struct ethtool_coalesce ec = { .rx_coalesce_usecs = usecs };
+
+	return a->netdev->ethtool_ops->set_coalesce(a->netdev, &ec);
+}
+
+static u32 get_usecs(struct e1000_adapter *a)
+{
+	struct ethtool_coalesce ec = { 0 };
+
+	a->netdev->ethtool_ops->get_coalesce(a->netdev, &ec);
+	return ec.rx_coalesce_usecs;
+}
+
+/*
+ * Linux's e1000_set_coalesce / e1000_get_coalesce: rx-usecs 0 is off,
+ * 1 dynamic, 3 dynamic conservative (the default, InterruptThrottleRate
+ * 3), 4 simplified balancing; 10..10000 a fixed rate of 1e6/N ints/s.
+ * 2, 5..9 and above 10000 are -EINVAL and change nothing.
+ */
+static void e1000_coalesce_modes(struct ktest *t)
+{
+	static const u32 refused[] = { 2, 5, 9, 10001, 100000 };
 	struct e1000_adapter *a = e1000_or_skip(t);
-	const struct ethtool_ops *ops;
-	struct ethtool_coalesce ec = { 0 }, got;
-	u32 old;
+	unsigned int i;
 
 	if (!a)
 		return;
-	ops = a->netdev->ethtool_ops;
-	ops->get_coalesce(a->netdev, &got);
-	old = got.rx_coalesce_usecs;
+	KTEST_EXPECT_EQ(t, get_usecs(a), 3);
 
-	ec.rx_coalesce_usecs = 100;
-	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), 0);
-	ops->get_coalesce(a->netdev, &got);
-	KTEST_EXPECT_EQ(t, got.rx_coalesce_usecs, 100);
-	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), 100 * 1000 / 256);
-
-	ec.rx_coalesce_usecs = 0;
-	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), 0);
-	ops->get_coalesce(a->netdev, &got);
-	KTEST_EXPECT_EQ(t, got.rx_coalesce_usecs, 0);
+	KTEST_EXPECT_EQ(t, set_usecs(a, 0), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 0);
 	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), 0);
 
-	ec.rx_coalesce_usecs = 5;	/* below Linux's 10 us minimum */
-	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), -EINVAL);
-	ops->get_coalesce(a->netdev, &got);
-	KTEST_EXPECT_EQ(t, got.rx_coalesce_usecs, 0);
+	/* Both dynamic modes start from 20,000 ints/s. */
+	KTEST_EXPECT_EQ(t, set_usecs(a, 1), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 1);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(20000));
 
-	ec.rx_coalesce_usecs = old;
-	KTEST_EXPECT_EQ(t, ops->set_coalesce(a->netdev, &ec), 0);
+	KTEST_EXPECT_EQ(t, set_usecs(a, 100), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 100);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(10000));
+
+	/* 1e6/30 = 33333 ints/s, kept as 33332 (the low two bits are modes). */
+	KTEST_EXPECT_EQ(t, set_usecs(a, 30), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 30);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(33333));
+
+	KTEST_EXPECT_EQ(t, set_usecs(a, 10000), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 10000);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(100));
+
+	KTEST_EXPECT_EQ(t, set_usecs(a, 4), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 4);
+
+	for (i = 0; i < ARRAY_SIZE(refused); i++) {
+		KTEST_EXPECT_EQ(t, set_usecs(a, refused[i]), -EINVAL);
+		KTEST_EXPECT_EQ(t, get_usecs(a), 4);
+	}
+
+	KTEST_EXPECT_EQ(t, set_usecs(a, 3), 0);
+	KTEST_EXPECT_EQ(t, get_usecs(a), 3);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(20000));
 }
 
 /*
@@ -229,7 +266,7 @@ static const struct ktest_case e1000_cases[] = {
 	KTEST_CASE(e1000_mac_address),
 	KTEST_CASE(e1000_link_comes_up),
 	KTEST_CASE(e1000_ring_sizes),
-	KTEST_CASE(e1000_itr_round_trip),
+	KTEST_CASE(e1000_coalesce_modes),
 	KTEST_CASE(e1000_xmit_completes),
 	KTEST_CASE(e1000_rx_buffers_accounted),
 	KTEST_CASE(e1000_rx_frames_accounted),
