@@ -93,7 +93,22 @@ struct e1000_adapter {
 	struct e1000_tx_ring tx_ring;
 	struct e1000_rx_ring rx_ring;
 	unsigned int rx_buffer_len;
-	u32 itr_usecs;		/* ethtool rx-usecs; 0 = throttling off */
+
+	/*
+	 * Interrupt throttling, as Linux's e1000: itr_setting is the mode
+	 * (0 off, 1 dynamic, 3 dynamic conservative, 4 simplified) or a
+	 * fixed rate with its low two bits clear; itr the interrupts/s now
+	 * programmed.  The top half zeroes the totals, the poll adds to
+	 * them, e1000_set_itr classes them into rx_itr/tx_itr.
+	 */
+	u32 itr_setting;
+	u32 itr;
+	u16 rx_itr, tx_itr;		/* enum latency_range */
+	unsigned int total_rx_bytes, total_rx_packets;
+	unsigned int total_tx_bytes, total_tx_packets;
+	u64 itr_class_count[3];		/* polls classed, for ethtool -S */
+	u64 gorc_old, gotc_old;		/* simplified mode's last octets */
+
 	bool get_link_status;	/* the top half saw LSC/RXSEQ */
 	bool link_up;
 	u16 link_speed;
@@ -107,6 +122,14 @@ struct e1000_adapter {
 
 enum e1000_state_t {
 	__E1000_DOWN,
+};
+
+/* Linux's e1000 latency classes (e1000_update_itr). */
+enum latency_range {
+	lowest_latency = 0,
+	low_latency = 1,
+	bulk_latency = 2,
+	latency_invalid = 255
 };
 
 static inline u32 er32(struct e1000_adapter *a, u32 reg)
@@ -134,8 +157,15 @@ int e1000_read_mac_addr(struct e1000_adapter *adapter, u8 *mac);
 void e1000_rar_set(struct e1000_adapter *adapter, const u8 *mac);
 void e1000_irq_disable(struct e1000_adapter *adapter);
 void e1000_irq_enable(struct e1000_adapter *adapter);
-void e1000_set_itr(struct e1000_adapter *adapter, u32 usecs);
 void e1000_update_stats(struct e1000_adapter *adapter);
+
+/* e1000_itr.c */
+void e1000_write_itr(struct e1000_adapter *adapter, u32 ints_per_sec);
+void e1000_set_itr(struct e1000_adapter *adapter);
+void e1000_itr_simplified(struct e1000_adapter *adapter);
+
+/* e1000_param.c */
+void e1000_check_options(struct e1000_adapter *adapter);
 
 /* e1000_ring.c */
 int e1000_setup_tx_resources(struct e1000_adapter *adapter);

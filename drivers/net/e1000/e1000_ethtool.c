@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ethtool_ops for the e1000 (Linux's e1000_ethtool.c): driver info, link,
- * ring sizes (-g/-G), interrupt throttling (-c/-C rx-usecs) and the
- * statistics of `ethtool -S`, hardware counters first under Linux's names.
+ * ring sizes (-g/-G), interrupt throttling (-c/-C rx-usecs, the only
+ * coalescing parameter it implements) and the statistics of `ethtool -S`,
+ * hardware counters first under Linux's names.
  */
 #include <irqlab/string.h>
 #include <irqlab/errno.h>
@@ -12,12 +13,13 @@
 
 struct e1000_stat {
 	char name[ETH_GSTRING_LEN];
-	enum { HW, SW, NETDEV } type;
+	enum { HW, SW, NETDEV, LATENCY } type;
 	size_t offset;
 };
 
 #define E1000_HW(n, f)	{ n, HW, offsetof(struct e1000_hw_stats, f) }
 #define E1000_SW(n, f)	{ n, SW, offsetof(struct e1000_sw_stats, f) }
+#define E1000_LAT(n, i)	{ n, LATENCY, (i) }
 #define E1000_NET(n, f)	{ n, NETDEV, offsetof(struct net_device_stats, f) }
 
 /* Linux's e1000_gstrings_stats order and names, then irqlab's own. */
@@ -69,10 +71,15 @@ static const struct e1000_stat e1000_gstrings_stats[] = {
 	E1000_SW("intr", intr_total),
 	E1000_SW("intr_not_ours", intr_none),
 	E1000_SW("napi_polls", napi_polls),
+	/* The dynamic ITR's decisions, one per completed poll. */
+	E1000_LAT("itr_lowest_latency", lowest_latency),
+	E1000_LAT("itr_low_latency", low_latency),
+	E1000_LAT("itr_bulk_latency", bulk_latency),
 };
 
 /* Gauges of the rings and the buffer pool (idle values tell of leaks). */
 static const char * const e1000_gauge_names[] = {
+	"itr",		/* interrupts/s now programmed, 0 if off */
 	"rx_ring_count", "tx_ring_count", "tx_ring_in_flight",
 	"rx_buffers_total", "rx_buffers_free", "rx_buffers_target",
 	"rx_buffer_allocs",
@@ -140,6 +147,9 @@ static void e1000_get_ethtool_stats(struct net_device *netdev, void *unused,
 			base = (const char *)&adapter->sw;
 			data[i] = *(const u64 *)(base + st->offset);
 			break;
+		case LATENCY:
+			data[i] = adapter->itr_class_count[st->offset];
+			break;
 		default:
 			base = (const char *)&netdev->stats;
 			data[i] = *(const unsigned long *)(base + st->offset);
@@ -147,6 +157,7 @@ static void e1000_get_ethtool_stats(struct net_device *netdev, void *unused,
 		}
 	}
 	e1000_rx_pool_counts(&total, &nr_free, &target, &allocs);
+	data[i++] = adapter->itr_setting ? adapter->itr : 0;
 	data[i++] = adapter->rx_ring.count;
 	data[i++] = adapter->tx_ring.count;
 	data[i++] = adapter->tx_ring.desc ?
@@ -158,27 +169,47 @@ static void e1000_get_ethtool_stats(struct net_device *netdev, void *unused,
 	data[i++] = allocs;
 }
 
-/* rx-usecs: 0 turns throttling off; otherwise 10..10000 us (Linux's range). */
+/*
+ * Linux's e1000_get_coalesce: the mode (0..4) as itself, a fixed rate
+ * as the interval in microseconds.  Linux's e1000 answers -EOPNOTSUPP
+ * on MACs before the 82545, the 82540EM among them; irqlab offers
+ * rx-usecs there too, as the 82540EM has the ITR register and Linux
+ * programs it through InterruptThrottleRate.
+ */
 static int e1000_get_coalesce(struct net_device *netdev,
 			      struct ethtool_coalesce *ec)
 {
 	struct e1000_adapter *adapter = netdev_priv(netdev);
 
-	memset(ec, 0, sizeof(*ec));
-	ec->rx_coalesce_usecs = adapter->itr_usecs;
+	if (adapter->itr_setting <= 4)
+		ec->rx_coalesce_usecs = adapter->itr_setting;
+	else
+		ec->rx_coalesce_usecs = 1000000 / adapter->itr_setting;
 	return 0;
 }
 
+/* Linux's e1000_set_coalesce: rx-usecs 0..4 pick a mode (2 is none). */
 static int e1000_set_coalesce(struct net_device *netdev,
 			      struct ethtool_coalesce *ec)
 {
 	struct e1000_adapter *adapter = netdev_priv(netdev);
 	u32 usecs = ec->rx_coalesce_usecs;
 
-	if (usecs && (usecs < E1000_MIN_ITR_USECS ||
-		      usecs > E1000_MAX_ITR_USECS))
+	if (usecs > E1000_MAX_ITR_USECS ||
+	    (usecs > 4 && usecs < E1000_MIN_ITR_USECS) || usecs == 2)
 		return -EINVAL;
-	e1000_set_itr(adapter, usecs);
+
+	if (usecs == 4) {
+		adapter->itr_setting = 4;
+		adapter->itr = 8000;	/* see e1000_itr_simplified */
+	} else if (usecs <= 3) {
+		adapter->itr = 20000;
+		adapter->itr_setting = usecs;
+	} else {
+		adapter->itr = 1000000 / usecs;
+		adapter->itr_setting = adapter->itr & ~3u;
+	}
+	e1000_write_itr(adapter, adapter->itr_setting ? adapter->itr : 0);
 	return 0;
 }
 
@@ -206,6 +237,7 @@ static int e1000_set_ringparam(struct net_device *netdev,
 }
 
 static const struct ethtool_ops e1000_ethtool_ops = {
+	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS,
 	.get_drvinfo		= e1000_get_drvinfo,
 	.get_link		= e1000_get_link,
 	.get_sset_count		= e1000_get_sset_count,

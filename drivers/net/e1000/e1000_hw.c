@@ -97,13 +97,6 @@ void e1000_rar_set(struct e1000_adapter *adapter, const u8 *mac)
 	E1000_WRITE_FLUSH(adapter);
 }
 
-/* ITR counts 256 ns units between interrupts; 0 turns throttling off. */
-void e1000_set_itr(struct e1000_adapter *adapter, u32 usecs)
-{
-	adapter->itr_usecs = usecs;
-	ew32(adapter, E1000_ITR, usecs ? usecs * 1000 / 256 : 0);
-}
-
 /* The counters clear on read: add them up under one lock. */
 void e1000_update_stats(struct e1000_adapter *adapter)
 {

@@ -68,6 +68,7 @@ static void e1000_watchdog(struct work_struct *work)
 	}
 
 	e1000_update_stats(adapter);
+	e1000_itr_simplified(adapter);
 	if (test_bit(__E1000_DOWN, &adapter->flags))
 		return;
 	ew32(adapter, E1000_ICS, E1000_ICR_RXDMT0);
@@ -214,8 +215,7 @@ static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	adapter->rx_ring.count = E1000_DEFAULT_RXD;
 	adapter->tx_ring.count = E1000_DEFAULT_TXD;
 	adapter->rx_buffer_len = E1000_RXBUFFER_2048;
-	/* 50 us: the 20,000 interrupts/s Linux's dynamic ITR starts from. */
-	adapter->itr_usecs = 50;
+	e1000_check_options(adapter);
 
 	adapter->hw_addr = pci_ioremap_bar(pdev, 0);
 	if (!adapter->hw_addr) {

@@ -184,7 +184,7 @@ int e1000_configure_rx(struct e1000_adapter *adapter)
 	/* Interrupt at once; ITR alone decides how often (Linux's default). */
 	ew32(adapter, E1000_RDTR, 0);
 	ew32(adapter, E1000_RADV, 8);
-	e1000_set_itr(adapter, adapter->itr_usecs);
+	e1000_write_itr(adapter, adapter->itr_setting ? adapter->itr : 0);
 	ew32(adapter, E1000_RDBAL, ring->dma & 0xffffffffu);
 	ew32(adapter, E1000_RDBAH, (u64)ring->dma >> 32);
 	ew32(adapter, E1000_RDLEN, ring->size);

@@ -85,6 +85,8 @@ static bool e1000_clean_tx_irq(struct e1000_adapter *adapter)
 		if (skb) {
 			netdev->stats.tx_packets++;
 			netdev->stats.tx_bytes += ring->buffer_info[i].length;
+			adapter->total_tx_packets++;
+			adapter->total_tx_bytes += ring->buffer_info[i].length;
 			skb->next = done;
 			done = skb;
 		}
@@ -208,6 +210,8 @@ static void e1000_clean_rx_irq(struct e1000_adapter *adapter, int *work_done,
 		skb_put(skb, length);
 		netdev->stats.rx_packets++;
 		netdev->stats.rx_bytes += length;
+		adapter->total_rx_packets++;
+		adapter->total_rx_bytes += length;
 		adapter->sw.rx_delivered++;
 		skb->protocol = eth_type_trans(skb, netdev);
 		napi_gro_receive(&adapter->napi, skb);
@@ -246,9 +250,12 @@ int e1000_clean(struct napi_struct *napi, int budget)
 	if (!tx_clean_complete || work_done == budget)
 		return budget;
 
-	if (napi_complete_done(napi, work_done) &&
-	    !test_bit(__E1000_DOWN, &adapter->flags))
-		e1000_irq_enable(adapter);
+	if (likely(napi_complete_done(napi, work_done))) {
+		if (likely(adapter->itr_setting & 3))
+			e1000_set_itr(adapter);
+		if (!test_bit(__E1000_DOWN, &adapter->flags))
+			e1000_irq_enable(adapter);
+	}
 	return work_done;
 }
 
@@ -283,8 +290,14 @@ irqreturn_t e1000_intr(int irq, void *data)
 	ew32(adapter, E1000_IMC, ~0u);
 	E1000_WRITE_FLUSH(adapter);
 
-	if (likely(napi_schedule_prep(&adapter->napi)))
+	if (likely(napi_schedule_prep(&adapter->napi))) {
+		/* What the polls of this interrupt see, for e1000_set_itr. */
+		adapter->total_tx_bytes = 0;
+		adapter->total_tx_packets = 0;
+		adapter->total_rx_bytes = 0;
+		adapter->total_rx_packets = 0;
 		__napi_schedule(&adapter->napi);
+	}
 	else if (!test_bit(__E1000_DOWN, &adapter->flags))
 		e1000_irq_enable(adapter);	/* a poll is already coming */
 	return IRQ_HANDLED;

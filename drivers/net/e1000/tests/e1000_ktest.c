@@ -183,6 +183,146 @@ static void e1000_coalesce_modes(struct ktest *t)
 }
 
 /*
+ * The ethtool core refuses, before the driver sees it, any request with
+ * a field the e1000 does not implement (Linux's
+ * ethtool_set_coalesce_supported): all or nothing, -EOPNOTSUPP.
+ */
+static void e1000_coalesce_unsupported_refused(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+	struct ethtool_coalesce ec;
+	u32 itr;
+
+	if (!a)
+		return;
+	KTEST_ASSERT_EQ(t, ethtool_get_coalesce(a->netdev, &ec), 0);
+	KTEST_EXPECT_EQ(t, ec.rx_coalesce_usecs, 3);
+	itr = er32(a, E1000_ITR);
+
+	ec.rx_coalesce_usecs = 100;
+	ec.rx_max_coalesced_frames = 64;
+	KTEST_EXPECT_EQ(t, ethtool_set_coalesce(a->netdev, &ec), -EOPNOTSUPP);
+	ec.rx_max_coalesced_frames = 0;
+	ec.tx_coalesce_usecs = 10;
+	KTEST_EXPECT_EQ(t, ethtool_set_coalesce(a->netdev, &ec), -EOPNOTSUPP);
+	ec.tx_coalesce_usecs = 0;
+	ec.use_adaptive_rx_coalesce = 1;
+	KTEST_EXPECT_EQ(t, ethtool_set_coalesce(a->netdev, &ec), -EOPNOTSUPP);
+
+	KTEST_ASSERT_EQ(t, ethtool_get_coalesce(a->netdev, &ec), 0);
+	KTEST_EXPECT_EQ(t, ec.rx_coalesce_usecs, 3);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr);
+}
+
+/* One interrupt's worth of traffic, classed as the poll would. */
+static void poll_saw(struct e1000_adapter *a, unsigned int packets,
+		     unsigned int frame_len)
+{
+	a->total_rx_packets = packets;
+	a->total_rx_bytes = packets * frame_len;
+	a->total_tx_packets = packets;
+	a->total_tx_bytes = packets * frame_len;
+	e1000_set_itr(a);
+}
+
+/*
+ * Linux's e1000_update_itr/e1000_set_itr, fed what a flood and a ping
+ * look like to one interrupt's polls.  NAPI is held off meanwhile so
+ * that real traffic cannot move the state under the test.
+ */
+static void e1000_dynamic_itr_classes(struct ktest *t)
+{
+	static const u32 climb[] = { 9000, 14000, 19000, 20000 };
+	struct e1000_adapter *a = e1000_or_skip(t);
+	unsigned int i;
+
+	if (!a)
+		return;
+	KTEST_ASSERT_TRUE(t, wait_for(netif_carrier_ok(a->netdev)));
+	napi_disable(&a->napi);
+
+	/* Conservative (the default): full-size frames by the dozen: bulk. */
+	KTEST_EXPECT_EQ(t, set_usecs(a, 3), 0);
+	a->rx_itr = low_latency;
+	a->tx_itr = low_latency;
+	poll_saw(a, 20, 1442);
+	KTEST_EXPECT_EQ(t, a->rx_itr, bulk_latency);
+	KTEST_EXPECT_EQ(t, a->itr, 4000);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(4000));
+	/* One ping per interrupt: low_latency again, climbing in quarters. */
+	for (i = 0; i < ARRAY_SIZE(climb); i++) {
+		poll_saw(a, 1, 98);
+		KTEST_EXPECT_EQ(t, a->rx_itr, low_latency);
+		KTEST_EXPECT_EQ(t, a->itr, climb[i]);
+		KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(climb[i]));
+	}
+	/* ... and never lowest_latency in conservative mode. */
+	poll_saw(a, 1, 98);
+	KTEST_EXPECT_EQ(t, a->itr, 20000);
+	/* An interrupt whose polls saw nothing changes nothing. */
+	poll_saw(a, 0, 0);
+	KTEST_EXPECT_EQ(t, a->rx_itr, low_latency);
+
+	/* Dynamic (1): a trickle goes to lowest_latency, 70,000 ints/s. */
+	KTEST_EXPECT_EQ(t, set_usecs(a, 1), 0);
+	poll_saw(a, 1, 98);
+	KTEST_EXPECT_EQ(t, a->rx_itr, lowest_latency);
+	KTEST_EXPECT_EQ(t, a->itr, 20000 + 70000 / 4);
+	poll_saw(a, 1, 98);
+	poll_saw(a, 1, 98);
+	KTEST_EXPECT_EQ(t, a->itr, 70000);
+	/* Small frames by the hundred stay lowest; big ones leave it. */
+	poll_saw(a, 200, 100);
+	KTEST_EXPECT_EQ(t, a->rx_itr, lowest_latency);
+	poll_saw(a, 3, 1442);
+	KTEST_EXPECT_EQ(t, a->rx_itr, low_latency);
+	KTEST_EXPECT_EQ(t, a->itr, 20000);	/* falling: at once */
+
+	KTEST_EXPECT_EQ(t, set_usecs(a, 3), 0);
+	a->rx_itr = low_latency;
+	a->tx_itr = low_latency;
+	napi_enable(&a->napi);
+}
+
+/*
+ * Mode 4 (Linux's "simplified"), from the watchdog: one-way traffic
+ * 8,000 ints/s, symmetric 2,000.  The watchdog is held off meanwhile.
+ */
+static void e1000_simplified_itr(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+
+	if (!a)
+		return;
+	cancel_delayed_work_sync(&a->watchdog_task);
+	KTEST_EXPECT_EQ(t, set_usecs(a, 4), 0);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(8000));
+
+	a->gorc_old = a->stats.gorc - 1000000;
+	a->gotc_old = a->stats.gotc - 1000000;
+	e1000_itr_simplified(a);
+	KTEST_EXPECT_EQ(t, a->itr, 2000);
+	KTEST_EXPECT_EQ(t, er32(a, E1000_ITR), itr_reg(2000));
+
+	a->gorc_old = a->stats.gorc - 1000000;
+	a->gotc_old = a->stats.gotc;
+	e1000_itr_simplified(a);
+	KTEST_EXPECT_EQ(t, a->itr, 8000);
+
+	a->gorc_old = a->stats.gorc - 3000000;
+	a->gotc_old = a->stats.gotc - 1000000;
+	e1000_itr_simplified(a);
+	KTEST_EXPECT_EQ(t, a->itr, 200 * 6000 / 400 + 2000);
+
+	/* Nothing moved: the one-way figure. */
+	e1000_itr_simplified(a);
+	KTEST_EXPECT_EQ(t, a->itr, 8000);
+
+	KTEST_EXPECT_EQ(t, set_usecs(a, 3), 0);
+	schedule_delayed_work(&a->watchdog_task, 0);
+}
+
+/*
  * A frame through dev_queue_xmit: its descriptor gets DD back, the poll
  * reaps it (tx_packets), and the NIC counted it (GPTC).
  */
@@ -267,6 +407,9 @@ static const struct ktest_case e1000_cases[] = {
 	KTEST_CASE(e1000_link_comes_up),
 	KTEST_CASE(e1000_ring_sizes),
 	KTEST_CASE(e1000_coalesce_modes),
+	KTEST_CASE(e1000_coalesce_unsupported_refused),
+	KTEST_CASE(e1000_dynamic_itr_classes),
+	KTEST_CASE(e1000_simplified_itr),
 	KTEST_CASE(e1000_xmit_completes),
 	KTEST_CASE(e1000_rx_buffers_accounted),
 	KTEST_CASE(e1000_rx_frames_accounted),
