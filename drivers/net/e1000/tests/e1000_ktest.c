@@ -8,6 +8,8 @@
 #include <irqlab/timer.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/errno.h>
+#include <irqlab/fault-inject.h>
+#include <irqlab/sched.h>
 #include "../e1000.h"
 
 static struct e1000_adapter *e1000_or_skip(struct ktest *t)
@@ -326,19 +328,15 @@ static void e1000_simplified_itr(struct ktest *t)
  * A frame through dev_queue_xmit: its descriptor gets DD back, the poll
  * reaps it (tx_packets), and the NIC counted it (GPTC).
  */
-static void e1000_xmit_completes(struct ktest *t)
+static void expect_xmit_completes(struct ktest *t, struct e1000_adapter *a)
 {
-	struct e1000_adapter *a = e1000_or_skip(t);
-	struct net_device *dev;
+	struct net_device *dev = a->netdev;
 	unsigned long before;
 	struct sk_buff *skb;
 	unsigned int slot;
 	u64 gptc;
 	u8 *p;
 
-	if (!a)
-		return;
-	dev = a->netdev;
 	KTEST_ASSERT_TRUE(t, wait_for(netif_carrier_ok(dev)));
 	e1000_update_stats(a);
 	gptc = a->stats.gptc;
@@ -365,6 +363,14 @@ static void e1000_xmit_completes(struct ktest *t)
 	KTEST_EXPECT_GT(t, a->stats.gptc, gptc);
 }
 
+static void e1000_xmit_completes(struct ktest *t)
+{
+	struct e1000_adapter *a = e1000_or_skip(t);
+
+	if (a)
+		expect_xmit_completes(t, a);
+}
+
 static bool e1000_rx_buffers_idle(struct e1000_adapter *a)
 {
 	unsigned int total, nr_free, target;
@@ -372,6 +378,91 @@ static bool e1000_rx_buffers_idle(struct e1000_adapter *a)
 
 	e1000_rx_pool_counts(&total, &nr_free, &target, &allocs);
 	return total - nr_free == a->rx_ring.count;
+}
+
+/* Only one kind of allocation fails for this task: slab or pages. */
+static void fail_only(struct fault_attr *attr)
+{
+	current->make_it_fail = true;
+	attr->task_filter = true;
+	atomic_set(&attr->times, -1);
+	WRITE_ONCE(attr->probability, 100);
+}
+
+enum resize_fault { FAIL_ALL, FAIL_SLAB, FAIL_PAGES };
+
+static int resize_failing(struct e1000_adapter *a, enum resize_fault f,
+			  unsigned int rx, unsigned int tx)
+{
+	struct ethtool_ringparam r;
+	int err;
+
+	ethtool_get_ringparam(a->netdev, &r);
+	r.rx_pending = rx;
+	r.tx_pending = tx;
+	if (f == FAIL_ALL)
+		fault_inject_current_allocs(true);
+	else
+		fail_only(f == FAIL_SLAB ? &failslab : &fail_page_alloc);
+	err = ethtool_set_ringparam(a->netdev, &r);
+	fault_inject_current_allocs(false);
+	return err;
+}
+
+/*
+ * Linux's e1000_set_ringparam allocates the new rings before it lets go
+ * of the old ones: with no memory for them it answers -ENOMEM and the
+ * device is as it was, up, with its old rings, passing traffic; and a
+ * later resize works.  Each way of running out is tried: everything,
+ * only slab (the receive buffers), only pages (descriptors, the large
+ * buffer_info arrays).
+ */
+static void e1000_ring_resize_without_memory(struct ktest *t)
+{
+	static const struct {
+		enum resize_fault fault;
+		unsigned int rx, tx;
+	} cases[] = {
+		{ FAIL_ALL, 4096, 4096 },
+		{ FAIL_SLAB, 4096, 4096 },
+		{ FAIL_PAGES, 4096, 4096 },
+		{ FAIL_PAGES, 48, 48 },
+	};
+	struct e1000_adapter *a = e1000_or_skip(t);
+	struct ethtool_ringparam r;
+	unsigned int i;
+
+	if (!a)
+		return;
+	KTEST_ASSERT_TRUE(t, wait_for(netif_carrier_ok(a->netdev)));
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		ktest_log(t, "case %u: fault %d, rx %u tx %u", i,
+			  cases[i].fault, cases[i].rx, cases[i].tx);
+		KTEST_EXPECT_EQ(t, resize_failing(a, cases[i].fault,
+						  cases[i].rx, cases[i].tx),
+				-ENOMEM);
+		expect_rings(t, a, E1000_DEFAULT_RXD, E1000_DEFAULT_TXD);
+		KTEST_EXPECT_TRUE(t, netif_running(a->netdev));
+		KTEST_EXPECT_FALSE(t, test_bit(__E1000_DOWN, &a->flags));
+		KTEST_EXPECT_TRUE(t, er32(a, E1000_RCTL) & E1000_RCTL_EN);
+		KTEST_EXPECT_TRUE(t, er32(a, E1000_TCTL) & E1000_TCTL_EN);
+		expect_xmit_completes(t, a);
+		KTEST_EXPECT_TRUE(t, wait_for(e1000_rx_buffers_idle(a)));
+	}
+
+	/* With memory back, the same resize works, and back again. */
+	ethtool_get_ringparam(a->netdev, &r);
+	r.rx_pending = 1024;
+	r.tx_pending = 512;
+	KTEST_EXPECT_EQ(t, ethtool_set_ringparam(a->netdev, &r), 0);
+	expect_rings(t, a, 1024, 512);
+	expect_xmit_completes(t, a);
+	r.rx_pending = E1000_DEFAULT_RXD;
+	r.tx_pending = E1000_DEFAULT_TXD;
+	KTEST_EXPECT_EQ(t, ethtool_set_ringparam(a->netdev, &r), 0);
+	expect_rings(t, a, E1000_DEFAULT_RXD, E1000_DEFAULT_TXD);
+	expect_xmit_completes(t, a);
+	KTEST_EXPECT_TRUE(t, wait_for(e1000_rx_buffers_idle(a)));
 }
 
 /* Every receive buffer is in the ring or free when the stack holds none. */
@@ -411,6 +502,7 @@ static const struct ktest_case e1000_cases[] = {
 	KTEST_CASE(e1000_dynamic_itr_classes),
 	KTEST_CASE(e1000_simplified_itr),
 	KTEST_CASE(e1000_xmit_completes),
+	KTEST_CASE(e1000_ring_resize_without_memory),
 	KTEST_CASE(e1000_rx_buffers_accounted),
 	KTEST_CASE(e1000_rx_frames_accounted),
 	{ }
