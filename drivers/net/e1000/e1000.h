@@ -31,7 +31,6 @@ struct e1000_tx_ring {
 	unsigned int next_to_use;	/* xmit fills here */
 	unsigned int next_to_clean;	/* the poll reaps here */
 	struct e1000_tx_buffer *buffer_info;
-	spinlock_t lock;		/* xmit against the poll */
 };
 
 struct e1000_rx_ring {
@@ -78,6 +77,7 @@ struct e1000_sw_stats {
 	u64 rx_long_drops;	/* frame spanned more than one buffer */
 	u64 rx_short_drops;	/* shorter than an Ethernet header */
 	u64 alloc_rx_buff_failed; /* no buffer to refill the slot with */
+	u64 rx_down_drops;	/* completed as the device went down */
 	u64 tx_restart_queue;
 	u64 tx_busy;
 	u64 intr_total;		/* top-half calls that were ours */
@@ -91,6 +91,7 @@ struct e1000_adapter {
 	u8 __iomem *hw_addr;
 	struct napi_struct napi;
 	struct e1000_tx_ring tx_ring;
+	spinlock_t tx_lock;		/* xmit against the poll's reaping */
 	struct e1000_rx_ring rx_ring;
 	unsigned int rx_buffer_len;
 
@@ -113,7 +114,7 @@ struct e1000_adapter {
 	bool link_up;
 	u16 link_speed;
 	bool full_duplex;
-	unsigned long flags;	/* __E1000_DOWN */
+	unsigned long flags;	/* enum e1000_state_t */
 	struct delayed_work watchdog_task;
 	spinlock_t stats_lock;
 	struct e1000_hw_stats stats;
@@ -122,6 +123,7 @@ struct e1000_adapter {
 
 enum e1000_state_t {
 	__E1000_DOWN,
+	__E1000_RESETTING,	/* a ring resize is under way */
 };
 
 /* Linux's e1000 latency classes (e1000_update_itr). */
@@ -148,8 +150,6 @@ static inline void ew32(struct e1000_adapter *a, u32 reg, u32 val)
 /* e1000_main.c */
 int e1000_up(struct e1000_adapter *adapter);
 void e1000_down(struct e1000_adapter *adapter);
-int e1000_set_ring_sizes(struct e1000_adapter *adapter, unsigned int rxd,
-			 unsigned int txd);
 
 /* e1000_hw.c */
 void e1000_reset_hw(struct e1000_adapter *adapter);
@@ -168,12 +168,18 @@ void e1000_itr_simplified(struct e1000_adapter *adapter);
 void e1000_check_options(struct e1000_adapter *adapter);
 
 /* e1000_ring.c */
-int e1000_setup_tx_resources(struct e1000_adapter *adapter);
-int e1000_setup_rx_resources(struct e1000_adapter *adapter);
-void e1000_free_tx_resources(struct e1000_adapter *adapter);
-void e1000_free_rx_resources(struct e1000_adapter *adapter);
+int e1000_setup_tx_resources(struct e1000_adapter *adapter,
+			     struct e1000_tx_ring *txdr);
+int e1000_setup_rx_resources(struct e1000_adapter *adapter,
+			     struct e1000_rx_ring *rxdr);
+void e1000_free_tx_resources(struct e1000_adapter *adapter,
+			     struct e1000_tx_ring *txdr);
+void e1000_free_rx_resources(struct e1000_adapter *adapter,
+			     struct e1000_rx_ring *rxdr);
+void e1000_clean_tx_ring(struct e1000_adapter *adapter);
+void e1000_clean_rx_ring(struct e1000_adapter *adapter);
 void e1000_configure_tx(struct e1000_adapter *adapter);
-int e1000_configure_rx(struct e1000_adapter *adapter);
+void e1000_configure_rx(struct e1000_adapter *adapter);
 unsigned int e1000_desc_unused_tx(const struct e1000_tx_ring *ring);
 
 /* e1000_rx_pool.c */
@@ -187,6 +193,8 @@ void e1000_rx_pool_counts(unsigned int *total, unsigned int *nr_free,
 /* e1000_txrx.c */
 netdev_tx_t e1000_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int e1000_clean(struct napi_struct *napi, int budget);
+void e1000_rx_drop(struct e1000_adapter *adapter, u64 *why,
+		   enum skb_drop_reason reason);
 irqreturn_t e1000_intr(int irq, void *data);
 
 /* e1000_ethtool.c */

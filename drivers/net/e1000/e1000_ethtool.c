@@ -9,6 +9,7 @@
 #include <irqlab/errno.h>
 #include <irqlab/kernel.h>
 #include <irqlab/sprintf.h>
+#include <irqlab/delay.h>
 #include "e1000.h"
 
 struct e1000_stat {
@@ -66,6 +67,7 @@ static const struct e1000_stat e1000_gstrings_stats[] = {
 	E1000_SW("rx_frame_error_drops", rx_frame_errors),
 	E1000_SW("rx_long_drops", rx_long_drops),
 	E1000_SW("rx_short_drops", rx_short_drops),
+	E1000_SW("rx_down_drops", rx_down_drops),
 	E1000_HW("rx_total_packets", tpr),
 	E1000_SW("tx_busy", tx_busy),
 	E1000_SW("intr", intr_total),
@@ -225,15 +227,63 @@ static void e1000_get_ringparam(struct net_device *netdev,
 	ring->tx_pending = adapter->tx_ring.count;
 }
 
+/*
+ * Linux's e1000_set_ringparam: the new rings, with their buffers, are
+ * allocated before the old ones are let go, so a resize that finds no
+ * memory answers -ENOMEM and brings the device back up as it was.
+ */
 static int e1000_set_ringparam(struct net_device *netdev,
 			       struct ethtool_ringparam *ring)
 {
 	struct e1000_adapter *adapter = netdev_priv(netdev);
+	struct e1000_tx_ring txdr = { 0 };
+	struct e1000_rx_ring rxdr = { 0 };
+	bool running = netif_running(netdev);
+	int err;
 
 	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
 		return -EINVAL;
-	return e1000_set_ring_sizes(adapter, ring->rx_pending,
-				    ring->tx_pending);
+
+	rxdr.count = max(ring->rx_pending, (u32)E1000_MIN_RXD);
+	rxdr.count = min(rxdr.count, (u32)E1000_MAX_RXD);
+	rxdr.count = ALIGN(rxdr.count, REQ_RX_DESCRIPTORS_MULTIPLE);
+	txdr.count = max(ring->tx_pending, (u32)E1000_MIN_TXD);
+	txdr.count = min(txdr.count, (u32)E1000_MAX_TXD);
+	txdr.count = ALIGN(txdr.count, REQ_TX_DESCRIPTORS_MULTIPLE);
+
+	while (test_and_set_bit(__E1000_RESETTING, &adapter->flags))
+		msleep(1);
+
+	if (!running) {
+		/* e1000_open allocates them at these sizes. */
+		adapter->rx_ring.count = rxdr.count;
+		adapter->tx_ring.count = txdr.count;
+		err = 0;
+		goto out;
+	}
+
+	e1000_down(adapter);
+	/* Try to get new resources before deleting old. */
+	err = e1000_setup_rx_resources(adapter, &rxdr);
+	if (err)
+		goto err_setup_rx;
+	err = e1000_setup_tx_resources(adapter, &txdr);
+	if (err)
+		goto err_setup_tx;
+	e1000_free_rx_resources(adapter, &adapter->rx_ring);
+	e1000_free_tx_resources(adapter, &adapter->tx_ring);
+	adapter->rx_ring = rxdr;
+	adapter->tx_ring = txdr;
+	e1000_up(adapter);
+	goto out;
+
+err_setup_tx:
+	e1000_free_rx_resources(adapter, &rxdr);
+err_setup_rx:
+	e1000_up(adapter);
+out:
+	clear_bit(__E1000_RESETTING, &adapter->flags);
+	return err;
 }
 
 static const struct ethtool_ops e1000_ethtool_ops = {

@@ -13,6 +13,7 @@
 #include <irqlab/errno.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/interrupt.h>
+#include <irqlab/bottom_half.h>
 #include "e1000.h"
 
 static const char e1000_driver_name[] = "e1000";
@@ -77,20 +78,16 @@ static void e1000_watchdog(struct work_struct *work)
 
 /* ---- up, down, open ---------------------------------------------------- */
 
+/*
+ * Linux's e1000_up: the rings (already allocated, with their buffers)
+ * handed to the NIC, then interrupts and the queue on.  Allocates
+ * nothing, so it cannot fail: a device brought down for a change can
+ * always come back as it was.
+ */
 int e1000_up(struct e1000_adapter *adapter)
 {
-	int err;
-
-	err = e1000_setup_tx_resources(adapter);
-	if (err)
-		return err;
-	err = e1000_setup_rx_resources(adapter);
-	if (err)
-		goto err_tx;
 	e1000_configure_tx(adapter);
-	err = e1000_configure_rx(adapter);
-	if (err)
-		goto err_rx;
+	e1000_configure_rx(adapter);
 	clear_bit(__E1000_DOWN, &adapter->flags);
 	napi_enable(&adapter->napi);
 	e1000_irq_enable(adapter);
@@ -98,26 +95,24 @@ int e1000_up(struct e1000_adapter *adapter)
 	/* Linux's trick: a link-change interrupt runs the watchdog at once. */
 	ew32(adapter, E1000_ICS, E1000_ICS_LSC);
 	return 0;
-
-err_rx:
-	ew32(adapter, E1000_RCTL, 0);
-	e1000_free_rx_resources(adapter);
-err_tx:
-	ew32(adapter, E1000_TCTL, E1000_TCTL_PSP);
-	e1000_free_tx_resources(adapter);
-	return err;
 }
 
 /*
- * Quiesce in Linux's order: no new interrupts or work, receive and
- * transmit off, wait out a running top half and poll, then free.
+ * Quiesce in Linux's order: no new transmits, receive and transmit off,
+ * no new interrupts or work, wait out a running top half and poll, then
+ * empty the rings.  Their memory stays: e1000_close frees it.
  */
 void e1000_down(struct e1000_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
 
 	set_bit(__E1000_DOWN, &adapter->flags);
+	/* Linux's netif_tx_disable: no xmit is in the ring after this. */
+	local_bh_disable();
+	spin_lock(&netdev->tx_lock);
 	netif_stop_queue(netdev);
+	spin_unlock(&netdev->tx_lock);
+	local_bh_enable();
 	ew32(adapter, E1000_RCTL, 0);
 	ew32(adapter, E1000_TCTL, E1000_TCTL_PSP);
 	E1000_WRITE_FLUSH(adapter);
@@ -128,29 +123,10 @@ void e1000_down(struct e1000_adapter *adapter)
 	cancel_delayed_work_sync(&adapter->watchdog_task);
 	netif_carrier_off(netdev);
 	adapter->link_up = false;
+	adapter->link_speed = 0;
 	e1000_update_stats(adapter);
-	e1000_free_tx_resources(adapter);
-	e1000_free_rx_resources(adapter);
-}
-
-/* ethtool -G: new rings take a down/up cycle, as on Linux. */
-int e1000_set_ring_sizes(struct e1000_adapter *adapter, unsigned int rxd,
-			 unsigned int txd)
-{
-	bool running = netif_running(adapter->netdev) &&
-		       !test_bit(__E1000_DOWN, &adapter->flags);
-
-	rxd = min(max(rxd, (unsigned int)E1000_MIN_RXD), (unsigned int)E1000_MAX_RXD);
-	rxd = ALIGN(rxd, REQ_RX_DESCRIPTORS_MULTIPLE);
-	txd = min(max(txd, (unsigned int)E1000_MIN_TXD), (unsigned int)E1000_MAX_TXD);
-	txd = ALIGN(txd, REQ_TX_DESCRIPTORS_MULTIPLE);
-	if (rxd == adapter->rx_ring.count && txd == adapter->tx_ring.count)
-		return 0;
-	if (running)
-		e1000_down(adapter);
-	adapter->rx_ring.count = rxd;
-	adapter->tx_ring.count = txd;
-	return running ? e1000_up(adapter) : 0;
+	e1000_clean_tx_ring(adapter);
+	e1000_clean_rx_ring(adapter);
 }
 
 static int e1000_open(struct net_device *netdev)
@@ -159,17 +135,26 @@ static int e1000_open(struct net_device *netdev)
 	int err;
 
 	netif_carrier_off(netdev);
+	err = e1000_setup_tx_resources(adapter, &adapter->tx_ring);
+	if (err)
+		return err;
+	err = e1000_setup_rx_resources(adapter, &adapter->rx_ring);
+	if (err)
+		goto err_setup_rx;
 	err = request_irq(adapter->pdev->irq, e1000_intr, IRQF_SHARED,
 			  netdev->name, netdev);
 	if (err) {
-		pr_err("e1000: %s: cannot request IRQ %u: %d\n", netdev->name,
-		       adapter->pdev->irq, err);
-		return err;
+		pr_err("e1000: %s: cannot request IRQ %u: %s\n", netdev->name,
+		       adapter->pdev->irq, strerror(err));
+		goto err_req_irq;
 	}
 	netdev->irq = adapter->pdev->irq;
-	err = e1000_up(adapter);
-	if (err)
-		free_irq(adapter->pdev->irq, netdev);
+	return e1000_up(adapter);
+
+err_req_irq:
+	e1000_free_rx_resources(adapter, &adapter->rx_ring);
+err_setup_rx:
+	e1000_free_tx_resources(adapter, &adapter->tx_ring);
 	return err;
 }
 
@@ -179,6 +164,8 @@ static int e1000_close(struct net_device *netdev)
 
 	e1000_down(adapter);
 	free_irq(adapter->pdev->irq, netdev);
+	e1000_free_tx_resources(adapter, &adapter->tx_ring);
+	e1000_free_rx_resources(adapter, &adapter->rx_ring);
 	return 0;
 }
 
@@ -211,7 +198,7 @@ static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	adapter->pdev = pdev;
 	set_bit(__E1000_DOWN, &adapter->flags);
 	spin_lock_init(&adapter->stats_lock);
-	spin_lock_init(&adapter->tx_ring.lock);
+	spin_lock_init(&adapter->tx_lock);
 	adapter->rx_ring.count = E1000_DEFAULT_RXD;
 	adapter->tx_ring.count = E1000_DEFAULT_TXD;
 	adapter->rx_buffer_len = E1000_RXBUFFER_2048;

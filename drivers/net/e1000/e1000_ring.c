@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The descriptor rings: their memory, their buffers, and how the NIC is
- * told where they are (Linux's e1000_setup_*_resources,
- * e1000_configure_tx/rx).
+ * The descriptor rings: their memory and buffers (Linux's
+ * e1000_setup_*_resources, allocated at open or before a resize lets go
+ * of the old rings), what down does to them (e1000_clean_*_ring), and
+ * how the NIC is told where they are (e1000_configure_tx/rx).
  */
 #include <irqlab/kernel.h>
 #include <irqlab/slab.h>
 #include <irqlab/mm.h>
 #include <irqlab/gfp.h>
 #include <irqlab/errno.h>
+#include <irqlab/printk.h>
 #include <asm/barrier.h>
 #include <asm/page.h>
 #include "e1000.h"
@@ -53,79 +55,156 @@ static int e1000_alloc_ring(unsigned int count, size_t info_size,
 	return 0;
 }
 
-int e1000_setup_tx_resources(struct e1000_adapter *adapter)
+int e1000_setup_tx_resources(struct e1000_adapter *adapter,
+			     struct e1000_tx_ring *txdr)
 {
-	struct e1000_tx_ring *ring = &adapter->tx_ring;
 	void *info, *desc;
 	int err;
 
-	err = e1000_alloc_ring(ring->count, sizeof(*ring->buffer_info),
-			       sizeof(*ring->desc), &info, &desc, &ring->size,
-			       &ring->dma);
-	if (err)
+	err = e1000_alloc_ring(txdr->count, sizeof(*txdr->buffer_info),
+			       sizeof(*txdr->desc), &info, &desc, &txdr->size,
+			       &txdr->dma);
+	if (err) {
+		pr_err("e1000 0000:%s %s: Allocation for Tx Queue 0 failed\n",
+		       pci_name(adapter->pdev), adapter->netdev->name);
 		return err;
-	ring->buffer_info = info;
-	ring->desc = desc;
-	ring->next_to_use = 0;
-	ring->next_to_clean = 0;
+	}
+	txdr->buffer_info = info;
+	txdr->desc = desc;
+	txdr->next_to_use = 0;
+	txdr->next_to_clean = 0;
 	return 0;
 }
 
-int e1000_setup_rx_resources(struct e1000_adapter *adapter)
+/*
+ * Every slot holds a buffer at all times (RDT trails next_to_clean by
+ * one, so the NIC owns count - 1 slots and head == tail means "empty").
+ * So a ring's buffers are part of its resources: taken here, with the
+ * descriptors, and kept across down and up; a ring that could not get
+ * them all is not made.
+ */
+int e1000_setup_rx_resources(struct e1000_adapter *adapter,
+			     struct e1000_rx_ring *rxdr)
 {
-	struct e1000_rx_ring *ring = &adapter->rx_ring;
 	void *info, *desc;
+	unsigned int i;
 	int err;
 
-	err = e1000_alloc_ring(ring->count, sizeof(*ring->buffer_info),
-			       sizeof(*ring->desc), &info, &desc, &ring->size,
-			       &ring->dma);
+	err = e1000_alloc_ring(rxdr->count, sizeof(*rxdr->buffer_info),
+			       sizeof(*rxdr->desc), &info, &desc, &rxdr->size,
+			       &rxdr->dma);
 	if (err)
-		return err;
-	ring->buffer_info = info;
-	ring->desc = desc;
-	ring->next_to_use = 0;
-	ring->next_to_clean = 0;
-	ring->discarding = false;
+		goto fail;
+	rxdr->buffer_info = info;
+	rxdr->desc = desc;
+	e1000_rx_pool_resize(e1000_rx_pool_share(rxdr->count));
+	for (i = 0; i < rxdr->count; i++) {
+		struct sk_buff *skb = e1000_rx_buffer_get(adapter->rx_buffer_len);
+
+		if (!skb) {
+			e1000_free_rx_resources(adapter, rxdr);
+			err = -ENOMEM;
+			goto fail;
+		}
+		rxdr->buffer_info[i].skb = skb;
+	}
+	rxdr->next_to_clean = 0;
+	rxdr->next_to_use = rxdr->count - 1;
+	rxdr->discarding = false;
 	return 0;
+
+fail:
+	pr_err("e1000 0000:%s %s: Allocation for Rx Queue 0 failed\n",
+	       pci_name(adapter->pdev), adapter->netdev->name);
+	return err;
 }
 
 /* Frames never sent are drops: the stack handed them over and lost them. */
-void e1000_free_tx_resources(struct e1000_adapter *adapter)
+static void e1000_drop_tx_buffers(struct e1000_adapter *adapter,
+				  struct e1000_tx_ring *txdr)
 {
-	struct e1000_tx_ring *ring = &adapter->tx_ring;
 	unsigned int i;
 
-	if (!ring->buffer_info)
-		return;
-	for (i = 0; i < ring->count; i++) {
-		if (ring->buffer_info[i].skb) {
+	for (i = 0; i < txdr->count; i++) {
+		if (txdr->buffer_info[i].skb) {
 			adapter->netdev->stats.tx_dropped++;
-			kfree_skb_reason(ring->buffer_info[i].skb,
+			kfree_skb_reason(txdr->buffer_info[i].skb,
 					 SKB_DROP_REASON_DEV_READY);
+			txdr->buffer_info[i].skb = NULL;
 		}
 	}
-	kfree(ring->buffer_info);
-	ring->buffer_info = NULL;
-	e1000_free_ring_memory(ring->desc, ring->size);
-	ring->desc = NULL;
 }
 
-void e1000_free_rx_resources(struct e1000_adapter *adapter)
+void e1000_free_tx_resources(struct e1000_adapter *adapter,
+			     struct e1000_tx_ring *txdr)
 {
-	struct e1000_rx_ring *ring = &adapter->rx_ring;
+	if (!txdr->buffer_info)
+		return;
+	e1000_drop_tx_buffers(adapter, txdr);
+	kfree(txdr->buffer_info);
+	txdr->buffer_info = NULL;
+	e1000_free_ring_memory(txdr->desc, txdr->size);
+	txdr->desc = NULL;
+}
+
+void e1000_free_rx_resources(struct e1000_adapter *adapter,
+			     struct e1000_rx_ring *rxdr)
+{
 	unsigned int i;
 
-	if (!ring->buffer_info)
+	if (!rxdr->buffer_info)
 		return;
-	for (i = 0; i < ring->count; i++)
-		if (ring->buffer_info[i].skb)
-			consume_skb(ring->buffer_info[i].skb);	/* to the pool */
-	kfree(ring->buffer_info);
-	ring->buffer_info = NULL;
-	e1000_free_ring_memory(ring->desc, ring->size);
-	ring->desc = NULL;
-	e1000_rx_pool_resize(-(int)e1000_rx_pool_share(ring->count));
+	for (i = 0; i < rxdr->count; i++)
+		if (rxdr->buffer_info[i].skb)
+			consume_skb(rxdr->buffer_info[i].skb);	/* to the pool */
+	kfree(rxdr->buffer_info);
+	rxdr->buffer_info = NULL;
+	e1000_free_ring_memory(rxdr->desc, rxdr->size);
+	rxdr->desc = NULL;
+	e1000_rx_pool_resize(-(int)e1000_rx_pool_share(rxdr->count));
+}
+
+/* Linux's e1000_clean_tx_ring, at down: what was never sent is dropped. */
+void e1000_clean_tx_ring(struct e1000_adapter *adapter)
+{
+	struct e1000_tx_ring *txdr = &adapter->tx_ring;
+
+	e1000_drop_tx_buffers(adapter, txdr);
+	memset(txdr->desc, 0, txdr->size);
+	txdr->next_to_use = 0;
+	txdr->next_to_clean = 0;
+}
+
+/*
+ * At down: frames the NIC completed after the last poll are dropped
+ * (and counted, so rx_packets = rx_delivered + rx_dropped still holds);
+ * the buffers stay for the next up.
+ */
+void e1000_clean_rx_ring(struct e1000_adapter *adapter)
+{
+	struct e1000_rx_ring *rxdr = &adapter->rx_ring;
+	unsigned int i = rxdr->next_to_clean, n;
+
+	for (n = 0; n < rxdr->count; n++) {
+		u8 status = READ_ONCE(rxdr->desc[i].status);
+
+		if (!(status & E1000_RXD_STAT_DD))
+			break;
+		if (!(status & E1000_RXD_STAT_EOP)) {
+			if (!rxdr->discarding)
+				e1000_rx_drop(adapter, &adapter->sw.rx_down_drops,
+					      SKB_DROP_REASON_DEV_READY);
+			rxdr->discarding = true;
+		} else if (rxdr->discarding) {
+			rxdr->discarding = false;
+		} else {
+			e1000_rx_drop(adapter, &adapter->sw.rx_down_drops,
+				      SKB_DROP_REASON_DEV_READY);
+		}
+		if (++i == rxdr->count)
+			i = 0;
+	}
+	rxdr->discarding = false;
 }
 
 void e1000_configure_tx(struct e1000_adapter *adapter)
@@ -150,33 +229,11 @@ void e1000_configure_tx(struct e1000_adapter *adapter)
 	ew32(adapter, E1000_TCTL, tctl);
 }
 
-/*
- * Every slot holds a buffer at all times; RDT trails next_to_clean by one
- * so the NIC owns count - 1 slots and head == tail always means "empty".
- */
-static int e1000_alloc_rx_buffers(struct e1000_adapter *adapter)
+/* The ring's buffers handed to the NIC afresh: nothing is allocated. */
+void e1000_configure_rx(struct e1000_adapter *adapter)
 {
 	struct e1000_rx_ring *ring = &adapter->rx_ring;
 	unsigned int i;
-
-	for (i = 0; i < ring->count; i++) {
-		struct sk_buff *skb = e1000_rx_buffer_get(adapter->rx_buffer_len);
-
-		if (!skb)
-			return -ENOMEM;
-		ring->buffer_info[i].skb = skb;
-		ring->desc[i].buffer_addr = __pa(skb->data);
-		ring->desc[i].status = 0;
-	}
-	ring->next_to_clean = 0;
-	ring->next_to_use = ring->count - 1;
-	return 0;
-}
-
-int e1000_configure_rx(struct e1000_adapter *adapter)
-{
-	struct e1000_rx_ring *ring = &adapter->rx_ring;
-	int i, err;
 
 	ew32(adapter, E1000_RCTL, 0);
 	for (i = 0; i < 128; i++)
@@ -185,22 +242,25 @@ int e1000_configure_rx(struct e1000_adapter *adapter)
 	ew32(adapter, E1000_RDTR, 0);
 	ew32(adapter, E1000_RADV, 8);
 	e1000_write_itr(adapter, adapter->itr_setting ? adapter->itr : 0);
+
+	for (i = 0; i < ring->count; i++) {
+		ring->desc[i].buffer_addr = __pa(ring->buffer_info[i].skb->data);
+		ring->desc[i].status = 0;
+	}
+	ring->next_to_clean = 0;
+	ring->next_to_use = ring->count - 1;
+	ring->discarding = false;
+
 	ew32(adapter, E1000_RDBAL, ring->dma & 0xffffffffu);
 	ew32(adapter, E1000_RDBAH, (u64)ring->dma >> 32);
 	ew32(adapter, E1000_RDLEN, ring->size);
 	ew32(adapter, E1000_RDH, 0);
 	ew32(adapter, E1000_RDT, 0);
-
-	e1000_rx_pool_resize(e1000_rx_pool_share(ring->count));
-	err = e1000_alloc_rx_buffers(adapter);
-	if (err)
-		return err;
 	ew32(adapter, E1000_RCTL, E1000_RCTL_EN | E1000_RCTL_BAM |
 		      E1000_RCTL_SZ_2048 | E1000_RCTL_SECRC |
 		      E1000_RCTL_RDMTS_HALF);
 	dma_wmb();
 	ew32(adapter, E1000_RDT, ring->next_to_use);
-	return 0;
 }
 
 unsigned int e1000_desc_unused_tx(const struct e1000_tx_ring *ring)

@@ -34,11 +34,11 @@ netdev_tx_t e1000_xmit_frame(struct sk_buff *skb,
 		return NETDEV_TX_OK;
 	}
 
-	spin_lock_irqsave(&ring->lock, flags);
+	spin_lock_irqsave(&adapter->tx_lock, flags);
 	if (e1000_desc_unused_tx(ring) < 1) {
 		netif_stop_queue(netdev);
 		adapter->sw.tx_busy++;
-		spin_unlock_irqrestore(&ring->lock, flags);
+		spin_unlock_irqrestore(&adapter->tx_lock, flags);
 		return NETDEV_TX_BUSY;
 	}
 	i = ring->next_to_use;
@@ -62,7 +62,7 @@ netdev_tx_t e1000_xmit_frame(struct sk_buff *skb,
 	/* Stop before the ring is full, not on the frame that finds it full. */
 	if (e1000_desc_unused_tx(ring) < 2)
 		netif_stop_queue(netdev);
-	spin_unlock_irqrestore(&ring->lock, flags);
+	spin_unlock_irqrestore(&adapter->tx_lock, flags);
 	return NETDEV_TX_OK;
 }
 
@@ -75,7 +75,7 @@ static bool e1000_clean_tx_irq(struct e1000_adapter *adapter)
 	unsigned int i, count = 0;
 	unsigned long flags;
 
-	spin_lock_irqsave(&ring->lock, flags);
+	spin_lock_irqsave(&adapter->tx_lock, flags);
 	i = ring->next_to_clean;
 	while (i != ring->next_to_use && count < ring->count &&
 	       (READ_ONCE(ring->desc[i].status) & E1000_TXD_STAT_DD)) {
@@ -95,7 +95,7 @@ static bool e1000_clean_tx_irq(struct e1000_adapter *adapter)
 		count++;
 	}
 	ring->next_to_clean = i;
-	spin_unlock_irqrestore(&ring->lock, flags);
+	spin_unlock_irqrestore(&adapter->tx_lock, flags);
 
 	while (done) {
 		skb = done;
@@ -120,8 +120,8 @@ static bool e1000_clean_tx_irq(struct e1000_adapter *adapter)
  * dev->stats and in the kernel's drop-reason table, and its buffer stays
  * in the ring for the next frame.
  */
-static void e1000_rx_drop(struct e1000_adapter *adapter, u64 *why,
-			  enum skb_drop_reason reason)
+void e1000_rx_drop(struct e1000_adapter *adapter, u64 *why,
+		   enum skb_drop_reason reason)
 {
 	(*why)++;
 	adapter->sw.rx_dropped++;
