@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+import time
 from dataclasses import dataclass, field
 
 from qemu import free_udp_ports
@@ -76,10 +77,14 @@ class FakeGuest:
     drop_every: drop every Nth echo request (0: none);
     corrupt: reply with a wrong payload byte (pktgen must count it bad);
     answer_arp: False to test pktgen's ARP timeout.
+    stall: after answering the first ARP request, read nothing for this
+    many seconds, as QEMU does while the e1000's ring is full; with a small
+    rcvbuf the host kernel then drops datagrams at this socket (the
+    `drops` of its /proc/net/udp row), as it does at QEMU's.
     """
 
     def __init__(self, drop_every: int = 0, corrupt: bool = False, answer_arp: bool = True,
-                 mac: bytes = GUEST_MAC):
+                 mac: bytes = GUEST_MAC, rcvbuf: int = 4 << 20, stall: float = 0.0):
         self.qemu_port, self.host_port = free_udp_ports(2)
         self.drop_every = drop_every
         self.corrupt = corrupt
@@ -88,7 +93,9 @@ class FakeGuest:
         self.stats = Stats()
         self.errors: list[str] = []
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+        self.stall = stall
+        self._stall_until = 0.0
         self.sock.bind(("127.0.0.1", self.qemu_port))
         self.sock.settimeout(0.05)
         self._stop = threading.Event()
@@ -127,6 +134,9 @@ class FakeGuest:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            pause = self._stall_until - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
             try:
                 frame, addr = self.sock.recvfrom(65536)
             except socket.timeout:
@@ -160,6 +170,9 @@ class FakeGuest:
                     self._error("ARP request not broadcast")
                 if self.answer_arp:
                     self.send(eth(sha, self.mac, 0x0806, arp(2, self.mac, GUEST_IP, sha, spa)))
+                if self.stall:
+                    self._stall_until = time.monotonic() + self.stall
+                    self.stall = 0.0
             elif op == 2 and tpa == GUEST_IP and spa == HOST_IP:
                 st.arp_replies += 1
                 st.arp_reply_macs.append(sha.hex(":"))

@@ -280,3 +280,30 @@ def test_ring_resize_without_memory_keeps_eth0(qemu):
                           "TX:\t\t128", ""], rings
     ping = pktgen(q, "ping", "--count", "5")
     assert ping["received"] == 5, ping
+
+
+def test_flood_accounting_closes_between_host_and_guest(qemu):
+    """Every frame of a flood is accounted for, on each side of QEMU's
+    socket: pktgen reads the host's drops at QEMU's socket
+    (/proc/net/udp), the guest's NIC counts what reached it (good
+    frames, and frames it missed for want of room), so that
+    sent - refused = dropped by the host + received by the guest, exactly;
+    and in the guest every received frame was delivered or dropped by a
+    reason."""
+    q = booted(qemu)
+    st0 = quiet_stats(q)
+    flood = pktgen(q, "flood", "--rate", "40000", "--duration", "2",
+                   "--size", "64")
+    st1 = quiet_stats(q)
+    received = st1["rx_packets"] - st0["rx_packets"] + \
+        st1["rx_missed_errors"] - st0["rx_missed_errors"]
+    print(f"flood: sent {flood['frames_sent']}, refused "
+          f"{flood['send_errors']}, host dropped {flood['host_dropped']}, "
+          f"guest received {received}, echoed {flood['echoed']}, lost "
+          f"{flood['lost']} (host {flood['lost_host']}, guest "
+          f"{flood['lost_guest']})")
+    assert flood["host_socket"] == f"127.0.0.1:{q.net_ports.qemu}", flood
+    assert flood["frames_sent"] - flood["send_errors"] == \
+        flood["host_dropped"] + received, (flood, received)
+    assert st1["rx_packets"] == st1["rx_delivered"] + st1["rx_dropped"], st1
+    assert flood["lost"] == flood["lost_host"] + flood["lost_guest"], flood

@@ -9,6 +9,7 @@ parser.  Timings are printed by pktgen, never asserted.
 from __future__ import annotations
 
 import json
+import re
 import struct
 import subprocess
 import time
@@ -196,15 +197,62 @@ def test_flood_accounting(drop_every):
     assert out["echoed"] == g.stats.echoed == out["sent"] - g.stats.dropped
 
 
+def test_flood_reports_host_drops_apart():
+    """A guest that stops reading (QEMU with the e1000's ring full) makes
+    the host kernel drop at its socket, which pktgen's sendto never sees.
+    pktgen reads that socket's `drops` in /proc/net/udp before and after,
+    so every frame it sent is accounted for: sent = refused + dropped by
+    the host + received by the guest, exactly; and the flood's loss is
+    split into host and guest drops."""
+    with FakeGuest(rcvbuf=4096, stall=0.5) as g:
+        res = run_pktgen(["flood", "--rate", "2000", "--duration", "1", "--size", "200",
+                          "--drain", "500", "--json", *g.args()], timeout=30)
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    print(out, g.stats)
+    assert not g.errors, g.errors
+    assert out["host_socket"] == f"127.0.0.1:{g.qemu_port}"
+    # A stall of half the flood cannot fit a 4 KB socket buffer.
+    assert out["host_dropped"] > 0, out
+    assert out["frames_sent"] - out["send_errors"] == \
+        out["host_dropped"] + g.stats.frames, (out, g.stats)
+    assert out["frames_sent"] == out["sent"] + out["other_frames_sent"]
+    # No flood frame was lost past the fake guest's socket but the ones it
+    # did not echo; nothing is lost on the way back at this rate.
+    assert out["host_dropped_from_guest"] == 0, out
+    assert out["lost"] == out["lost_host"] + out["lost_guest"], out
+    assert out["lost_host"] == out["host_dropped"], out
+    assert out["lost_guest"] == 0, out
+    assert out["echoed"] == g.stats.echoed, (out, g.stats)
+
+
+def test_flood_host_drops_unknown_without_the_socket(tmp_path):
+    """Without a /proc/net/udp row for QEMU's port, pktgen says it cannot
+    tell host drops from guest drops rather than guessing."""
+    empty = tmp_path / "udp"
+    empty.write_text("  sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+                     "retrnsmt   uid  timeout inode ref pointer drops\n")
+    with FakeGuest() as g:
+        res = run_pktgen(["flood", "--rate", "500", "--duration", "0.2", "--drain", "300",
+                          "--proc-net-udp", str(empty), "--json", *g.args()], timeout=30)
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["host_dropped"] is None and out["lost_host"] is None, out
+    assert out["lost_guest"] is None, out
+
+
 def test_flood_text_output():
     with FakeGuest() as g:
         res = run_pktgen(["flood", "--rate", "500", "--duration", "0.2", "--drain", "300",
                           *g.args()], timeout=30)
     print(res.stdout)
     assert res.returncode == 0, res.stderr
-    assert "# offered sent echoed lost bad" in res.stdout
-    offered, sent, echoed, lost, bad = numbers(res.stdout)
+    assert "# offered sent echoed lost bad lost_host lost_guest" in res.stdout
+    assert re.search(r"^host: QEMU's socket 127\.0\.0\.1:\d+ dropped 0 of \d+ frames, "
+                     r"pktgen's dropped 0 echoes$", res.stdout, re.M), res.stdout
+    offered, sent, echoed, lost, bad, lost_host, lost_guest = numbers(res.stdout)
     assert (offered, sent, echoed, lost, bad) == (100, 100, 100, 0, 0)
+    assert (lost_host, lost_guest) == (0, 0)
 
 
 # ---- fuzz ------------------------------------------------------------------------
