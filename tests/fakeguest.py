@@ -133,13 +133,19 @@ class FakeGuest:
             self.errors.append(text)
 
     def _loop(self) -> None:
-        while not self._stop.is_set():
+        while True:
+            # Once stopped, what is still queued is read before leaving, so
+            # that every datagram is either counted here or a host drop.
+            if self._stop.is_set():
+                self.sock.settimeout(0)
             pause = self._stall_until - time.monotonic()
-            if pause > 0:
+            if pause > 0 and not self._stop.is_set():
                 time.sleep(pause)
             try:
                 frame, addr = self.sock.recvfrom(65536)
-            except socket.timeout:
+            except (socket.timeout, BlockingIOError):
+                if self._stop.is_set():
+                    return
                 continue
             except OSError:
                 return

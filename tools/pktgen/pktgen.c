@@ -83,6 +83,7 @@ struct opts {
 	long arp_timeout_ms;
 	long drain_ms;		/* flood: wait for echoes after the last send */
 	long interval_ms;	/* ping modes: pause between pings */
+	const char *proc_net_udp;	/* where the host's socket drops are */
 	bool json;
 	bool dump;
 	bool dry_run;
@@ -104,6 +105,7 @@ static struct opts o = {
 	.arp_timeout_ms = 5000,
 	.drain_ms = 1000,
 	.interval_ms = 0,
+	.proc_net_udp = "/proc/net/udp",
 };
 
 static const char *prog = "pktgen";
@@ -137,6 +139,7 @@ static void usage(FILE *f)
 "  --arp-timeout MS     wait for the guest's ARP reply (default 5000)\n"
 "  --drain MS           flood: wait for echoes after sending (default 1000)\n"
 "  --interval MS        ping modes: pause between pings (default 0)\n"
+"  --proc-net-udp PATH  flood: the host's socket table (default /proc/net/udp)\n"
 "  --json               one JSON object on stdout instead of text\n"
 "  --quiet              only the final line (or the JSON)\n"
 "  --dump               fuzz: hex dump of every frame on stdout\n"
@@ -330,6 +333,8 @@ static void parse_args(int argc, char **argv)
 			o.drain_ms = parse_long(a, v, 0, 3600000);
 		} else if (!strcmp(a, "--interval")) {
 			o.interval_ms = parse_long(a, v, 0, 3600000);
+		} else if (!strcmp(a, "--proc-net-udp")) {
+			o.proc_net_udp = v;
 		} else {
 			bad_usage("unknown option '%s'", a);
 		}
@@ -622,6 +627,7 @@ static bool parse_frame(const uint8_t *f, size_t len, struct pkt *p)
 static int sock = -1;
 static struct sockaddr_in qemu_addr;
 static uint64_t send_errors;
+static uint64_t frames_sent;	/* every frame handed to sendto for QEMU */
 static uint64_t arp_replies_sent, arp_requests_sent, icmp_replies_sent;
 
 static void open_socket(void)
@@ -654,6 +660,7 @@ static bool send_frame(const uint8_t *f, size_t len)
 		fprintf(stderr, "%s: refusing to send to a non-loopback address\n", prog);
 		abort();
 	}
+	frames_sent++;
 	for (;;) {
 		n = sendto(sock, f, len, 0, (struct sockaddr *)&qemu_addr, sizeof(qemu_addr));
 		if (n == (ssize_t)len)
@@ -993,6 +1000,50 @@ static int do_ping(void)
 	return received > 0 ? 0 : 1;
 }
 
+/* ---- the host's socket drops ----------------------------------------- */
+
+/*
+ * The `drops` column (the kernel's sk_drops) of the host's /proc/net/udp
+ * rows bound to 127.0.0.1:port or *:port, summed; -1 if there is none or
+ * the table cannot be read.  A datagram sent over loopback to a full
+ * socket is dropped there, after sendto has returned success: this is
+ * the only place the host admits to it.  QEMU stops reading its socket
+ * while the e1000 has no receive descriptors, so that is where a flood
+ * the guest cannot keep up with is lost.
+ */
+static int64_t udp_socket_drops(long port)
+{
+	FILE *f = fopen(o.proc_net_udp, "r");
+	char line[512];
+	int64_t drops = -1;
+
+	if (!f)
+		return -1;
+	if (!fgets(line, sizeof(line), f)) {	/* the header */
+		fclose(f);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *tok[16], *save = NULL, *t;
+		unsigned int addr, lport;
+		int n = 0;
+
+		for (t = strtok_r(line, " \t\n", &save); t && n < 16;
+		     t = strtok_r(NULL, " \t\n", &save))
+			tok[n++] = t;
+		/* sl local rem st tx:rx tr:when retrnsmt uid timeout inode ref ptr drops */
+		if (n < 13 || sscanf(tok[1], "%8X:%4X", &addr, &lport) != 2)
+			continue;
+		/* The address is the kernel's __be32 printed as a host integer. */
+		if (lport != (unsigned int)port ||
+		    (addr != 0 && addr != htonl(INADDR_LOOPBACK)))
+			continue;
+		drops = (drops < 0 ? 0 : drops) + strtoll(tok[n - 1], NULL, 10);
+	}
+	fclose(f);
+	return drops;
+}
+
 /* ---- flood ------------------------------------------------------------ */
 
 #define FLOOD_MAGIC 0x706b7467u	/* "pktg" */
@@ -1006,10 +1057,14 @@ static int do_flood(void)
 	uint64_t sent = 0, echoed = 0, bad = 0, dup = 0, t0, t_end, t_last, deadline;
 	uint32_t run_id = (uint32_t)now_ns();
 	double period_ns = 1e9 / o.rate, elapsed;
+	int64_t drops0_to, drops0_from, drops_to, drops_from;
 
 	if (!seen || !payload)
 		die("out of memory");
 	open_socket();
+	/* Every frame of the run counts, the ARP exchange's too. */
+	drops0_to = udp_socket_drops(o.qemu_port);
+	drops0_from = udp_socket_drops(o.listen_port);
 	resolve_guest();
 	say("FLOOD %s (%s) udp port %ld: %.0f pps for %.3f s, %zu bytes of payload\n",
 	    ip_str(o.guest_ip), mac_str(o.guest_mac), o.port, o.rate, o.duration, plen);
@@ -1096,11 +1151,38 @@ static int do_flood(void)
 		}
 	}
 	elapsed = (double)(t_last - t0) / 1e9;
+	drops_to = udp_socket_drops(o.qemu_port);
+	drops_from = udp_socket_drops(o.listen_port);
 	{
 		uint64_t ok_sent = sent - send_errors;
 		uint64_t lost = sent > echoed ? sent - echoed : 0;
 		double loss = sent ? 100.0 * (double)lost / (double)sent : 0;
 		double rate = elapsed > 0 ? (double)sent / elapsed : 0;
+		bool known = drops0_to >= 0 && drops_to >= drops0_to;
+		uint64_t host_to = known ? (uint64_t)(drops_to - drops0_to) : 0;
+		uint64_t host_from = drops0_from >= 0 && drops_from >= drops0_from ?
+				     (uint64_t)(drops_from - drops0_from) : 0;
+		uint64_t other = frames_sent - sent;
+		/*
+		 * Host drops are the flood's but for the rare ARP or ICMP frame
+		 * caught in them; the rest of the loss happened past QEMU's
+		 * socket: in the e1000 model, the guest, or on the way back.
+		 */
+		uint64_t lost_host = known ? host_to + host_from : 0;
+		uint64_t lost_guest = lost > lost_host ? lost - lost_host : 0;
+		char host_txt[32], lost_host_txt[32], lost_guest_txt[32];
+
+		if (lost_host > lost)
+			lost_host = lost;
+		if (known) {
+			snprintf(host_txt, sizeof(host_txt), "%" PRIu64, host_to);
+			snprintf(lost_host_txt, sizeof(lost_host_txt), "%" PRIu64, lost_host);
+			snprintf(lost_guest_txt, sizeof(lost_guest_txt), "%" PRIu64, lost_guest);
+		} else {
+			strcpy(host_txt, "null");
+			strcpy(lost_host_txt, "null");
+			strcpy(lost_guest_txt, "null");
+		}
 
 		if (o.json) {
 			printf("{\"mode\":\"flood\",\"guest_ip\":\"%s\",\"guest_mac\":\"%s\","
@@ -1109,20 +1191,34 @@ static int do_flood(void)
 			       ",\"lost\":%" PRIu64 ",\"loss_pct\":%.2f,\"bad\":%" PRIu64
 			       ",\"dup\":%" PRIu64 ",\"send_errors\":%" PRIu64
 			       ",\"send_seconds\":%.3f,\"achieved_pps\":%.0f"
-			       ",\"arp_replies_sent\":%" PRIu64 "}\n",
+			       ",\"arp_replies_sent\":%" PRIu64
+			       ",\"host_socket\":\"127.0.0.1:%ld\",\"frames_sent\":%" PRIu64
+			       ",\"other_frames_sent\":%" PRIu64 ",\"host_dropped\":%s"
+			       ",\"host_dropped_from_guest\":%" PRIu64
+			       ",\"lost_host\":%s,\"lost_guest\":%s}\n",
 			       ip_str(o.guest_ip), mac_str(o.guest_mac), o.port, plen, o.rate,
 			       o.duration, offered, sent, echoed, lost, loss, bad, dup, send_errors,
-			       elapsed, rate, arp_replies_sent);
+			       elapsed, rate, arp_replies_sent, o.qemu_port, frames_sent, other,
+			       host_txt, host_from, lost_host_txt, lost_guest_txt);
 		} else {
 			say("--- %s flood statistics ---\n", ip_str(o.guest_ip));
 			say("offered %" PRIu64 ", sent %" PRIu64 " (%" PRIu64 " taken by the host "
 			    "socket, %" PRIu64 " refused) in %.3f s = %.0f pps\n",
 			    offered, sent, ok_sent, send_errors, elapsed, rate);
-			say("echoed %" PRIu64 ", lost %" PRIu64 " (%.2f%%), bad %" PRIu64
-			    ", dup %" PRIu64 "\n", echoed, lost, loss, bad, dup);
-			say("# offered sent echoed lost bad\n");
-			printf("%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
-			       offered, sent, echoed, lost, bad);
+			if (known)
+				say("host: QEMU's socket 127.0.0.1:%ld dropped %" PRIu64 " of %" PRIu64
+				    " frames, pktgen's dropped %" PRIu64 " echoes\n",
+				    o.qemu_port, host_to, frames_sent, host_from);
+			else
+				say("host: no socket on 127.0.0.1:%ld in %s: host drops unknown\n",
+				    o.qemu_port, o.proc_net_udp);
+			say("echoed %" PRIu64 ", lost %" PRIu64 " (%.2f%%: host %s, guest %s), bad %"
+			    PRIu64 ", dup %" PRIu64 "\n", echoed, lost, loss, lost_host_txt,
+			    lost_guest_txt, bad, dup);
+			say("# offered sent echoed lost bad lost_host lost_guest\n");
+			printf("%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s\n",
+			       offered, sent, echoed, lost, bad, known ? lost_host_txt : "-1",
+			       known ? lost_guest_txt : "-1");
 		}
 	}
 	free(seen);
@@ -1345,9 +1441,11 @@ static int do_fuzz(void)
 	uint64_t digest = 0xcbf29ce484222325ull;	/* FNV-1a 64 */
 	uint64_t t0;
 	double period_ns = o.rate > 0 ? 1e9 / o.rate : 0;
+	int64_t drops0 = -1, drops = -1;
 
 	if (!o.dry_run) {
 		open_socket();
+		drops0 = udp_socket_drops(o.qemu_port);
 		resolve_guest();
 	}
 	rng_state = o.seed;
@@ -1381,15 +1479,22 @@ static int do_fuzz(void)
 		if ((i & 255) == 255)
 			drain_host_duties();	/* keep answering the guest's ARP */
 	}
-	if (!o.dry_run)
+	if (!o.dry_run) {
 		drain_host_duties();
+		drops = udp_socket_drops(o.qemu_port);
+	}
 
 	if (o.json) {
+		char host[32] = "null";
+
+		if (drops0 >= 0 && drops >= drops0)
+			snprintf(host, sizeof(host), "%" PRId64, drops - drops0);
 		printf("{\"mode\":\"fuzz\",\"seed\":%" PRIu64 ",\"count\":%ld,\"sent\":%" PRIu64
-		       ",\"send_errors\":%" PRIu64 ",\"bytes\":%" PRIu64 ",\"dry_run\":%s,"
+		       ",\"send_errors\":%" PRIu64 ",\"frames_sent\":%" PRIu64
+		       ",\"host_dropped\":%s,\"bytes\":%" PRIu64 ",\"dry_run\":%s,"
 		       "\"digest\":\"%016" PRIx64 "\",\"kinds\":{",
-		       o.seed, o.count, sent, send_errors, bytes, o.dry_run ? "true" : "false",
-		       digest);
+		       o.seed, o.count, sent, send_errors, frames_sent, host, bytes,
+		       o.dry_run ? "true" : "false", digest);
 		for (int k = 0; k < FZ_NKINDS; k++)
 			printf("%s\"%s\":%" PRIu64, k ? "," : "", fuzz_names[k], counts[k]);
 		printf("}}\n");
