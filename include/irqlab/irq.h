@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The generic IRQ layer's insides, as Linux's <linux/irq.h> and
- * <linux/irqdesc.h>: one irq_desc per interrupt number, an irq_chip that
- * knows how to mask and acknowledge it, and a flow handler (edge or
- * fasteoi) that runs the actions.
+ * The generic IRQ layer's insides, as Linux's <linux/irq.h>,
+ * <linux/irqdesc.h> and kernel/irq/internals.h: one irq_desc per
+ * interrupt number, an irq_chip that knows how to mask and acknowledge
+ * it, and a flow handler (edge or fasteoi) that runs the actions.
  */
 #ifndef _IRQLAB_IRQ_H
 #define _IRQLAB_IRQ_H
@@ -16,6 +16,22 @@
 
 struct irq_desc;
 
+/*
+ * irq_data.state_use_accessors, Linux's IRQD_* bits (the ones irqlab
+ * has), read and written through the irqd_*() helpers below.
+ */
+enum {
+	IRQD_IRQ_DISABLED		= 1 << 16,	/* depth > 0 */
+	IRQD_IRQ_MASKED			= 1 << 17,	/* masked at the chip */
+	IRQD_IRQ_INPROGRESS		= 1 << 18,	/* handlers running */
+	/*
+	 * A fasteoi interrupt that arrives while its handler still runs on
+	 * another CPU is lost unless it is sent again (Linux sets it for
+	 * the GICv3 ITS; no x86 chip needs it).
+	 */
+	IRQD_RESEND_WHEN_IN_PROGRESS	= 1U << 31,
+};
+
 struct irq_data {
 	unsigned int irq;
 	unsigned long hwirq;		/* IOAPIC pin (GSI) */
@@ -23,7 +39,33 @@ struct irq_data {
 	void *chip_data;
 	bool level;			/* level-triggered */
 	unsigned long affinity;		/* CPU mask */
+	unsigned int state_use_accessors;	/* IRQD_* */
 };
+
+static inline bool irqd_irq_disabled(struct irq_data *d)
+{
+	return d->state_use_accessors & IRQD_IRQ_DISABLED;
+}
+
+static inline bool irqd_irq_masked(struct irq_data *d)
+{
+	return d->state_use_accessors & IRQD_IRQ_MASKED;
+}
+
+static inline bool irqd_irq_inprogress(struct irq_data *d)
+{
+	return READ_ONCE(d->state_use_accessors) & IRQD_IRQ_INPROGRESS;
+}
+
+static inline void irqd_set(struct irq_data *d, unsigned int mask)
+{
+	WRITE_ONCE(d->state_use_accessors, d->state_use_accessors | mask);
+}
+
+static inline void irqd_clear(struct irq_data *d, unsigned int mask)
+{
+	WRITE_ONCE(d->state_use_accessors, d->state_use_accessors & ~mask);
+}
 
 struct irq_chip {
 	const char *name;
@@ -37,17 +79,23 @@ struct irq_chip {
 
 typedef void (*irq_flow_handler_t)(struct irq_desc *desc);
 
+/* irq_desc.istate, Linux's IRQS_* (internals.h): the core's own state. */
+enum {
+	IRQS_SPURIOUS_DISABLED	= 0x00000002,	/* by the nobody-cared rule */
+	IRQS_POLL_INPROGRESS	= 0x00000008,	/* the spurious poller runs it */
+	IRQS_ONESHOT		= 0x00000020,	/* the actions are ONESHOT */
+	IRQS_REPLAY		= 0x00000040,	/* resent, not yet arrived */
+	IRQS_PENDING		= 0x00000200,	/* arrived and not handled */
+};
+
 struct irq_desc {
 	spinlock_t lock;
 	struct irq_data irq_data;
 	irq_flow_handler_t handle_irq;
 	const char *name;		/* the flow: "edge" or "fasteoi" */
 	struct irqaction *action;
+	unsigned int istate;		/* IRQS_* */
 	unsigned int depth;		/* disable_irq nesting */
-	bool masked;
-	bool in_progress;		/* a handler is running */
-	bool pending;			/* arrived while disabled */
-	bool spurious_disabled;		/* by the nobody-cared rule */
 	unsigned int oneshot_pending;	/* threads holding the line */
 	/* spurious.c's bookkeeping, as Linux's. */
 	unsigned int irq_count;
@@ -75,6 +123,9 @@ void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret);
 
 void mask_irq(struct irq_desc *desc);
 void unmask_irq(struct irq_desc *desc);
+/* depth 0 <-> 1: the line's disabled state and its mask together. */
+void irq_enable(struct irq_desc *desc);
+void irq_disable(struct irq_desc *desc);
 
 unsigned int kstat_irqs(unsigned int irq);
 unsigned long kstat_irqs_total(void);

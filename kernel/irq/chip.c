@@ -12,24 +12,38 @@
 
 void mask_irq(struct irq_desc *desc)
 {
-	if (desc->masked)
+	if (irqd_irq_masked(&desc->irq_data))
 		return;
 	desc->irq_data.chip->irq_mask(&desc->irq_data);
-	desc->masked = true;
+	irqd_set(&desc->irq_data, IRQD_IRQ_MASKED);
 }
 
 void unmask_irq(struct irq_desc *desc)
 {
-	if (!desc->masked)
+	if (!irqd_irq_masked(&desc->irq_data))
 		return;
 	desc->irq_data.chip->irq_unmask(&desc->irq_data);
-	desc->masked = false;
+	irqd_clear(&desc->irq_data, IRQD_IRQ_MASKED);
+}
+
+void irq_enable(struct irq_desc *desc)
+{
+	irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
+	unmask_irq(desc);
+}
+
+/* Masks at once: irqlab has no lazy disable. */
+void irq_disable(struct irq_desc *desc)
+{
+	irqd_set(&desc->irq_data, IRQD_IRQ_DISABLED);
+	mask_irq(desc);
 }
 
 /* Not while disabled, unrequested, or running on another CPU. */
 static bool irq_may_run(struct irq_desc *desc)
 {
-	return desc->action && !desc->depth && !desc->in_progress;
+	return desc->action && !irqd_irq_disabled(&desc->irq_data) &&
+	       !irqd_irq_inprogress(&desc->irq_data);
 }
 
 void handle_edge_irq(struct irq_desc *desc)
@@ -39,7 +53,7 @@ void handle_edge_irq(struct irq_desc *desc)
 	spin_lock(&desc->lock);
 	if (!irq_may_run(desc)) {
 		/* Remember it: enable_irq() or the running CPU replays it. */
-		desc->pending = true;
+		desc->istate |= IRQS_PENDING;
 		mask_irq(desc);
 		if (chip->irq_ack)
 			chip->irq_ack(&desc->irq_data);
@@ -54,10 +68,12 @@ void handle_edge_irq(struct irq_desc *desc)
 			goto out;
 		}
 		/* An edge came meanwhile and masked the line: reopen it. */
-		if (desc->pending && !desc->depth)
+		if ((desc->istate & IRQS_PENDING) &&
+		    !irqd_irq_disabled(&desc->irq_data))
 			unmask_irq(desc);
 		handle_irq_event(desc);
-	} while (desc->pending && !desc->depth);
+	} while ((desc->istate & IRQS_PENDING) &&
+		 !irqd_irq_disabled(&desc->irq_data));
 out:
 	spin_unlock(&desc->lock);
 }
@@ -68,7 +84,7 @@ void handle_fasteoi_irq(struct irq_desc *desc)
 
 	spin_lock(&desc->lock);
 	if (!irq_may_run(desc)) {
-		desc->pending = true;
+		desc->istate |= IRQS_PENDING;
 		mask_irq(desc);
 		goto out;
 	}

@@ -30,8 +30,8 @@ irqreturn_t handle_irq_event(struct irq_desc *desc)
 	struct irqaction *action;
 
 	/* Called with desc->lock held; the handlers run without it. */
-	desc->in_progress = true;
-	desc->pending = false;
+	irqd_set(&desc->irq_data, IRQD_IRQ_INPROGRESS);
+	desc->istate &= ~IRQS_PENDING;
 	spin_unlock(&desc->lock);
 	for (action = desc->action; action; action = action->next) {
 		res = action->handler(desc->irq_data.irq, action->dev_id);
@@ -40,7 +40,7 @@ irqreturn_t handle_irq_event(struct irq_desc *desc)
 		retval |= res;
 	}
 	spin_lock(&desc->lock);
-	desc->in_progress = false;
+	irqd_clear(&desc->irq_data, IRQD_IRQ_INPROGRESS);
 	note_interrupt(desc, retval);
 	return retval;
 }

@@ -28,7 +28,7 @@ void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
 	desc->handle_irq = handle;
 	desc->name = name;
 	desc->depth = 1;		/* disabled until requested */
-	desc->masked = true;
+	irqd_set(&desc->irq_data, IRQD_IRQ_DISABLED | IRQD_IRQ_MASKED);
 	desc->irq_data.affinity = 1;	/* CPU 0 */
 }
 

@@ -128,10 +128,10 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	if (action == desc->action) {
 		/* The first handler starts the line up. */
 		desc->depth = 0;
-		desc->spurious_disabled = false;
+		desc->istate &= ~IRQS_SPURIOUS_DISABLED;
 		desc->irq_count = 0;
 		desc->irqs_unhandled = 0;
-		unmask_irq(desc);
+		irq_enable(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, iflags);
 	if (thread)
@@ -146,7 +146,7 @@ void synchronize_irq(unsigned int irq)
 	/* From inside the handler this would wait for itself. */
 	if (!desc || in_hardirq())
 		return;
-	while (READ_ONCE(desc->in_progress))
+	while (irqd_irq_inprogress(&desc->irq_data))
 		cpu_relax();
 }
 
@@ -173,7 +173,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		desc->oneshot_pending--;
 	if (!desc->action) {
 		/* The last one gone: shut the line down. */
-		mask_irq(desc);
+		irq_disable(desc);
 		desc->depth = 1;
 		desc->oneshot_pending = 0;
 	}
@@ -196,7 +196,7 @@ void disable_irq_nosync(unsigned int irq)
 		return;
 	spin_lock_irqsave(&desc->lock, flags);
 	if (!desc->depth++)
-		mask_irq(desc);
+		irq_disable(desc);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
@@ -221,15 +221,16 @@ void enable_irq(unsigned int irq)
 		return;
 	}
 	if (--desc->depth == 0 && desc->action) {
+		irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
 		if (!desc->oneshot_pending)
 			unmask_irq(desc);
 		/*
 		 * An edge that came while disabled is gone from the pin:
 		 * deliver it again, as Linux's check_irq_resend().
 		 */
-		if (desc->pending && !desc->irq_data.level &&
+		if ((desc->istate & IRQS_PENDING) && !desc->irq_data.level &&
 		    desc->irq_data.chip->irq_retrigger) {
-			desc->pending = false;
+			desc->istate &= ~IRQS_PENDING;
 			desc->irq_data.chip->irq_retrigger(&desc->irq_data);
 		}
 	}
@@ -245,7 +246,8 @@ void irq_thread_done(struct irqaction *action)
 	if (action->thread_pending) {
 		action->thread_pending = false;
 		if ((action->flags & IRQF_ONESHOT) && desc->oneshot_pending &&
-		    !--desc->oneshot_pending && !desc->depth)
+		    !--desc->oneshot_pending &&
+		    !irqd_irq_disabled(&desc->irq_data))
 			unmask_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);

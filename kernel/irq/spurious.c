@@ -49,9 +49,9 @@ void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret)
 	if (unlikely(desc->irqs_unhandled > 99900)) {
 		report_bad_irq(desc, action_ret);
 		pr_emerg("Disabling IRQ #%u\n", desc->irq_data.irq);
-		desc->spurious_disabled = true;
+		desc->istate |= IRQS_SPURIOUS_DISABLED;
 		desc->depth++;
-		mask_irq(desc);
+		irq_disable(desc);
 	}
 	desc->irqs_unhandled = 0;
 }

@@ -72,8 +72,7 @@ static void setup_test_irq_flow(irq_flow_handler_t flow, const char *name)
 
 	desc->irq_count = 0;
 	desc->irqs_unhandled = 0;
-	desc->spurious_disabled = false;
-	desc->pending = false;
+	desc->istate = 0;
 	chip_state.masked = true;
 	chip_state.retriggers = 0;
 	irq_set_chip_and_handler_name(TEST_IRQ, &test_chip, flow, name);
@@ -132,7 +131,7 @@ static void test_disable_depth(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, chip_state.masked);
 	fire();				/* arrives while disabled */
 	KTEST_EXPECT_EQ(t, dev.calls, 0);
-	KTEST_EXPECT_TRUE(t, desc->pending);
+	KTEST_EXPECT_TRUE(t, desc->istate & IRQS_PENDING);
 	enable_irq(TEST_IRQ);
 	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* still depth 1 */
 	KTEST_EXPECT_EQ(t, chip_state.retriggers, 0);
@@ -221,7 +220,7 @@ static void test_nobody_cared(struct ktest *t)
 	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
 			0);
 	storm(&dev, 100000, 100);
-	KTEST_EXPECT_FALSE(t, desc->spurious_disabled);
+	KTEST_EXPECT_FALSE(t, desc->istate & IRQS_SPURIOUS_DISABLED);
 	KTEST_EXPECT_EQ(t, desc->depth, 0);
 	free_irq(TEST_IRQ, &dev);
 
@@ -230,7 +229,7 @@ static void test_nobody_cared(struct ktest *t)
 	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
 			0);
 	storm(&dev, 100000, 99);
-	KTEST_EXPECT_TRUE(t, desc->spurious_disabled);
+	KTEST_EXPECT_TRUE(t, desc->istate & IRQS_SPURIOUS_DISABLED);
 	KTEST_EXPECT_EQ(t, desc->depth, 1);
 	KTEST_EXPECT_TRUE(t, chip_state.masked);
 	free_irq(TEST_IRQ, &dev);
