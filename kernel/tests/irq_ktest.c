@@ -117,6 +117,13 @@ static void test_request_free(struct ktest *t)
 	irq_to_desc(TEST_IRQ)->kstat_irqs[0] = 0;
 }
 
+/* Linux's generic_handle_irq(): -EINVAL for a number with no descriptor. */
+static void test_handle_bad_irq(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, generic_handle_irq(NR_IRQS), -EINVAL);
+	KTEST_EXPECT_EQ(t, generic_handle_irq(UINT_MAX), -EINVAL);
+}
+
 static void test_disable_depth(struct ktest *t)
 {
 	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
@@ -332,6 +339,7 @@ static void test_entry_context(struct ktest *t)
 
 static const struct ktest_case irq_cases[] = {
 	KTEST_CASE(test_request_free),
+	KTEST_CASE(test_handle_bad_irq),
 	KTEST_CASE(test_disable_depth),
 	KTEST_CASE(test_free_while_disabled),
 	KTEST_CASE(test_shared),
