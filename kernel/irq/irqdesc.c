@@ -2,6 +2,7 @@
 /* The irq_desc table: one per interrupt number, as Linux's irqdesc.c. */
 #include <irqlab/irq.h>
 #include <irqlab/kernel.h>
+#include <irqlab/errno.h>
 
 static struct irq_desc irq_desc[NR_IRQS];
 
@@ -37,7 +38,7 @@ int generic_handle_irq(unsigned int irq)
 	struct irq_desc *desc = irq_to_desc(irq);
 
 	if (!desc || !desc->handle_irq)
-		return -1;
+		return -EINVAL;
 	desc->handle_irq(desc);
 	return 0;
 }
