@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Threaded interrupts (request_threaded_irq), driven through the fake
+ * chip of irq_test.h: what happens to a wake-up that arrives while the
+ * thread runs.  thread_fn is held on completions, never on a delay, so
+ * each case checks an order of events rather than a speed.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/irq.h>
+#include <irqlab/completion.h>
+#include <irqlab/jiffies.h>
+#include "irq_test.h"
+
+/* Long enough for any loaded host; only a broken kernel waits it out. */
+#define WAIT	(10 * HZ)
+
+struct thread_dev {
+	struct completion started;	/* the first thread_fn has begun */
+	struct completion release;	/* lets the first thread_fn return */
+	struct completion again;	/* a second thread_fn has run */
+	atomic_t runs;
+};
+
+static void thread_dev_init(struct thread_dev *dev)
+{
+	init_completion(&dev->started);
+	init_completion(&dev->release);
+	init_completion(&dev->again);
+	atomic_set(&dev->runs, 0);
+}
+
+static irqreturn_t wake_handler(int irq, void *dev_id)
+{
+	return IRQ_WAKE_THREAD;
+}
+
+/* The first run waits for the test; later ones only say they ran. */
+static irqreturn_t held_thread_fn(int irq, void *dev_id)
+{
+	struct thread_dev *dev = dev_id;
+
+	if (atomic_inc_return(&dev->runs) == 1) {
+		complete(&dev->started);
+		wait_for_completion_timeout(&dev->release, WAIT);
+	} else {
+		complete(&dev->again);
+	}
+	return IRQ_HANDLED;
+}
+
+/*
+ * Linux's irq_thread() clears IRQTF_RUNTHREAD before it calls thread_fn,
+ * so an interrupt that asks for the thread while thread_fn runs makes it
+ * run once more: the event is not lost.
+ */
+static void wake_while_running(struct ktest *t, irq_handler_t handler,
+			       unsigned long flags)
+{
+	struct thread_dev dev;
+	unsigned long again;
+	int runs;
+
+	thread_dev_init(&dev);
+	irq_test_setup(handle_edge_irq, "edge");
+	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, handler,
+						held_thread_fn, flags, "t",
+						&dev), 0);
+	irq_test_fire();
+	if (!wait_for_completion_timeout(&dev.started, WAIT)) {
+		ktest_log(t, "thread_fn did not start within 10 s");
+		KTEST_EXPECT_TRUE(t, false);
+		complete(&dev.release);
+		free_irq(TEST_IRQ, &dev);
+		return;
+	}
+	irq_test_fire();		/* while thread_fn runs */
+	complete(&dev.release);
+	again = wait_for_completion_timeout(&dev.again, WAIT);
+	runs = atomic_read(&dev.runs);
+	KTEST_EXPECT_NE(t, again, 0);
+	KTEST_EXPECT_EQ(t, runs, 2);
+	free_irq(TEST_IRQ, &dev);
+}
+
+static void test_wake_while_thread_runs(struct ktest *t)
+{
+	wake_while_running(t, wake_handler, 0);
+}
+
+/* ONESHOT on an edge line: the line is not masked, the edge comes. */
+static void test_wake_while_oneshot_thread_runs(struct ktest *t)
+{
+	wake_while_running(t, NULL, IRQF_ONESHOT);
+}
+
+static const struct ktest_case irq_thread_cases[] = {
+	KTEST_CASE(test_wake_while_thread_runs),
+	KTEST_CASE(test_wake_while_oneshot_thread_runs),
+	{}
+};
+KTEST_SUITE(irq_thread, irq_thread_cases);
