@@ -39,7 +39,9 @@ struct irqaction {
 	unsigned int flags;
 	const char *name;
 	struct task_struct *thread;	/* irq/N-name, for thread_fn */
-	bool thread_pending;		/* set by IRQ_WAKE_THREAD */
+	unsigned long thread_flags;	/* IRQTF_* (<irqlab/irq.h>) */
+	/* ONESHOT: its bit in desc->threads_oneshot, else 0. */
+	unsigned long thread_mask;
 };
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
@@ -59,12 +61,6 @@ void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
 void synchronize_irq(unsigned int irq);
 int irq_set_affinity(unsigned int irq, unsigned long cpumask);
-
-/*
- * What an irq/N-name thread calls once its thread_fn has returned: for
- * IRQF_ONESHOT this unmasks the line the hard handler left masked.
- */
-void irq_thread_done(struct irqaction *action);
 
 /*
  * Softirqs (kernel/softirq.c): Linux's ten vectors, in its order; a lower

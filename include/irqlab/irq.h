@@ -88,6 +88,12 @@ enum {
 	IRQS_PENDING		= 0x00000200,	/* arrived and not handled */
 };
 
+/* irqaction.thread_flags, Linux's IRQTF_* bits. */
+enum {
+	IRQTF_RUNTHREAD,	/* the hard handler asked for thread_fn */
+	IRQTF_WARNED,		/* IRQ_WAKE_THREAD without a thread, said once */
+};
+
 struct irq_desc {
 	spinlock_t lock;
 	struct irq_data irq_data;
@@ -96,7 +102,8 @@ struct irq_desc {
 	struct irqaction *action;
 	unsigned int istate;		/* IRQS_* */
 	unsigned int depth;		/* disable_irq nesting */
-	unsigned int oneshot_pending;	/* threads holding the line */
+	/* The ONESHOT actions whose thread holds the line masked. */
+	unsigned long threads_oneshot;
 	/* spurious.c's bookkeeping, as Linux's. */
 	unsigned int irq_count;
 	unsigned int irqs_unhandled;
@@ -119,6 +126,8 @@ void handle_fasteoi_irq(struct irq_desc *desc);
 int generic_handle_irq(unsigned int irq);
 
 irqreturn_t handle_irq_event(struct irq_desc *desc);
+/* Asks action's thread to run thread_fn; from the hard handler. */
+void __irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
 void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret);
 
 void mask_irq(struct irq_desc *desc);

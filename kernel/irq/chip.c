@@ -78,6 +78,19 @@ out:
 	spin_unlock(&desc->lock);
 }
 
+/*
+ * A ONESHOT line was masked before its handlers ran; it opens again here
+ * unless a thread now holds it (irq_finalize_oneshot() opens it then).
+ */
+static void cond_unmask_eoi_irq(struct irq_desc *desc, struct irq_chip *chip)
+{
+	if (chip->irq_eoi)
+		chip->irq_eoi(&desc->irq_data);
+	if ((desc->istate & IRQS_ONESHOT) && !desc->threads_oneshot &&
+	    !irqd_irq_disabled(&desc->irq_data))
+		unmask_irq(desc);
+}
+
 void handle_fasteoi_irq(struct irq_desc *desc)
 {
 	struct irq_chip *chip = desc->irq_data.chip;
@@ -89,10 +102,13 @@ void handle_fasteoi_irq(struct irq_desc *desc)
 		goto out;
 	}
 	desc->kstat_irqs[smp_processor_id()]++;
-	handle_irq_event(desc);
-	/* A threaded IRQF_ONESHOT handler keeps the line masked. */
-	if (desc->oneshot_pending)
+	/* Level lines of threaded ONESHOT handlers: quiet until they ran. */
+	if (desc->istate & IRQS_ONESHOT)
 		mask_irq(desc);
+	handle_irq_event(desc);
+	cond_unmask_eoi_irq(desc, chip);
+	spin_unlock(&desc->lock);
+	return;
 out:
 	if (chip->irq_eoi)
 		chip->irq_eoi(&desc->irq_data);

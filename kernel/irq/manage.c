@@ -12,32 +12,69 @@
 
 #define IRQF_TRIGGER_MASK	0xf
 
-/* Sleeps until the hard handler asks for the thread, or it is stopped. */
+/*
+ * Sleeps until the hard handler asks for the thread, or it is stopped.
+ * Taking IRQTF_RUNTHREAD before thread_fn runs, not after, is what lets a
+ * request made while thread_fn runs start it again.
+ */
 static bool irq_wait_for_interrupt(struct irqaction *action)
 {
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
+		if (test_and_clear_bit(IRQTF_RUNTHREAD,
+				       &action->thread_flags)) {
+			__set_current_state(TASK_RUNNING);
+			return true;
+		}
+		/* Checked second: a last request still runs (Linux's). */
 		if (kthread_should_stop()) {
 			__set_current_state(TASK_RUNNING);
 			return false;
-		}
-		if (READ_ONCE(action->thread_pending)) {
-			__set_current_state(TASK_RUNNING);
-			return true;
 		}
 		schedule();
 	}
 }
 
-/* Linux's irq_thread(): thread_fn, then unmask a ONESHOT line. */
+/*
+ * A ONESHOT line stays masked until every thread that was asked for has
+ * run; the last one unmasks it, unless the line was disabled meanwhile.
+ */
+static void irq_finalize_oneshot(struct irq_desc *desc,
+				 struct irqaction *action)
+{
+	unsigned long flags;
+
+	if (!(desc->istate & IRQS_ONESHOT))
+		return;
+	spin_lock_irqsave(&desc->lock, flags);
+	/* Asked again meanwhile: the line stays ours for that run. */
+	if (test_bit(IRQTF_RUNTHREAD, &action->thread_flags))
+		goto out_unlock;
+	desc->threads_oneshot &= ~action->thread_mask;
+	if (!desc->threads_oneshot && !irqd_irq_disabled(&desc->irq_data) &&
+	    irqd_irq_masked(&desc->irq_data))
+		unmask_irq(desc);
+out_unlock:
+	spin_unlock_irqrestore(&desc->lock, flags);
+}
+
+static irqreturn_t irq_thread_fn(struct irq_desc *desc,
+				 struct irqaction *action)
+{
+	irqreturn_t ret = action->thread_fn(action->irq, action->dev_id);
+
+	irq_finalize_oneshot(desc, action);
+	return ret;
+}
+
+/* Linux's irq_thread(): the body of every irq/N-name thread. */
 static int irq_thread(void *data)
 {
 	struct irqaction *action = data;
+	struct irq_desc *desc = irq_to_desc(action->irq);
 
-	while (irq_wait_for_interrupt(action)) {
-		action->thread_fn(action->irq, action->dev_id);
-		irq_thread_done(action);
-	}
+	while (irq_wait_for_interrupt(action))
+		irq_thread_fn(desc, action);
 	return 0;
 }
 
@@ -75,7 +112,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	struct irq_desc *desc = irq_to_desc(irq);
 	struct task_struct *thread = NULL;
 	struct irqaction *action, **p;
-	unsigned long iflags;
+	unsigned long iflags, thread_mask = 0;
+	int ret;
 
 	if (!desc || !desc->irq_data.chip)
 		return -EINVAL;
@@ -117,18 +155,27 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		pr_err("genirq: Flags mismatch irq %u. %08lx (%s) vs. %08x (%s)\n",
 		       irq, flags, name, desc->action->flags,
 		       desc->action->name);
-		if (thread)
-			kthread_stop(thread);
-		kfree(action);
-		return -EBUSY;
+		ret = -EBUSY;
+		goto out_thread;
 	}
 	for (p = &desc->action; *p; p = &(*p)->next)
-		;
+		thread_mask |= (*p)->thread_mask;
+	if (flags & IRQF_ONESHOT) {
+		/* Each ONESHOT action on the line gets a bit of its own. */
+		if (thread_mask == ~0UL) {
+			spin_unlock_irqrestore(&desc->lock, iflags);
+			ret = -EBUSY;
+			goto out_thread;
+		}
+		action->thread_mask = 1UL << __builtin_ctzl(~thread_mask);
+	}
 	*p = action;
 	if (action == desc->action) {
 		/* The first handler starts the line up. */
+		desc->istate &= ~(IRQS_SPURIOUS_DISABLED | IRQS_ONESHOT);
+		if (flags & IRQF_ONESHOT)
+			desc->istate |= IRQS_ONESHOT;
 		desc->depth = 0;
-		desc->istate &= ~IRQS_SPURIOUS_DISABLED;
 		desc->irq_count = 0;
 		desc->irqs_unhandled = 0;
 		irq_enable(desc);
@@ -137,6 +184,12 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	if (thread)
 		wake_up_process(thread);	/* it waits for its first irq */
 	return 0;
+
+out_thread:
+	if (thread)
+		kthread_stop(thread);
+	kfree(action);
+	return ret;
 }
 
 void synchronize_irq(unsigned int irq)
@@ -169,13 +222,12 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		return NULL;
 	}
 	*p = action->next;
-	if (action->thread_pending && (action->flags & IRQF_ONESHOT))
-		desc->oneshot_pending--;
+	desc->threads_oneshot &= ~action->thread_mask;
 	if (!desc->action) {
 		/* The last one gone: shut the line down. */
 		irq_disable(desc);
 		desc->depth = 1;
-		desc->oneshot_pending = 0;
+		desc->threads_oneshot = 0;
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 	synchronize_irq(irq);
@@ -222,7 +274,7 @@ void enable_irq(unsigned int irq)
 	}
 	if (--desc->depth == 0 && desc->action) {
 		irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
-		if (!desc->oneshot_pending)
+		if (!desc->threads_oneshot)
 			unmask_irq(desc);
 		/*
 		 * An edge that came while disabled is gone from the pin:
@@ -233,22 +285,6 @@ void enable_irq(unsigned int irq)
 			desc->istate &= ~IRQS_PENDING;
 			desc->irq_data.chip->irq_retrigger(&desc->irq_data);
 		}
-	}
-	spin_unlock_irqrestore(&desc->lock, flags);
-}
-
-void irq_thread_done(struct irqaction *action)
-{
-	struct irq_desc *desc = irq_to_desc(action->irq);
-	unsigned long flags;
-
-	spin_lock_irqsave(&desc->lock, flags);
-	if (action->thread_pending) {
-		action->thread_pending = false;
-		if ((action->flags & IRQF_ONESHOT) && desc->oneshot_pending &&
-		    !--desc->oneshot_pending &&
-		    !irqd_irq_disabled(&desc->irq_data))
-			unmask_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 }

@@ -14,6 +14,7 @@
 #include <asm/processor.h>
 #include <irqlab/sched.h>
 #include <irqlab/timer.h>
+#include <irqlab/completion.h>
 #include "irq_test.h"
 
 struct irq_test_chip_state irq_test_chip;
@@ -257,13 +258,15 @@ static void test_unhandled_decay(struct ktest *t)
 	free_irq(TEST_IRQ, &dev);
 }
 
-static volatile bool thread_release, thread_ran;
+static DECLARE_COMPLETION(thread_started);
+static DECLARE_COMPLETION(thread_release);
+static volatile bool thread_ran;
 
 /* Holds the thread (and so the ONESHOT line) until the test lets go. */
 static irqreturn_t thread_fn(int irq, void *dev_id)
 {
-	while (!READ_ONCE(thread_release))
-		msleep(1);
+	complete(&thread_started);
+	wait_for_completion_timeout(&thread_release, 10 * HZ);
 	thread_ran = true;
 	return IRQ_HANDLED;
 }
@@ -272,14 +275,15 @@ static void test_oneshot(struct ktest *t)
 {
 	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
 	struct test_dev dev = { 0 };
-	unsigned long deadline;
+	unsigned long deadline, flags;
 
 	/* ONESHOT is for level lines: an edge cannot storm. */
 	irq_test_setup(handle_fasteoi_irq, "fasteoi");
 	/* A NULL primary handler needs ONESHOT, or the line storms. */
 	KTEST_EXPECT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn, 0,
 						"t", &dev), -EINVAL);
-	thread_release = false;
+	reinit_completion(&thread_started);
+	reinit_completion(&thread_release);
 	thread_ran = false;
 	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn,
 						IRQF_ONESHOT, "t", &dev), 0);
@@ -288,23 +292,27 @@ static void test_oneshot(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, desc->action->thread->comm, "irq/63-t");
 	KTEST_EXPECT_EQ(t, desc->action->thread->policy, SCHED_FIFO);
 	KTEST_EXPECT_EQ(t, desc->action->thread->rt_priority, 50);
+	KTEST_EXPECT_NE(t, desc->action->thread_mask, 0);
 
 	irq_test_fire();
-	msleep(20);		/* the thread now runs thread_fn, held */
-	KTEST_EXPECT_TRUE(t, desc->action->thread_pending);
-	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);	/* until it returns */
-	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 1);
+	KTEST_EXPECT_NE(t, wait_for_completion_timeout(&thread_started,
+						       10 * HZ), 0);
+	/* The thread holds the line masked until thread_fn returns. */
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
+	KTEST_EXPECT_EQ(t, desc->threads_oneshot, desc->action->thread_mask);
 	KTEST_EXPECT_FALSE(t, thread_ran);
 
-	thread_release = true;
-	deadline = jiffies + HZ;
-	while (READ_ONCE(desc->action->thread_pending) &&
+	complete(&thread_release);
+	deadline = jiffies + 10 * HZ;
+	while (READ_ONCE(desc->threads_oneshot) &&
 	       time_before(jiffies, deadline))
 		msleep(1);
+	/* The thread unmasks under desc->lock, where it clears its bit. */
+	spin_lock_irqsave(&desc->lock, flags);
+	spin_unlock_irqrestore(&desc->lock, flags);
 	KTEST_EXPECT_TRUE(t, thread_ran);
-	KTEST_EXPECT_FALSE(t, desc->action->thread_pending);
 	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
-	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 0);
+	KTEST_EXPECT_EQ(t, desc->threads_oneshot, 0);
 	free_irq(TEST_IRQ, &dev);
 }
 
