@@ -9,6 +9,7 @@
 #include <irqlab/irq.h>
 #include <irqlab/completion.h>
 #include <irqlab/jiffies.h>
+#include <irqlab/timer.h>
 #include "irq_test.h"
 
 /* Long enough for any loaded host; only a broken kernel waits it out. */
@@ -19,6 +20,8 @@ struct thread_dev {
 	struct completion release;	/* lets the first thread_fn return */
 	struct completion again;	/* a second thread_fn has run */
 	atomic_t runs;
+	bool finished;			/* a thread_fn has returned */
+	struct timer_list release_timer;
 };
 
 static void thread_dev_init(struct thread_dev *dev)
@@ -27,6 +30,7 @@ static void thread_dev_init(struct thread_dev *dev)
 	init_completion(&dev->release);
 	init_completion(&dev->again);
 	atomic_set(&dev->runs, 0);
+	dev->finished = false;
 }
 
 static irqreturn_t wake_handler(int irq, void *dev_id)
@@ -45,6 +49,7 @@ static irqreturn_t held_thread_fn(int irq, void *dev_id)
 	} else {
 		complete(&dev->again);
 	}
+	WRITE_ONCE(dev->finished, true);
 	return IRQ_HANDLED;
 }
 
@@ -93,9 +98,63 @@ static void test_wake_while_oneshot_thread_runs(struct ktest *t)
 	wake_while_running(t, NULL, IRQF_ONESHOT);
 }
 
+static void release_later(struct timer_list *timer)
+{
+	struct thread_dev *dev = from_timer(dev, timer, release_timer);
+
+	complete(&dev->release);
+}
+
+/*
+ * Linux's synchronize_irq() waits for the hard handlers and then, in
+ * wait_event(), until no thread of the line is active (threads_active).
+ * The thread is released from a timer while the caller waits; when the
+ * wait returns, thread_fn must have returned.
+ */
+static void sync_waits_for_thread(struct ktest *t, void (*sync)(unsigned int))
+{
+	struct thread_dev dev;
+	bool finished;
+
+	thread_dev_init(&dev);
+	timer_setup(&dev.release_timer, release_later, 0);
+	irq_test_setup(handle_edge_irq, "edge");
+	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, wake_handler,
+						held_thread_fn, 0, "t",
+						&dev), 0);
+	irq_test_fire();
+	KTEST_EXPECT_NE(t, wait_for_completion_timeout(&dev.started, WAIT),
+			0);
+	mod_timer(&dev.release_timer, jiffies + HZ / 10);
+	sync(TEST_IRQ);
+	finished = READ_ONCE(dev.finished);
+	KTEST_EXPECT_TRUE(t, finished);
+	if (timer_delete_sync(&dev.release_timer))
+		complete(&dev.release);	/* it returned too early */
+	free_irq(TEST_IRQ, &dev);
+}
+
+static void test_synchronize_irq_waits_for_thread(struct ktest *t)
+{
+	sync_waits_for_thread(t, synchronize_irq);
+}
+
+static void disable_enable_irq(unsigned int irq)
+{
+	disable_irq(irq);
+	enable_irq(irq);
+}
+
+static void test_disable_irq_waits_for_thread(struct ktest *t)
+{
+	sync_waits_for_thread(t, disable_enable_irq);
+}
+
 static const struct ktest_case irq_thread_cases[] = {
 	KTEST_CASE(test_wake_while_thread_runs),
 	KTEST_CASE(test_wake_while_oneshot_thread_runs),
+	KTEST_CASE(test_synchronize_irq_waits_for_thread),
+	KTEST_CASE(test_disable_irq_waits_for_thread),
 	{}
 };
 KTEST_SUITE(irq_thread, irq_thread_cases);
