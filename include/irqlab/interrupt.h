@@ -59,7 +59,10 @@ const void *free_irq(unsigned int irq, void *dev_id);
 void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
+/* Waits for the hard handlers and the threads: may sleep. */
 void synchronize_irq(unsigned int irq);
+/* Only the hard handlers; false if a thread is still active. */
+bool synchronize_hardirq(unsigned int irq);
 int irq_set_affinity(unsigned int irq, unsigned long cpumask);
 
 /*

@@ -11,6 +11,7 @@
 #include <irqlab/interrupt.h>
 #include <irqlab/smp.h>
 #include <irqlab/spinlock.h>
+#include <irqlab/wait.h>
 
 #define NR_IRQS		64
 
@@ -104,6 +105,9 @@ struct irq_desc {
 	unsigned int depth;		/* disable_irq nesting */
 	/* The ONESHOT actions whose thread holds the line masked. */
 	unsigned long threads_oneshot;
+	/* Thread runs asked for and not finished: synchronize_irq(). */
+	atomic_t threads_active;
+	struct wait_queue_head wait_for_threads;
 	/* spurious.c's bookkeeping, as Linux's. */
 	unsigned int irq_count;
 	unsigned int irqs_unhandled;
@@ -128,6 +132,8 @@ int generic_handle_irq(unsigned int irq);
 irqreturn_t handle_irq_event(struct irq_desc *desc);
 /* Asks action's thread to run thread_fn; from the hard handler. */
 void __irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
+/* A thread run is over: wakes synchronize_irq() after the last one. */
+void wake_threads_waitq(struct irq_desc *desc);
 void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret);
 
 void mask_irq(struct irq_desc *desc);

@@ -28,6 +28,11 @@ void __irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
 		return;
 	/* A ONESHOT line stays masked until this thread has run. */
 	desc->threads_oneshot |= action->thread_mask;
+	/*
+	 * Counted until the thread has run, for synchronize_irq(): it cannot
+	 * miss this, as it first waits for IRQD_IRQ_INPROGRESS to clear.
+	 */
+	atomic_inc(&desc->threads_active);
 	wake_up_process(action->thread);
 }
 

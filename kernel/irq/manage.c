@@ -73,9 +73,17 @@ static int irq_thread(void *data)
 	struct irqaction *action = data;
 	struct irq_desc *desc = irq_to_desc(action->irq);
 
-	while (irq_wait_for_interrupt(action))
+	while (irq_wait_for_interrupt(action)) {
 		irq_thread_fn(desc, action);
+		wake_threads_waitq(desc);
+	}
 	return 0;
+}
+
+void wake_threads_waitq(struct irq_desc *desc)
+{
+	if (atomic_dec_and_test(&desc->threads_active))
+		wake_up(&desc->wait_for_threads);
 }
 
 /* "irq/4-ttyS0", SCHED_FIFO 50, as Linux's setup_irq_thread(). */
@@ -192,15 +200,50 @@ out_thread:
 	return ret;
 }
 
+/* Until no CPU runs the line's hard handlers (Linux's, without a chip
+ * query: irqlab's chips cannot say whether one is in flight). */
+static void __synchronize_hardirq(struct irq_desc *desc)
+{
+	unsigned long flags;
+	bool inprogress;
+
+	do {
+		while (irqd_irq_inprogress(&desc->irq_data))
+			cpu_relax();
+		/* It looked done: check again where the flag is written. */
+		spin_lock_irqsave(&desc->lock, flags);
+		inprogress = irqd_irq_inprogress(&desc->irq_data);
+		spin_unlock_irqrestore(&desc->lock, flags);
+	} while (inprogress);
+}
+
+bool synchronize_hardirq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (!desc || !desc->irq_data.chip)
+		return true;
+	__synchronize_hardirq(desc);
+	return !atomic_read(&desc->threads_active);
+}
+
+/*
+ * The hard handlers first: a thread they wake is counted before they
+ * finish.  Then the threads, sleeping: never from atomic context.
+ */
+static void __synchronize_irq(struct irq_desc *desc)
+{
+	__synchronize_hardirq(desc);
+	wait_event(desc->wait_for_threads,
+		   !atomic_read(&desc->threads_active));
+}
+
 void synchronize_irq(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
 
-	/* From inside the handler this would wait for itself. */
-	if (!desc || in_hardirq())
-		return;
-	while (irqd_irq_inprogress(&desc->irq_data))
-		cpu_relax();
+	if (desc && desc->irq_data.chip)
+		__synchronize_irq(desc);
 }
 
 const void *free_irq(unsigned int irq, void *dev_id)
@@ -230,7 +273,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		desc->threads_oneshot = 0;
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
-	synchronize_irq(irq);
+	__synchronize_irq(desc);
 	if (action->thread)
 		kthread_stop(action->thread);
 
@@ -239,23 +282,31 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	return name;
 }
 
-void disable_irq_nosync(unsigned int irq)
+static int __disable_irq_nosync(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
 	unsigned long flags;
 
 	if (!desc || !desc->irq_data.chip)
-		return;
+		return -EINVAL;
 	spin_lock_irqsave(&desc->lock, flags);
 	if (!desc->depth++)
 		irq_disable(desc);
 	spin_unlock_irqrestore(&desc->lock, flags);
+	return 0;
 }
 
+void disable_irq_nosync(unsigned int irq)
+{
+	__disable_irq_nosync(irq);
+}
+
+/* Also waits for the handlers and threads: may sleep. */
 void disable_irq(unsigned int irq)
 {
-	disable_irq_nosync(irq);
-	synchronize_irq(irq);
+	might_sleep();
+	if (!__disable_irq_nosync(irq))
+		synchronize_irq(irq);
 }
 
 void enable_irq(unsigned int irq)

@@ -275,7 +275,6 @@ static void test_oneshot(struct ktest *t)
 {
 	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
 	struct test_dev dev = { 0 };
-	unsigned long deadline, flags;
 
 	/* ONESHOT is for level lines: an edge cannot storm. */
 	irq_test_setup(handle_fasteoi_irq, "fasteoi");
@@ -303,13 +302,7 @@ static void test_oneshot(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, thread_ran);
 
 	complete(&thread_release);
-	deadline = jiffies + 10 * HZ;
-	while (READ_ONCE(desc->threads_oneshot) &&
-	       time_before(jiffies, deadline))
-		msleep(1);
-	/* The thread unmasks under desc->lock, where it clears its bit. */
-	spin_lock_irqsave(&desc->lock, flags);
-	spin_unlock_irqrestore(&desc->lock, flags);
+	synchronize_irq(TEST_IRQ);	/* until the thread has run */
 	KTEST_EXPECT_TRUE(t, thread_ran);
 	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
 	KTEST_EXPECT_EQ(t, desc->threads_oneshot, 0);
