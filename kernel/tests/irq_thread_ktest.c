@@ -10,6 +10,7 @@
 #include <irqlab/completion.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/timer.h>
+#include <irqlab/kthread.h>
 #include "irq_test.h"
 
 /* Long enough for any loaded host; only a broken kernel waits it out. */
@@ -150,11 +151,151 @@ static void test_disable_irq_waits_for_thread(struct ktest *t)
 	sync_waits_for_thread(t, disable_enable_irq);
 }
 
+/* A plain device sharing the line: claims the interrupt when raised. */
+struct shared_dev {
+	bool raised;
+	int calls;
+};
+
+static irqreturn_t shared_handler(int irq, void *dev_id)
+{
+	struct shared_dev *dev = dev_id;
+
+	dev->calls++;
+	if (!dev->raised)
+		return IRQ_NONE;
+	dev->raised = false;
+	return IRQ_HANDLED;
+}
+
+/* A fasteoi (level) line shared by ONESHOT a, whose thread is held, and b. */
+static bool setup_shared_oneshot(struct ktest *t, struct thread_dev *a,
+				 struct shared_dev *b)
+{
+	thread_dev_init(a);
+	timer_setup(&a->release_timer, release_later, 0);
+	b->raised = false;
+	b->calls = 0;
+	irq_test_setup(handle_fasteoi_irq, "fasteoi");
+	if (request_threaded_irq(TEST_IRQ, NULL, held_thread_fn,
+				 IRQF_ONESHOT | IRQF_SHARED, "a", a)) {
+		KTEST_EXPECT_TRUE(t, false);
+		return false;
+	}
+	if (request_threaded_irq(TEST_IRQ, shared_handler, NULL,
+				 IRQF_ONESHOT | IRQF_SHARED, "b", b)) {
+		KTEST_EXPECT_TRUE(t, false);
+		free_irq(TEST_IRQ, a);
+		return false;
+	}
+	irq_test_fire();		/* a's device: a's thread holds the line */
+	if (!wait_for_completion_timeout(&a->started, WAIT)) {
+		ktest_log(t, "a's thread_fn did not start within 10 s");
+		KTEST_EXPECT_TRUE(t, false);
+		complete(&a->release);
+		free_irq(TEST_IRQ, a);
+		free_irq(TEST_IRQ, b);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * free_irq() of a ONESHOT action whose thread holds a shared line: Linux
+ * waits for the thread, whose irq_finalize_oneshot() drops its bit and
+ * unmasks, so the handlers left on the line keep getting interrupts.
+ */
+static void test_free_oneshot_pending_shared(struct ktest *t)
+{
+	struct thread_dev a;
+	struct shared_dev b;
+	bool masked;
+
+	if (!setup_shared_oneshot(t, &a, &b))
+		return;
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
+	mod_timer(&a.release_timer, jiffies + HZ / 10);
+	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &a), "a");
+	masked = irq_test_chip.masked;
+	KTEST_EXPECT_FALSE(t, masked);
+	b.raised = true;
+	irq_test_fire();
+	KTEST_EXPECT_FALSE(t, b.raised);	/* b was asked and claimed it */
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
+	if (timer_delete_sync(&a.release_timer))
+		complete(&a.release);
+	free_irq(TEST_IRQ, &b);
+}
+
+struct freer {
+	struct thread_dev *dev;
+	struct completion done;
+};
+
+static int freer_fn(void *data)
+{
+	struct freer *f = data;
+
+	free_irq(TEST_IRQ, f->dev);
+	complete(&f->done);
+	return 0;
+}
+
+static bool action_listed(struct irq_desc *desc, void *dev_id)
+{
+	struct irqaction *action;
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&desc->lock, flags);
+	for (action = desc->action; action; action = action->next)
+		found |= action->dev_id == dev_id;
+	spin_unlock_irqrestore(&desc->lock, flags);
+	return found;
+}
+
+/*
+ * While free_irq() waits for that thread, a's ONESHOT bit still holds
+ * the line (Linux's __free_irq() leaves it to the thread): an interrupt
+ * for b meanwhile must not unmask the line under a's running thread.
+ */
+static void test_free_oneshot_keeps_line_until_thread_ran(struct ktest *t)
+{
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	struct task_struct *task;
+	unsigned long deadline;
+	struct thread_dev a;
+	struct shared_dev b;
+	struct freer f;
+
+	if (!setup_shared_oneshot(t, &a, &b))
+		return;
+	f.dev = &a;
+	init_completion(&f.done);
+	task = kthread_run(freer_fn, &f, "irq-freer");
+	KTEST_ASSERT_NOT_NULL(t, task);
+	/* free_irq() has taken a off the line and waits for its thread. */
+	deadline = jiffies + WAIT;
+	while (action_listed(desc, &a) && time_before(jiffies, deadline))
+		msleep(1);
+	KTEST_EXPECT_FALSE(t, action_listed(desc, &a));
+	b.raised = true;
+	irq_test_fire();
+	KTEST_EXPECT_EQ(t, b.calls, 2);
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
+	complete(&a.release);
+	KTEST_EXPECT_NE(t, wait_for_completion_timeout(&f.done, WAIT), 0);
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
+	free_irq(TEST_IRQ, &b);
+}
+
 static const struct ktest_case irq_thread_cases[] = {
 	KTEST_CASE(test_wake_while_thread_runs),
 	KTEST_CASE(test_wake_while_oneshot_thread_runs),
 	KTEST_CASE(test_synchronize_irq_waits_for_thread),
 	KTEST_CASE(test_disable_irq_waits_for_thread),
+	KTEST_CASE(test_free_oneshot_pending_shared),
+	KTEST_CASE(test_free_oneshot_keeps_line_until_thread_ran),
 	{}
 };
 KTEST_SUITE(irq_thread, irq_thread_cases);
