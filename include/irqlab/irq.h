@@ -12,6 +12,7 @@
 #include <irqlab/smp.h>
 #include <irqlab/spinlock.h>
 #include <irqlab/wait.h>
+#include <irqlab/mutex.h>
 
 #define NR_IRQS		64
 
@@ -108,6 +109,7 @@ struct irq_desc {
 	/* Thread runs asked for and not finished: synchronize_irq(). */
 	atomic_t threads_active;
 	struct wait_queue_head wait_for_threads;
+	struct mutex request_mutex;	/* request_irq() against free_irq() */
 	/* spurious.c's bookkeeping, as Linux's. */
 	unsigned int irq_count;
 	unsigned int irqs_unhandled;

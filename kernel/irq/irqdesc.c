@@ -24,6 +24,7 @@ void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
 		spin_lock_init(&desc->lock);
 		desc->lock.name = "irq_desc";
 		init_waitqueue_head(&desc->wait_for_threads);
+		mutex_init(&desc->request_mutex);
 	}
 	desc->irq_data.irq = irq;
 	desc->irq_data.chip = chip;

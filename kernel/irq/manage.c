@@ -8,6 +8,7 @@
 #include <irqlab/errno.h>
 #include <irqlab/slab.h>
 #include <irqlab/kthread.h>
+#include <irqlab/mutex.h>
 #include <asm/processor.h>
 
 #define IRQF_TRIGGER_MASK	0xf
@@ -157,6 +158,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		action->thread = thread;
 	}
 
+	mutex_lock(&desc->request_mutex);
 	spin_lock_irqsave(&desc->lock, iflags);
 	if (desc->action && !can_share(desc->action, action)) {
 		spin_unlock_irqrestore(&desc->lock, iflags);
@@ -189,11 +191,13 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		irq_enable(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, iflags);
+	mutex_unlock(&desc->request_mutex);
 	if (thread)
 		wake_up_process(thread);	/* it waits for its first irq */
 	return 0;
 
 out_thread:
+	mutex_unlock(&desc->request_mutex);
 	if (thread)
 		kthread_stop(thread);
 	kfree(action);
@@ -253,29 +257,38 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	unsigned long flags;
 	const char *name;
 
-	if (!desc)
+	if (!desc || !desc->irq_data.chip)
 		return NULL;
+	if (in_interrupt())
+		pr_warn("Trying to free IRQ %u from IRQ context!\n", irq);
+	mutex_lock(&desc->request_mutex);
 	spin_lock_irqsave(&desc->lock, flags);
 	for (p = &desc->action; (action = *p) != NULL; p = &action->next)
 		if (action->dev_id == dev_id)
 			break;
 	if (!action) {
 		spin_unlock_irqrestore(&desc->lock, flags);
+		mutex_unlock(&desc->request_mutex);
 		pr_warn("Trying to free already-free IRQ %u\n", irq);
 		return NULL;
 	}
 	*p = action->next;
-	desc->threads_oneshot &= ~action->thread_mask;
 	if (!desc->action) {
 		/* The last one gone: shut the line down. */
 		irq_disable(desc);
 		desc->depth = 1;
-		desc->threads_oneshot = 0;
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
+	/*
+	 * A thread that was asked for still runs, and holds a ONESHOT line
+	 * by its bit in threads_oneshot until irq_finalize_oneshot() drops
+	 * it and unmasks for the handlers left.  request_mutex keeps a new
+	 * action from being handed that bit meanwhile.
+	 */
 	__synchronize_irq(desc);
 	if (action->thread)
 		kthread_stop(action->thread);
+	mutex_unlock(&desc->request_mutex);
 
 	name = action->name;
 	kfree(action);
