@@ -11,6 +11,8 @@
 #include <irqlab/jiffies.h>
 #include <irqlab/timer.h>
 #include <irqlab/kthread.h>
+#include <irqlab/timekeeping.h>
+#include <asm/processor.h>
 #include "irq_test.h"
 
 /* Long enough for any loaded host; only a broken kernel waits it out. */
@@ -289,6 +291,95 @@ static void test_free_oneshot_keeps_line_until_thread_ran(struct ktest *t)
 	free_irq(TEST_IRQ, &b);
 }
 
+/*
+ * Two CPUs, one line: the hard handlers run on this CPU while the thread
+ * they woke runs on another.  A ONESHOT line must stay masked until the
+ * hard handlers are done: Linux's irq_finalize_oneshot() waits, under
+ * desc->lock, for IRQD_IRQ_INPROGRESS to clear before it drops the
+ * thread's bit, and that wait is what serialises it with the bookkeeping
+ * of __irq_wake_thread().  Unmasked earlier, the line could fire on a
+ * third CPU, find the handlers in progress and be lost.
+ */
+static struct {
+	bool thread_done;		/* a's thread_fn returned */
+	bool unmasked_in_progress;	/* b saw the line open while it ran */
+	bool timed_out;			/* b gave up waiting for the thread */
+} race;
+
+static irqreturn_t quick_thread_fn(int irq, void *dev_id)
+{
+	WRITE_ONCE(race.thread_done, true);
+	return IRQ_HANDLED;
+}
+
+/* b, after a on the line: still in progress while a's thread runs. */
+static irqreturn_t watching_handler(int irq, void *dev_id)
+{
+	u64 deadline = ktime_get_ns() + 10ULL * 1000 * 1000 * 1000;
+	u64 watch;
+
+	while (!READ_ONCE(race.thread_done)) {
+		if (ktime_get_ns() > deadline) {
+			race.timed_out = true;
+			return IRQ_NONE;
+		}
+		cpu_relax();
+	}
+	/* The thread goes on to its ONESHOT bookkeeping: watch the line. */
+	watch = ktime_get_ns() + 100 * 1000 * 1000;
+	while (ktime_get_ns() < watch) {
+		if (!READ_ONCE(irq_test_chip.masked)) {
+			race.unmasked_in_progress = true;
+			break;
+		}
+		cpu_relax();
+	}
+	return IRQ_NONE;
+}
+
+static void test_oneshot_unmask_waits_for_hardirq(struct ktest *t)
+{
+	unsigned long others, old_mask = current->cpus_mask;
+	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
+	int a, b;
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	memset(&race, 0, sizeof(race));
+	irq_test_setup(handle_fasteoi_irq, "fasteoi");
+	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, NULL,
+						quick_thread_fn,
+						IRQF_ONESHOT | IRQF_SHARED,
+						"a", &a), 0);
+	if (request_threaded_irq(TEST_IRQ, watching_handler, NULL,
+				 IRQF_ONESHOT | IRQF_SHARED, "b", &b)) {
+		KTEST_EXPECT_TRUE(t, false);
+		free_irq(TEST_IRQ, &a);
+		return;
+	}
+	/* The test on CPU 0, a's thread anywhere else. */
+	others = cpu_online_mask & ~1UL;
+	KTEST_EXPECT_EQ(t, set_cpus_allowed_ptr(current, 1UL), 0);
+	KTEST_EXPECT_EQ(t, set_cpus_allowed_ptr(desc->action->thread, others),
+			0);
+
+	irq_test_fire();
+	synchronize_irq(TEST_IRQ);
+	set_cpus_allowed_ptr(current, old_mask);
+
+	if (race.timed_out)
+		ktest_log(t, "a's thread did not run within 10 s");
+	KTEST_EXPECT_FALSE(t, race.timed_out);
+	KTEST_EXPECT_FALSE(t, race.unmasked_in_progress);
+	/* Once the handlers are done, the thread opens the line. */
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
+	KTEST_EXPECT_EQ(t, desc->threads_oneshot, 0);
+	free_irq(TEST_IRQ, &b);
+	free_irq(TEST_IRQ, &a);
+}
+
 static const struct ktest_case irq_thread_cases[] = {
 	KTEST_CASE(test_wake_while_thread_runs),
 	KTEST_CASE(test_wake_while_oneshot_thread_runs),
@@ -296,6 +387,7 @@ static const struct ktest_case irq_thread_cases[] = {
 	KTEST_CASE(test_disable_irq_waits_for_thread),
 	KTEST_CASE(test_free_oneshot_pending_shared),
 	KTEST_CASE(test_free_oneshot_keeps_line_until_thread_ran),
+	KTEST_CASE(test_oneshot_unmask_waits_for_hardirq),
 	{}
 };
 KTEST_SUITE(irq_thread, irq_thread_cases);
