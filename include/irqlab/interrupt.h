@@ -64,6 +64,8 @@ void synchronize_irq(unsigned int irq);
 /* Only the hard handlers; false if a thread is still active. */
 bool synchronize_hardirq(unsigned int irq);
 int irq_set_affinity(unsigned int irq, unsigned long cpumask);
+/* Runs dev_id's thread_fn as if its hard handler had asked for it. */
+void irq_wake_thread(unsigned int irq, void *dev_id);
 
 /*
  * Softirqs (kernel/softirq.c): Linux's ten vectors, in its order; a lower

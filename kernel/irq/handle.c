@@ -18,16 +18,25 @@ static void warn_no_thread(unsigned int irq, struct irqaction *action)
 
 /*
  * Called while the handlers run (IRQD_IRQ_INPROGRESS, desc->lock not
- * held).  A request while one is already pending is the same request:
- * the thread clears IRQTF_RUNTHREAD before it calls thread_fn, so a
- * request made while thread_fn runs makes it run once more.
+ * held), or under desc->lock from irq_wake_thread().  A request while one
+ * is already pending is the same request: the thread clears
+ * IRQTF_RUNTHREAD before it calls thread_fn, so a request made while
+ * thread_fn runs makes it run once more.
+ *
+ * threads_oneshot is written here without the lock, but never at the
+ * same time as the thread's irq_finalize_oneshot(): that one takes
+ * desc->lock and waits until the handlers are no longer in progress.
  */
 void __irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
 {
 	if (test_and_set_bit(IRQTF_RUNTHREAD, &action->thread_flags))
 		return;
-	/* A ONESHOT line stays masked until this thread has run. */
-	desc->threads_oneshot |= action->thread_mask;
+	/*
+	 * A ONESHOT line stays masked until this thread has run.  Atomic: a
+	 * hard handler and irq_wake_thread() may both be here at once.
+	 */
+	__atomic_fetch_or(&desc->threads_oneshot, action->thread_mask,
+			  __ATOMIC_SEQ_CST);
 	/*
 	 * Counted until the thread has run, for synchronize_irq(): it cannot
 	 * miss this, as it first waits for IRQD_IRQ_INPROGRESS to clear.

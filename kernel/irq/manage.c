@@ -47,7 +47,20 @@ static void irq_finalize_oneshot(struct irq_desc *desc,
 
 	if (!(desc->istate & IRQS_ONESHOT))
 		return;
+again:
 	spin_lock_irqsave(&desc->lock, flags);
+	/*
+	 * The hard handlers may still run on another CPU (this thread can be
+	 * quicker than the handlers after the one that woke it).  Unmasked
+	 * now, the line could fire again, find them in progress and be lost;
+	 * and __irq_wake_thread() sets bits in threads_oneshot while they
+	 * run, without the lock.  So wait for them, as Linux does.
+	 */
+	if (unlikely(irqd_irq_inprogress(&desc->irq_data))) {
+		spin_unlock_irqrestore(&desc->lock, flags);
+		cpu_relax();
+		goto again;
+	}
 	/* Asked again meanwhile: the line stays ours for that run. */
 	if (test_bit(IRQTF_RUNTHREAD, &action->thread_flags))
 		goto out_unlock;
@@ -85,6 +98,26 @@ void wake_threads_waitq(struct irq_desc *desc)
 {
 	if (atomic_dec_and_test(&desc->threads_active))
 		wake_up(&desc->wait_for_threads);
+}
+
+void irq_wake_thread(unsigned int irq, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action;
+	unsigned long flags;
+
+	if (!desc || !desc->irq_data.chip)
+		return;
+	/* Outside the hard handlers, desc->lock is what serialises it. */
+	spin_lock_irqsave(&desc->lock, flags);
+	for (action = desc->action; action; action = action->next) {
+		if (action->dev_id == dev_id) {
+			if (action->thread)
+				__irq_wake_thread(desc, action);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
 /* "irq/4-ttyS0", SCHED_FIFO 50, as Linux's setup_irq_thread(). */

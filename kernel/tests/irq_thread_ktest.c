@@ -380,6 +380,34 @@ static void test_oneshot_unmask_waits_for_hardirq(struct ktest *t)
 	free_irq(TEST_IRQ, &a);
 }
 
+static irqreturn_t none_handler(int irq, void *dev_id)
+{
+	return IRQ_NONE;
+}
+
+/* Linux's irq_wake_thread(irq, dev_id): that action's thread, no irq. */
+static void test_irq_wake_thread(struct ktest *t)
+{
+	struct thread_dev dev;
+	int other;
+
+	thread_dev_init(&dev);
+	irq_test_setup(handle_edge_irq, "edge");
+	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, none_handler,
+						held_thread_fn, 0, "t",
+						&dev), 0);
+	irq_wake_thread(TEST_IRQ, &other);	/* nobody's: nothing runs */
+	irq_wake_thread(NR_IRQS, &dev);
+	synchronize_irq(TEST_IRQ);
+	KTEST_EXPECT_EQ(t, atomic_read(&dev.runs), 0);
+	complete(&dev.release);			/* the one run needs no hold */
+	irq_wake_thread(TEST_IRQ, &dev);
+	synchronize_irq(TEST_IRQ);
+	KTEST_EXPECT_TRUE(t, completion_done(&dev.started));
+	KTEST_EXPECT_TRUE(t, READ_ONCE(dev.finished));
+	free_irq(TEST_IRQ, &dev);
+}
+
 static const struct ktest_case irq_thread_cases[] = {
 	KTEST_CASE(test_wake_while_thread_runs),
 	KTEST_CASE(test_wake_while_oneshot_thread_runs),
@@ -388,6 +416,7 @@ static const struct ktest_case irq_thread_cases[] = {
 	KTEST_CASE(test_free_oneshot_pending_shared),
 	KTEST_CASE(test_free_oneshot_keeps_line_until_thread_ran),
 	KTEST_CASE(test_oneshot_unmask_waits_for_hardirq),
+	KTEST_CASE(test_irq_wake_thread),
 	{}
 };
 KTEST_SUITE(irq_thread, irq_thread_cases);
