@@ -71,6 +71,9 @@ void irq_test_setup(irq_flow_handler_t flow, const char *name)
 	desc->irq_count = 0;
 	desc->irqs_unhandled = 0;
 	desc->istate = 0;
+	desc->irq_data.state_use_accessors = 0;
+	desc->irq_data.level = false;
+	memset(desc->kstat_irqs, 0, sizeof(desc->kstat_irqs));
 	irq_test_chip.masked = true;
 	irq_test_chip.retriggers = 0;
 	irq_test_chip.eois = 0;
