@@ -69,6 +69,16 @@ static inline void irqd_clear(struct irq_data *d, unsigned int mask)
 	WRITE_ONCE(d->state_use_accessors, d->state_use_accessors & ~mask);
 }
 
+static inline void irqd_set_resend_when_in_progress(struct irq_data *d)
+{
+	irqd_set(d, IRQD_RESEND_WHEN_IN_PROGRESS);
+}
+
+static inline bool irqd_needs_resend_when_in_progress(struct irq_data *d)
+{
+	return d->state_use_accessors & IRQD_RESEND_WHEN_IN_PROGRESS;
+}
+
 struct irq_chip {
 	const char *name;
 	void (*irq_mask)(struct irq_data *d);
@@ -137,6 +147,14 @@ void __irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
 /* A thread run is over: wakes synchronize_irq() after the last one. */
 void wake_threads_waitq(struct irq_desc *desc);
 void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret);
+
+/*
+ * Sends an interrupt that was kept (IRQS_PENDING) again, through the
+ * chip's irq_retrigger; with desc->lock held.  Not for level lines,
+ * which the device asserts again by itself (-EINVAL); -EBUSY while one
+ * resend has not arrived yet.  inject sends it even if not pending.
+ */
+int check_irq_resend(struct irq_desc *desc, bool inject);
 
 void mask_irq(struct irq_desc *desc);
 void unmask_irq(struct irq_desc *desc);

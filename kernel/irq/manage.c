@@ -373,15 +373,8 @@ void enable_irq(unsigned int irq)
 		irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
 		if (!desc->threads_oneshot)
 			unmask_irq(desc);
-		/*
-		 * An edge that came while disabled is gone from the pin:
-		 * deliver it again, as Linux's check_irq_resend().
-		 */
-		if ((desc->istate & IRQS_PENDING) && !desc->irq_data.level &&
-		    desc->irq_data.chip->irq_retrigger) {
-			desc->istate &= ~IRQS_PENDING;
-			desc->irq_data.chip->irq_retrigger(&desc->irq_data);
-		}
+		/* An edge that came while disabled is gone from the pin. */
+		check_irq_resend(desc, false);
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
