@@ -2,7 +2,7 @@
 /*
  * The generic IRQ layer, driven through a software irq_chip on a spare
  * interrupt number: request/free, nested disable/enable, shared lines,
- * the nobody-cared rule, ONESHOT threads.  One case sends itself a real
+ * ONESHOT threads (the nobody-cared rule has irq_spurious_ktest.c).  One case sends itself a real
  * interrupt through the local APIC to check the entry path's context.
  */
 #include <irqlab/ktest.h>
@@ -208,59 +208,6 @@ static void test_shared(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
 }
 
-/* Fires n interrupts, the first `handled` of which the device claims. */
-static void storm(struct test_dev *dev, int n, int handled)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		dev->raised = i < handled;
-		irq_test_fire();
-	}
-}
-
-static void test_nobody_cared(struct ktest *t)
-{
-	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
-	struct test_dev dev = { 0 };
-
-	/* 99,900 unhandled of 100,000 is tolerated... */
-	setup_test_irq();
-	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
-			0);
-	storm(&dev, 100000, 100);
-	KTEST_EXPECT_FALSE(t, desc->istate & IRQS_SPURIOUS_DISABLED);
-	KTEST_EXPECT_EQ(t, desc->depth, 0);
-	free_irq(TEST_IRQ, &dev);
-
-	/* ...99,901 is not: the line is disabled. */
-	setup_test_irq();
-	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
-			0);
-	storm(&dev, 100000, 99);
-	KTEST_EXPECT_TRUE(t, desc->istate & IRQS_SPURIOUS_DISABLED);
-	KTEST_EXPECT_EQ(t, desc->depth, 1);
-	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
-	free_irq(TEST_IRQ, &dev);
-}
-
-/* An unhandled interrupt long after the last one restarts the count. */
-static void test_unhandled_decay(struct ktest *t)
-{
-	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
-	struct test_dev dev = { 0 };
-
-	setup_test_irq();
-	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
-			0);
-	storm(&dev, 50, 0);
-	KTEST_EXPECT_EQ(t, desc->irqs_unhandled, 50);
-	desc->last_unhandled = jiffies - HZ;	/* as if a second ago */
-	storm(&dev, 1, 0);
-	KTEST_EXPECT_EQ(t, desc->irqs_unhandled, 1);
-	free_irq(TEST_IRQ, &dev);
-}
-
 static DECLARE_COMPLETION(thread_started);
 static DECLARE_COMPLETION(thread_release);
 static volatile bool thread_ran;
@@ -345,8 +292,6 @@ static const struct ktest_case irq_cases[] = {
 	KTEST_CASE(test_disable_depth),
 	KTEST_CASE(test_free_while_disabled),
 	KTEST_CASE(test_shared),
-	KTEST_CASE(test_nobody_cared),
-	KTEST_CASE(test_unhandled_decay),
 	KTEST_CASE(test_oneshot),
 	KTEST_CASE(test_entry_context),
 	{}
