@@ -28,7 +28,8 @@ struct task_struct;
 #define IRQF_SHARED		0x00000080
 #define IRQF_ONESHOT		0x00002000
 #define IRQF_NO_THREAD		0x00010000
-#define IRQF_TIMER		(0x00000200 | IRQF_NO_THREAD)
+#define __IRQF_TIMER		0x00000200
+#define IRQF_TIMER		(__IRQF_TIMER | IRQF_NO_THREAD)
 
 struct irqaction {
 	irq_handler_t handler;

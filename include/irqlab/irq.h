@@ -121,9 +121,11 @@ struct irq_desc {
 	struct wait_queue_head wait_for_threads;
 	struct mutex request_mutex;	/* request_irq() against free_irq() */
 	/* spurious.c's bookkeeping, as Linux's. */
-	unsigned int irq_count;
+	unsigned int irq_count;		/* since the first unhandled one */
 	unsigned int irqs_unhandled;
 	unsigned long last_unhandled;	/* jiffies */
+	atomic_t threads_handled;	/* thread_fn runs that said HANDLED */
+	unsigned int threads_handled_last;	/* and SPURIOUS_DEFERRED */
 	unsigned int kstat_irqs[NR_CPUS];
 };
 
@@ -146,7 +148,10 @@ irqreturn_t handle_irq_event(struct irq_desc *desc);
 void __irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
 /* A thread run is over: wakes synchronize_irq() after the last one. */
 void wake_threads_waitq(struct irq_desc *desc);
+/* The unhandled-interrupt rule; with desc->lock held. */
 void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret);
+/* A real interrupt found the spurious poller running the line. */
+bool irq_wait_for_poll(struct irq_desc *desc);
 
 /*
  * Sends an interrupt that was kept (IRQS_PENDING) again, through the

@@ -39,12 +39,17 @@ void irq_disable(struct irq_desc *desc)
 }
 
 /*
- * Not while the handlers run on another CPU.  (Linux also checks here
- * for a wake-up armed for suspend, which irqlab does not have.)
+ * Not while the handlers run on another CPU, unless that is the spurious
+ * poller: then wait for it and run.  (Linux also checks here for a
+ * wake-up armed for suspend, which irqlab does not have.)
  */
 static bool irq_may_run(struct irq_desc *desc)
 {
-	return !irqd_irq_inprogress(&desc->irq_data);
+	if (!irqd_irq_inprogress(&desc->irq_data))
+		return true;
+	if (!(desc->istate & IRQS_POLL_INPROGRESS))
+		return false;
+	return irq_wait_for_poll(desc);
 }
 
 /* Requested, and not disabled: else the interrupt is kept for later. */

@@ -77,6 +77,9 @@ static irqreturn_t irq_thread_fn(struct irq_desc *desc,
 {
 	irqreturn_t ret = action->thread_fn(action->irq, action->dev_id);
 
+	/* note_interrupt()'s deferred verdict on the wake-up. */
+	if (ret == IRQ_HANDLED)
+		atomic_inc(&desc->threads_handled);
 	irq_finalize_oneshot(desc, action);
 	return ret;
 }
@@ -145,6 +148,29 @@ static bool can_share(struct irqaction *old, struct irqaction *new)
 	return (old->flags & new->flags & IRQF_SHARED) &&
 	       !((old->flags ^ new->flags) &
 		 (IRQF_TRIGGER_MASK | IRQF_ONESHOT));
+}
+
+/* With desc->lock held: one enable_irq(), or the rule's disable undone. */
+static void __enable_irq(struct irq_desc *desc)
+{
+	switch (desc->depth) {
+	case 0:
+		pr_warn("Unbalanced enable for IRQ %u\n", desc->irq_data.irq);
+		dump_stack();
+		break;
+	case 1:
+		desc->depth = 0;
+		if (!desc->action)
+			break;
+		irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
+		if (!desc->threads_oneshot)
+			unmask_irq(desc);
+		/* An edge that came while disabled is gone from the pin. */
+		check_irq_resend(desc, false);
+		break;
+	default:
+		desc->depth--;
+	}
 }
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
@@ -219,9 +245,16 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		if (flags & IRQF_ONESHOT)
 			desc->istate |= IRQS_ONESHOT;
 		desc->depth = 0;
-		desc->irq_count = 0;
-		desc->irqs_unhandled = 0;
 		irq_enable(desc);
+	}
+	/* A new handler: the unhandled-interrupt rule starts again... */
+	desc->irq_count = 0;
+	desc->irqs_unhandled = 0;
+	/* ...and a shared line it disabled gets another chance. */
+	if (action != desc->action &&
+	    (desc->istate & IRQS_SPURIOUS_DISABLED)) {
+		desc->istate &= ~IRQS_SPURIOUS_DISABLED;
+		__enable_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, iflags);
 	mutex_unlock(&desc->request_mutex);
@@ -363,19 +396,7 @@ void enable_irq(unsigned int irq)
 	if (!desc || !desc->irq_data.chip)
 		return;
 	spin_lock_irqsave(&desc->lock, flags);
-	if (desc->depth == 0) {
-		spin_unlock_irqrestore(&desc->lock, flags);
-		pr_warn("Unbalanced enable for IRQ %u\n", irq);
-		dump_stack();
-		return;
-	}
-	if (--desc->depth == 0 && desc->action) {
-		irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
-		if (!desc->threads_oneshot)
-			unmask_irq(desc);
-		/* An edge that came while disabled is gone from the pin. */
-		check_irq_resend(desc, false);
-	}
+	__enable_irq(desc);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
