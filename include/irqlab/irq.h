@@ -94,7 +94,7 @@ typedef void (*irq_flow_handler_t)(struct irq_desc *desc);
 /* irq_desc.istate, Linux's IRQS_* (internals.h): the core's own state. */
 enum {
 	IRQS_SPURIOUS_DISABLED	= 0x00000002,	/* by the nobody-cared rule */
-	IRQS_POLL_INPROGRESS	= 0x00000008,	/* the spurious poller runs it */
+	IRQS_POLL_INPROGRESS	= 0x00000008,	/* the poller runs it */
 	IRQS_ONESHOT		= 0x00000020,	/* the actions are ONESHOT */
 	IRQS_REPLAY		= 0x00000040,	/* resent, not yet arrived */
 	IRQS_PENDING		= 0x00000200,	/* arrived and not handled */
@@ -103,7 +103,7 @@ enum {
 /* irqaction.thread_flags, Linux's IRQTF_* bits. */
 enum {
 	IRQTF_RUNTHREAD,	/* the hard handler asked for thread_fn */
-	IRQTF_WARNED,		/* IRQ_WAKE_THREAD without a thread, said once */
+	IRQTF_WARNED,		/* IRQ_WAKE_THREAD without a thread: said */
 };
 
 struct irq_desc {

@@ -147,7 +147,8 @@ static void __report_bad_irq(struct irq_desc *desc, irqreturn_t action_ret)
 		int n = sprint_handler(line, sizeof(line), action->handler);
 
 		if (action->thread_fn) {
-			n += scnprintf(line + n, sizeof(line) - n, " threaded ");
+			n += scnprintf(line + n, sizeof(line) - n,
+				       " threaded ");
 			sprint_handler(line + n, sizeof(line) - n,
 				       action->thread_fn);
 		}

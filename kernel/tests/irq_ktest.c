@@ -2,8 +2,9 @@
 /*
  * The generic IRQ layer, driven through a software irq_chip on a spare
  * interrupt number: request/free, nested disable/enable, shared lines,
- * ONESHOT threads (the nobody-cared rule has irq_spurious_ktest.c).  One case sends itself a real
- * interrupt through the local APIC to check the entry path's context.
+ * ONESHOT threads.  One case sends itself a real interrupt through the
+ * local APIC to check the entry path's context.  The fake chip is shared
+ * with the irq_flow, irq_thread and irq_spurious suites (irq_test.h).
  */
 #include <irqlab/ktest.h>
 #include <irqlab/irq.h>
@@ -138,7 +139,7 @@ static void test_disable_depth(struct ktest *t)
 	disable_irq(TEST_IRQ);
 	KTEST_EXPECT_EQ(t, desc->depth, 2);
 	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
-	irq_test_fire();				/* arrives while disabled */
+	irq_test_fire();		/* arrives while disabled */
 	KTEST_EXPECT_EQ(t, dev.calls, 0);
 	KTEST_EXPECT_TRUE(t, desc->istate & IRQS_PENDING);
 	enable_irq(TEST_IRQ);
@@ -196,7 +197,7 @@ static void test_shared(struct ktest *t)
 	KTEST_EXPECT_EQ(t, b.calls, 1);
 	KTEST_EXPECT_FALSE(t, b.raised);
 	KTEST_EXPECT_EQ(t, irq_to_desc(TEST_IRQ)->irqs_unhandled, 0);
-	irq_test_fire();				/* nobody's: counts as unhandled */
+	irq_test_fire();		/* nobody's: counts as unhandled */
 	KTEST_EXPECT_EQ(t, irq_to_desc(TEST_IRQ)->irqs_unhandled, 1);
 
 	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &a), "a");

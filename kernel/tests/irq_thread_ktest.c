@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Threaded interrupts (request_threaded_irq), driven through the fake
- * chip of irq_test.h: what happens to a wake-up that arrives while the
- * thread runs.  thread_fn is held on completions, never on a delay, so
- * each case checks an order of events rather than a speed.
+ * chip of irq_test.h: a wake-up that arrives while the thread runs,
+ * synchronize_irq()/disable_irq()/free_irq() against a running thread,
+ * ONESHOT lines held by threads, irq_wake_thread().  thread_fn is held
+ * on completions, so each case checks an order of events, not a speed:
+ * where a case waits a while for something that must not happen, a fast
+ * host or a slow one gets the same verdict from a correct kernel.
  */
 #include <irqlab/ktest.h>
 #include <irqlab/irq.h>
@@ -190,7 +193,7 @@ static bool setup_shared_oneshot(struct ktest *t, struct thread_dev *a,
 		free_irq(TEST_IRQ, a);
 		return false;
 	}
-	irq_test_fire();		/* a's device: a's thread holds the line */
+	irq_test_fire();	/* a's device: a's thread holds the line */
 	if (!wait_for_completion_timeout(&a->started, WAIT)) {
 		ktest_log(t, "a's thread_fn did not start within 10 s");
 		KTEST_EXPECT_TRUE(t, false);
