@@ -28,7 +28,8 @@ struct task_struct;
 #define IRQF_SHARED		0x00000080
 #define IRQF_ONESHOT		0x00002000
 #define IRQF_NO_THREAD		0x00010000
-#define IRQF_TIMER		(0x00000200 | IRQF_NO_THREAD)
+#define __IRQF_TIMER		0x00000200
+#define IRQF_TIMER		(__IRQF_TIMER | IRQF_NO_THREAD)
 
 struct irqaction {
 	irq_handler_t handler;
@@ -39,7 +40,9 @@ struct irqaction {
 	unsigned int flags;
 	const char *name;
 	struct task_struct *thread;	/* irq/N-name, for thread_fn */
-	bool thread_pending;		/* set by IRQ_WAKE_THREAD */
+	unsigned long thread_flags;	/* IRQTF_* (<irqlab/irq.h>) */
+	/* ONESHOT: its bit in desc->threads_oneshot, else 0. */
+	unsigned long thread_mask;
 };
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
@@ -57,14 +60,13 @@ const void *free_irq(unsigned int irq, void *dev_id);
 void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
+/* Waits for the hard handlers and the threads: may sleep. */
 void synchronize_irq(unsigned int irq);
+/* Only the hard handlers; false if a thread is still active. */
+bool synchronize_hardirq(unsigned int irq);
 int irq_set_affinity(unsigned int irq, unsigned long cpumask);
-
-/*
- * What an irq/N-name thread calls once its thread_fn has returned: for
- * IRQF_ONESHOT this unmasks the line the hard handler left masked.
- */
-void irq_thread_done(struct irqaction *action);
+/* Runs dev_id's thread_fn as if its hard handler had asked for it. */
+void irq_wake_thread(unsigned int irq, void *dev_id);
 
 /*
  * Softirqs (kernel/softirq.c): Linux's ten vectors, in its order; a lower

@@ -2,6 +2,7 @@
 /* The irq_desc table: one per interrupt number, as Linux's irqdesc.c. */
 #include <irqlab/irq.h>
 #include <irqlab/kernel.h>
+#include <irqlab/errno.h>
 
 static struct irq_desc irq_desc[NR_IRQS];
 
@@ -22,13 +23,15 @@ void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
 	if (!desc->irq_data.chip) {
 		spin_lock_init(&desc->lock);
 		desc->lock.name = "irq_desc";
+		init_waitqueue_head(&desc->wait_for_threads);
+		mutex_init(&desc->request_mutex);
 	}
 	desc->irq_data.irq = irq;
 	desc->irq_data.chip = chip;
 	desc->handle_irq = handle;
 	desc->name = name;
 	desc->depth = 1;		/* disabled until requested */
-	desc->masked = true;
+	irqd_set(&desc->irq_data, IRQD_IRQ_DISABLED | IRQD_IRQ_MASKED);
 	desc->irq_data.affinity = 1;	/* CPU 0 */
 }
 
@@ -37,7 +40,7 @@ int generic_handle_irq(unsigned int irq)
 	struct irq_desc *desc = irq_to_desc(irq);
 
 	if (!desc || !desc->handle_irq)
-		return -1;
+		return -EINVAL;
 	desc->handle_irq(desc);
 	return 0;
 }

@@ -8,37 +8,119 @@
 #include <irqlab/errno.h>
 #include <irqlab/slab.h>
 #include <irqlab/kthread.h>
+#include <irqlab/mutex.h>
 #include <asm/processor.h>
 
 #define IRQF_TRIGGER_MASK	0xf
 
-/* Sleeps until the hard handler asks for the thread, or it is stopped. */
+/*
+ * Sleeps until the hard handler asks for the thread, or it is stopped.
+ * Taking IRQTF_RUNTHREAD before thread_fn runs, not after, is what lets a
+ * request made while thread_fn runs start it again.
+ */
 static bool irq_wait_for_interrupt(struct irqaction *action)
 {
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
+		if (test_and_clear_bit(IRQTF_RUNTHREAD,
+				       &action->thread_flags)) {
+			__set_current_state(TASK_RUNNING);
+			return true;
+		}
+		/* Checked second: a last request still runs (Linux's). */
 		if (kthread_should_stop()) {
 			__set_current_state(TASK_RUNNING);
 			return false;
-		}
-		if (READ_ONCE(action->thread_pending)) {
-			__set_current_state(TASK_RUNNING);
-			return true;
 		}
 		schedule();
 	}
 }
 
-/* Linux's irq_thread(): thread_fn, then unmask a ONESHOT line. */
+/*
+ * A ONESHOT line stays masked until every thread that was asked for has
+ * run; the last one unmasks it, unless the line was disabled meanwhile.
+ */
+static void irq_finalize_oneshot(struct irq_desc *desc,
+				 struct irqaction *action)
+{
+	unsigned long flags;
+
+	if (!(desc->istate & IRQS_ONESHOT))
+		return;
+again:
+	spin_lock_irqsave(&desc->lock, flags);
+	/*
+	 * The hard handlers may still run on another CPU (this thread can be
+	 * quicker than the handlers after the one that woke it).  Unmasked
+	 * now, the line could fire again, find them in progress and be lost;
+	 * and __irq_wake_thread() sets bits in threads_oneshot while they
+	 * run, without the lock.  So wait for them, as Linux does.
+	 */
+	if (unlikely(irqd_irq_inprogress(&desc->irq_data))) {
+		spin_unlock_irqrestore(&desc->lock, flags);
+		cpu_relax();
+		goto again;
+	}
+	/* Asked again meanwhile: the line stays ours for that run. */
+	if (test_bit(IRQTF_RUNTHREAD, &action->thread_flags))
+		goto out_unlock;
+	desc->threads_oneshot &= ~action->thread_mask;
+	if (!desc->threads_oneshot && !irqd_irq_disabled(&desc->irq_data) &&
+	    irqd_irq_masked(&desc->irq_data))
+		unmask_irq(desc);
+out_unlock:
+	spin_unlock_irqrestore(&desc->lock, flags);
+}
+
+static irqreturn_t irq_thread_fn(struct irq_desc *desc,
+				 struct irqaction *action)
+{
+	irqreturn_t ret = action->thread_fn(action->irq, action->dev_id);
+
+	/* note_interrupt()'s deferred verdict on the wake-up. */
+	if (ret == IRQ_HANDLED)
+		atomic_inc(&desc->threads_handled);
+	irq_finalize_oneshot(desc, action);
+	return ret;
+}
+
+/* Linux's irq_thread(): the body of every irq/N-name thread. */
 static int irq_thread(void *data)
 {
 	struct irqaction *action = data;
+	struct irq_desc *desc = irq_to_desc(action->irq);
 
 	while (irq_wait_for_interrupt(action)) {
-		action->thread_fn(action->irq, action->dev_id);
-		irq_thread_done(action);
+		irq_thread_fn(desc, action);
+		wake_threads_waitq(desc);
 	}
 	return 0;
+}
+
+void wake_threads_waitq(struct irq_desc *desc)
+{
+	if (atomic_dec_and_test(&desc->threads_active))
+		wake_up(&desc->wait_for_threads);
+}
+
+void irq_wake_thread(unsigned int irq, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action;
+	unsigned long flags;
+
+	if (!desc || !desc->irq_data.chip)
+		return;
+	/* Outside the hard handlers, desc->lock is what serialises it. */
+	spin_lock_irqsave(&desc->lock, flags);
+	for (action = desc->action; action; action = action->next) {
+		if (action->dev_id == dev_id) {
+			if (action->thread)
+				__irq_wake_thread(desc, action);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
 /* "irq/4-ttyS0", SCHED_FIFO 50, as Linux's setup_irq_thread(). */
@@ -68,6 +150,29 @@ static bool can_share(struct irqaction *old, struct irqaction *new)
 		 (IRQF_TRIGGER_MASK | IRQF_ONESHOT));
 }
 
+/* With desc->lock held: one enable_irq(), or the rule's disable undone. */
+static void __enable_irq(struct irq_desc *desc)
+{
+	switch (desc->depth) {
+	case 0:
+		pr_warn("Unbalanced enable for IRQ %u\n", desc->irq_data.irq);
+		dump_stack();
+		break;
+	case 1:
+		desc->depth = 0;
+		if (!desc->action)
+			break;
+		irqd_clear(&desc->irq_data, IRQD_IRQ_DISABLED);
+		if (!desc->threads_oneshot)
+			unmask_irq(desc);
+		/* An edge that came while disabled is gone from the pin. */
+		check_irq_resend(desc, false);
+		break;
+	default:
+		desc->depth--;
+	}
+}
+
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 			 irq_handler_t thread_fn, unsigned long flags,
 			 const char *name, void *dev_id)
@@ -75,7 +180,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	struct irq_desc *desc = irq_to_desc(irq);
 	struct task_struct *thread = NULL;
 	struct irqaction *action, **p;
-	unsigned long iflags;
+	unsigned long iflags, thread_mask = 0;
+	int ret;
 
 	if (!desc || !desc->irq_data.chip)
 		return -EINVAL;
@@ -111,43 +217,103 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		action->thread = thread;
 	}
 
+	mutex_lock(&desc->request_mutex);
 	spin_lock_irqsave(&desc->lock, iflags);
 	if (desc->action && !can_share(desc->action, action)) {
 		spin_unlock_irqrestore(&desc->lock, iflags);
 		pr_err("genirq: Flags mismatch irq %u. %08lx (%s) vs. %08x (%s)\n",
 		       irq, flags, name, desc->action->flags,
 		       desc->action->name);
-		if (thread)
-			kthread_stop(thread);
-		kfree(action);
-		return -EBUSY;
+		ret = -EBUSY;
+		goto out_thread;
 	}
 	for (p = &desc->action; *p; p = &(*p)->next)
-		;
+		thread_mask |= (*p)->thread_mask;
+	if (flags & IRQF_ONESHOT) {
+		/* Each ONESHOT action on the line gets a bit of its own. */
+		if (thread_mask == ~0UL) {
+			spin_unlock_irqrestore(&desc->lock, iflags);
+			ret = -EBUSY;
+			goto out_thread;
+		}
+		action->thread_mask = 1UL << __builtin_ctzl(~thread_mask);
+	}
 	*p = action;
 	if (action == desc->action) {
 		/* The first handler starts the line up. */
+		desc->istate &= ~(IRQS_SPURIOUS_DISABLED | IRQS_ONESHOT);
+		if (flags & IRQF_ONESHOT)
+			desc->istate |= IRQS_ONESHOT;
 		desc->depth = 0;
-		desc->spurious_disabled = false;
-		desc->irq_count = 0;
-		desc->irqs_unhandled = 0;
-		unmask_irq(desc);
+		irq_enable(desc);
+	}
+	/* A new handler: the unhandled-interrupt rule starts again... */
+	desc->irq_count = 0;
+	desc->irqs_unhandled = 0;
+	/* ...and a shared line it disabled gets another chance. */
+	if (action != desc->action &&
+	    (desc->istate & IRQS_SPURIOUS_DISABLED)) {
+		desc->istate &= ~IRQS_SPURIOUS_DISABLED;
+		__enable_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, iflags);
+	mutex_unlock(&desc->request_mutex);
 	if (thread)
 		wake_up_process(thread);	/* it waits for its first irq */
 	return 0;
+
+out_thread:
+	mutex_unlock(&desc->request_mutex);
+	if (thread)
+		kthread_stop(thread);
+	kfree(action);
+	return ret;
+}
+
+/* Until no CPU runs the line's hard handlers (Linux's, without a chip
+ * query: irqlab's chips cannot say whether one is in flight). */
+static void __synchronize_hardirq(struct irq_desc *desc)
+{
+	unsigned long flags;
+	bool inprogress;
+
+	do {
+		while (irqd_irq_inprogress(&desc->irq_data))
+			cpu_relax();
+		/* It looked done: check again where the flag is written. */
+		spin_lock_irqsave(&desc->lock, flags);
+		inprogress = irqd_irq_inprogress(&desc->irq_data);
+		spin_unlock_irqrestore(&desc->lock, flags);
+	} while (inprogress);
+}
+
+bool synchronize_hardirq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (!desc || !desc->irq_data.chip)
+		return true;
+	__synchronize_hardirq(desc);
+	return !atomic_read(&desc->threads_active);
+}
+
+/*
+ * The hard handlers first: a thread they wake is counted before they
+ * finish.  Then the threads, sleeping: never from atomic context.
+ */
+static void __synchronize_irq(struct irq_desc *desc)
+{
+	__synchronize_hardirq(desc);
+	wait_event(desc->wait_for_threads,
+		   !atomic_read(&desc->threads_active));
 }
 
 void synchronize_irq(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
 
-	/* From inside the handler this would wait for itself. */
-	if (!desc || in_hardirq())
-		return;
-	while (READ_ONCE(desc->in_progress))
-		cpu_relax();
+	if (desc && desc->irq_data.chip)
+		__synchronize_irq(desc);
 }
 
 const void *free_irq(unsigned int irq, void *dev_id)
@@ -157,53 +323,69 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	unsigned long flags;
 	const char *name;
 
-	if (!desc)
+	if (!desc || !desc->irq_data.chip)
 		return NULL;
+	if (in_interrupt())
+		pr_warn("Trying to free IRQ %u from IRQ context!\n", irq);
+	mutex_lock(&desc->request_mutex);
 	spin_lock_irqsave(&desc->lock, flags);
 	for (p = &desc->action; (action = *p) != NULL; p = &action->next)
 		if (action->dev_id == dev_id)
 			break;
 	if (!action) {
 		spin_unlock_irqrestore(&desc->lock, flags);
+		mutex_unlock(&desc->request_mutex);
 		pr_warn("Trying to free already-free IRQ %u\n", irq);
 		return NULL;
 	}
 	*p = action->next;
-	if (action->thread_pending && (action->flags & IRQF_ONESHOT))
-		desc->oneshot_pending--;
 	if (!desc->action) {
 		/* The last one gone: shut the line down. */
-		mask_irq(desc);
+		irq_disable(desc);
 		desc->depth = 1;
-		desc->oneshot_pending = 0;
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
-	synchronize_irq(irq);
+	/*
+	 * A thread that was asked for still runs, and holds a ONESHOT line
+	 * by its bit in threads_oneshot until irq_finalize_oneshot() drops
+	 * it and unmasks for the handlers left.  request_mutex keeps a new
+	 * action from being handed that bit meanwhile.
+	 */
+	__synchronize_irq(desc);
 	if (action->thread)
 		kthread_stop(action->thread);
+	mutex_unlock(&desc->request_mutex);
 
 	name = action->name;
 	kfree(action);
 	return name;
 }
 
-void disable_irq_nosync(unsigned int irq)
+static int __disable_irq_nosync(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
 	unsigned long flags;
 
 	if (!desc || !desc->irq_data.chip)
-		return;
+		return -EINVAL;
 	spin_lock_irqsave(&desc->lock, flags);
 	if (!desc->depth++)
-		mask_irq(desc);
+		irq_disable(desc);
 	spin_unlock_irqrestore(&desc->lock, flags);
+	return 0;
 }
 
+void disable_irq_nosync(unsigned int irq)
+{
+	__disable_irq_nosync(irq);
+}
+
+/* Also waits for the handlers and threads: may sleep. */
 void disable_irq(unsigned int irq)
 {
-	disable_irq_nosync(irq);
-	synchronize_irq(irq);
+	might_sleep();
+	if (!__disable_irq_nosync(irq))
+		synchronize_irq(irq);
 }
 
 void enable_irq(unsigned int irq)
@@ -214,40 +396,7 @@ void enable_irq(unsigned int irq)
 	if (!desc || !desc->irq_data.chip)
 		return;
 	spin_lock_irqsave(&desc->lock, flags);
-	if (desc->depth == 0) {
-		spin_unlock_irqrestore(&desc->lock, flags);
-		pr_warn("Unbalanced enable for IRQ %u\n", irq);
-		dump_stack();
-		return;
-	}
-	if (--desc->depth == 0 && desc->action) {
-		if (!desc->oneshot_pending)
-			unmask_irq(desc);
-		/*
-		 * An edge that came while disabled is gone from the pin:
-		 * deliver it again, as Linux's check_irq_resend().
-		 */
-		if (desc->pending && !desc->irq_data.level &&
-		    desc->irq_data.chip->irq_retrigger) {
-			desc->pending = false;
-			desc->irq_data.chip->irq_retrigger(&desc->irq_data);
-		}
-	}
-	spin_unlock_irqrestore(&desc->lock, flags);
-}
-
-void irq_thread_done(struct irqaction *action)
-{
-	struct irq_desc *desc = irq_to_desc(action->irq);
-	unsigned long flags;
-
-	spin_lock_irqsave(&desc->lock, flags);
-	if (action->thread_pending) {
-		action->thread_pending = false;
-		if ((action->flags & IRQF_ONESHOT) && desc->oneshot_pending &&
-		    !--desc->oneshot_pending && !desc->depth)
-			unmask_irq(desc);
-	}
+	__enable_irq(desc);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
 

@@ -2,8 +2,9 @@
 /*
  * The generic IRQ layer, driven through a software irq_chip on a spare
  * interrupt number: request/free, nested disable/enable, shared lines,
- * the nobody-cared rule, ONESHOT threads.  One case sends itself a real
- * interrupt through the local APIC to check the entry path's context.
+ * ONESHOT threads.  One case sends itself a real interrupt through the
+ * local APIC to check the entry path's context.  The fake chip is shared
+ * with the irq_flow, irq_thread and irq_spurious suites (irq_test.h).
  */
 #include <irqlab/ktest.h>
 #include <irqlab/irq.h>
@@ -14,25 +15,23 @@
 #include <asm/processor.h>
 #include <irqlab/sched.h>
 #include <irqlab/timer.h>
+#include <irqlab/completion.h>
+#include "irq_test.h"
 
-#define TEST_IRQ	(NR_IRQS - 1)
+struct irq_test_chip_state irq_test_chip;
 
-static struct {
-	bool masked;
-	int retriggers;
-} chip_state;
-
-static void test_mask(struct irq_data *d) { chip_state.masked = true; }
-static void test_unmask(struct irq_data *d) { chip_state.masked = false; }
-static void test_retrigger(struct irq_data *d) { chip_state.retriggers++; }
+static void test_mask(struct irq_data *d) { irq_test_chip.masked = true; }
+static void test_unmask(struct irq_data *d) { irq_test_chip.masked = false; }
+static void test_retrigger(struct irq_data *d) { irq_test_chip.retriggers++; }
 static void test_ack(struct irq_data *d) { }
+static void test_eoi(struct irq_data *d) { irq_test_chip.eois++; }
 
 static struct irq_chip test_chip = {
 	.name		= "test",
 	.irq_mask	= test_mask,
 	.irq_unmask	= test_unmask,
 	.irq_ack	= test_ack,
-	.irq_eoi	= test_ack,
+	.irq_eoi	= test_eoi,
 	.irq_retrigger	= test_retrigger,
 };
 
@@ -66,26 +65,29 @@ static irqreturn_t test_handler(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
-static void setup_test_irq_flow(irq_flow_handler_t flow, const char *name)
+void irq_test_setup(irq_flow_handler_t flow, const char *name)
 {
 	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
 
 	desc->irq_count = 0;
 	desc->irqs_unhandled = 0;
-	desc->spurious_disabled = false;
-	desc->pending = false;
-	chip_state.masked = true;
-	chip_state.retriggers = 0;
+	desc->istate = 0;
+	desc->irq_data.state_use_accessors = 0;
+	desc->irq_data.level = false;
+	memset(desc->kstat_irqs, 0, sizeof(desc->kstat_irqs));
+	irq_test_chip.masked = true;
+	irq_test_chip.retriggers = 0;
+	irq_test_chip.eois = 0;
 	irq_set_chip_and_handler_name(TEST_IRQ, &test_chip, flow, name);
 }
 
 static void setup_test_irq(void)
 {
-	setup_test_irq_flow(handle_edge_irq, "edge");
+	irq_test_setup(handle_edge_irq, "edge");
 }
 
 /* As the entry code does: in hard-interrupt context, interrupts off. */
-static void fire(void)
+void irq_test_fire(void)
 {
 	unsigned long flags;
 
@@ -106,16 +108,23 @@ static void test_request_free(struct ktest *t)
 	setup_test_irq();
 	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
 			0);
-	KTEST_EXPECT_FALSE(t, chip_state.masked);
-	fire();
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
+	irq_test_fire();
 	KTEST_EXPECT_EQ(t, dev.calls, 1);
 	KTEST_EXPECT_EQ(t, kstat_irqs(TEST_IRQ), 1);
 	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &dev), "t");
-	KTEST_EXPECT_TRUE(t, chip_state.masked);
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
 	KTEST_EXPECT_NULL(t, free_irq(TEST_IRQ, &dev));	/* already free */
-	fire();
+	irq_test_fire();
 	KTEST_EXPECT_EQ(t, dev.calls, 1);		/* nobody to call */
 	irq_to_desc(TEST_IRQ)->kstat_irqs[0] = 0;
+}
+
+/* Linux's generic_handle_irq(): -EINVAL for a number with no descriptor. */
+static void test_handle_bad_irq(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, generic_handle_irq(NR_IRQS), -EINVAL);
+	KTEST_EXPECT_EQ(t, generic_handle_irq(UINT_MAX), -EINVAL);
 }
 
 static void test_disable_depth(struct ktest *t)
@@ -129,17 +138,17 @@ static void test_disable_depth(struct ktest *t)
 	disable_irq(TEST_IRQ);
 	disable_irq(TEST_IRQ);
 	KTEST_EXPECT_EQ(t, desc->depth, 2);
-	KTEST_EXPECT_TRUE(t, chip_state.masked);
-	fire();				/* arrives while disabled */
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
+	irq_test_fire();		/* arrives while disabled */
 	KTEST_EXPECT_EQ(t, dev.calls, 0);
-	KTEST_EXPECT_TRUE(t, desc->pending);
+	KTEST_EXPECT_TRUE(t, desc->istate & IRQS_PENDING);
 	enable_irq(TEST_IRQ);
-	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* still depth 1 */
-	KTEST_EXPECT_EQ(t, chip_state.retriggers, 0);
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);	/* still depth 1 */
+	KTEST_EXPECT_EQ(t, irq_test_chip.retriggers, 0);
 	enable_irq(TEST_IRQ);
-	KTEST_EXPECT_FALSE(t, chip_state.masked);
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
 	/* The edge that came while disabled is sent again. */
-	KTEST_EXPECT_EQ(t, chip_state.retriggers, 1);
+	KTEST_EXPECT_EQ(t, irq_test_chip.retriggers, 1);
 	/* An extra enable is refused, not wrapped around. */
 	enable_irq(TEST_IRQ);
 	KTEST_EXPECT_EQ(t, desc->depth, 0);
@@ -161,7 +170,7 @@ static void test_free_while_disabled(struct ktest *t)
 	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t2", &dev),
 			0);
 	KTEST_EXPECT_EQ(t, desc->depth, 0);
-	fire();
+	irq_test_fire();
 	KTEST_EXPECT_EQ(t, dev.calls, 1);
 	free_irq(TEST_IRQ, &dev);
 }
@@ -182,84 +191,33 @@ static void test_shared(struct ktest *t)
 				       "c", NULL), -EINVAL);
 
 	b.raised = true;
-	fire();
+	irq_test_fire();
 	/* Every handler on the line is asked; only b had work. */
 	KTEST_EXPECT_EQ(t, a.calls, 1);
 	KTEST_EXPECT_EQ(t, b.calls, 1);
 	KTEST_EXPECT_FALSE(t, b.raised);
 	KTEST_EXPECT_EQ(t, irq_to_desc(TEST_IRQ)->irqs_unhandled, 0);
-	fire();				/* nobody's: counts as unhandled */
+	irq_test_fire();		/* nobody's: counts as unhandled */
 	KTEST_EXPECT_EQ(t, irq_to_desc(TEST_IRQ)->irqs_unhandled, 1);
 
 	KTEST_EXPECT_STREQ(t, free_irq(TEST_IRQ, &a), "a");
-	fire();
+	irq_test_fire();
 	KTEST_EXPECT_EQ(t, a.calls, 2);	/* gone from the line */
 	KTEST_EXPECT_EQ(t, b.calls, 3);
-	KTEST_EXPECT_FALSE(t, chip_state.masked);	/* b still there */
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);	/* b still there */
 	free_irq(TEST_IRQ, &b);
-	KTEST_EXPECT_TRUE(t, chip_state.masked);
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
 }
 
-/* Fires n interrupts, the first `handled` of which the device claims. */
-static void storm(struct test_dev *dev, int n, int handled)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		dev->raised = i < handled;
-		fire();
-	}
-}
-
-static void test_nobody_cared(struct ktest *t)
-{
-	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
-	struct test_dev dev = { 0 };
-
-	/* 99,900 unhandled of 100,000 is tolerated... */
-	setup_test_irq();
-	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
-			0);
-	storm(&dev, 100000, 100);
-	KTEST_EXPECT_FALSE(t, desc->spurious_disabled);
-	KTEST_EXPECT_EQ(t, desc->depth, 0);
-	free_irq(TEST_IRQ, &dev);
-
-	/* ...99,901 is not: the line is disabled. */
-	setup_test_irq();
-	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
-			0);
-	storm(&dev, 100000, 99);
-	KTEST_EXPECT_TRUE(t, desc->spurious_disabled);
-	KTEST_EXPECT_EQ(t, desc->depth, 1);
-	KTEST_EXPECT_TRUE(t, chip_state.masked);
-	free_irq(TEST_IRQ, &dev);
-}
-
-/* An unhandled interrupt long after the last one restarts the count. */
-static void test_unhandled_decay(struct ktest *t)
-{
-	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
-	struct test_dev dev = { 0 };
-
-	setup_test_irq();
-	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
-			0);
-	storm(&dev, 50, 0);
-	KTEST_EXPECT_EQ(t, desc->irqs_unhandled, 50);
-	desc->last_unhandled = jiffies - HZ;	/* as if a second ago */
-	storm(&dev, 1, 0);
-	KTEST_EXPECT_EQ(t, desc->irqs_unhandled, 1);
-	free_irq(TEST_IRQ, &dev);
-}
-
-static volatile bool thread_release, thread_ran;
+static DECLARE_COMPLETION(thread_started);
+static DECLARE_COMPLETION(thread_release);
+static volatile bool thread_ran;
 
 /* Holds the thread (and so the ONESHOT line) until the test lets go. */
 static irqreturn_t thread_fn(int irq, void *dev_id)
 {
-	while (!READ_ONCE(thread_release))
-		msleep(1);
+	complete(&thread_started);
+	wait_for_completion_timeout(&thread_release, 10 * HZ);
 	thread_ran = true;
 	return IRQ_HANDLED;
 }
@@ -268,14 +226,14 @@ static void test_oneshot(struct ktest *t)
 {
 	struct irq_desc *desc = irq_to_desc(TEST_IRQ);
 	struct test_dev dev = { 0 };
-	unsigned long deadline;
 
 	/* ONESHOT is for level lines: an edge cannot storm. */
-	setup_test_irq_flow(handle_fasteoi_irq, "fasteoi");
+	irq_test_setup(handle_fasteoi_irq, "fasteoi");
 	/* A NULL primary handler needs ONESHOT, or the line storms. */
 	KTEST_EXPECT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn, 0,
 						"t", &dev), -EINVAL);
-	thread_release = false;
+	reinit_completion(&thread_started);
+	reinit_completion(&thread_release);
 	thread_ran = false;
 	KTEST_ASSERT_EQ(t, request_threaded_irq(TEST_IRQ, NULL, thread_fn,
 						IRQF_ONESHOT, "t", &dev), 0);
@@ -284,23 +242,21 @@ static void test_oneshot(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, desc->action->thread->comm, "irq/63-t");
 	KTEST_EXPECT_EQ(t, desc->action->thread->policy, SCHED_FIFO);
 	KTEST_EXPECT_EQ(t, desc->action->thread->rt_priority, 50);
+	KTEST_EXPECT_NE(t, desc->action->thread_mask, 0);
 
-	fire();
-	msleep(20);		/* the thread now runs thread_fn, held */
-	KTEST_EXPECT_TRUE(t, desc->action->thread_pending);
-	KTEST_EXPECT_TRUE(t, chip_state.masked);	/* until it returns */
-	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 1);
+	irq_test_fire();
+	KTEST_EXPECT_NE(t, wait_for_completion_timeout(&thread_started,
+						       10 * HZ), 0);
+	/* The thread holds the line masked until thread_fn returns. */
+	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
+	KTEST_EXPECT_EQ(t, desc->threads_oneshot, desc->action->thread_mask);
 	KTEST_EXPECT_FALSE(t, thread_ran);
 
-	thread_release = true;
-	deadline = jiffies + HZ;
-	while (READ_ONCE(desc->action->thread_pending) &&
-	       time_before(jiffies, deadline))
-		msleep(1);
+	complete(&thread_release);
+	synchronize_irq(TEST_IRQ);	/* until the thread has run */
 	KTEST_EXPECT_TRUE(t, thread_ran);
-	KTEST_EXPECT_FALSE(t, desc->action->thread_pending);
-	KTEST_EXPECT_FALSE(t, chip_state.masked);
-	KTEST_EXPECT_EQ(t, desc->oneshot_pending, 0);
+	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
+	KTEST_EXPECT_EQ(t, desc->threads_oneshot, 0);
 	free_irq(TEST_IRQ, &dev);
 }
 
@@ -333,11 +289,10 @@ static void test_entry_context(struct ktest *t)
 
 static const struct ktest_case irq_cases[] = {
 	KTEST_CASE(test_request_free),
+	KTEST_CASE(test_handle_bad_irq),
 	KTEST_CASE(test_disable_depth),
 	KTEST_CASE(test_free_while_disabled),
 	KTEST_CASE(test_shared),
-	KTEST_CASE(test_nobody_cared),
-	KTEST_CASE(test_unhandled_decay),
 	KTEST_CASE(test_oneshot),
 	KTEST_CASE(test_entry_context),
 	{}
