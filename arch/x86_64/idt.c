@@ -21,6 +21,7 @@ struct gate {
 	u32 offset_high;
 	u32 reserved;
 } __packed;
+_Static_assert(sizeof(struct gate) == 16, "a long-mode IDT gate");
 
 extern const u8 irq_entries_start[];
 static struct gate idt[256] __aligned(16);

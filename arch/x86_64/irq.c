@@ -31,8 +31,10 @@ bool irq_stack_init(int cpu)
 
 	if (!stack)
 		return false;
+	/* Linux's layout: the top-most word, where entry.S saves the
+	 * interrupted stack pointer. */
 	per_cpu_ptr(&pcpu_hot, cpu)->hardirq_stack_ptr =
-		(unsigned long)stack + THREAD_SIZE;
+		(unsigned long)stack + THREAD_SIZE - sizeof(long);
 	return true;
 }
 
