@@ -10,7 +10,7 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/hardirq.h>
-#include <asm/smp.h>
+#include <asm/nmi.h>
 #include <irqlab/percpu.h>
 #include <irqlab/preempt.h>
 #include <irqlab/kernel.h>
@@ -144,11 +144,7 @@ static void do_exception(struct pt_regs *regs)
 
 	switch (v) {
 	case X86_TRAP_NMI:
-		inc_irq_stat(__nmi_count);
-		if (READ_ONCE(cpus_stopping))
-			stop_this_cpu();
-		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %d.\n",
-			 smp_processor_id());
+		exc_nmi(regs);
 		return;
 	case X86_TRAP_BP:
 		/* int3 is a trap: report it and carry on after it. */
