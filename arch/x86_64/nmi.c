@@ -101,10 +101,17 @@ static void unknown_nmi_error(unsigned char reason, struct pt_regs *regs)
 	pr_emerg("Dazed and confused, but trying to continue\n");
 }
 
-void exc_nmi(struct pt_regs *regs)
+static void default_do_nmi(struct pt_regs *regs)
 {
-	inc_irq_stat(__nmi_count);
 	if (nmi_handle(NMI_LOCAL, regs))
 		return;
 	unknown_nmi_error(inb(NMI_REASON_PORT), regs);
+}
+
+void exc_nmi(struct pt_regs *regs)
+{
+	nmi_enter();
+	inc_irq_stat(__nmi_count);
+	default_do_nmi(regs);
+	nmi_exit();
 }
