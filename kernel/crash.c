@@ -71,14 +71,16 @@ __noipa void crash_panic(void *unused)
 /* ---- in interrupt context ------------------------------------------- */
 
 /*
- * The task the interrupt comes to: with preemption off, ksoftirqd cannot
- * take the softirqs over on this CPU, so they run on the way out of the
- * interrupt, on the IRQ stack, and the report walks from there back into
- * these frames.
+ * Where the interrupt comes in: the caller arms it with interrupts off,
+ * so it arrives here and nowhere else.  With preemption off, ksoftirqd
+ * cannot take the softirqs over on this CPU, so they run on the way out
+ * of the interrupt, on the IRQ stack, and the report walks from there
+ * back into these frames.
  */
 static __noipa void crash_wait_for_interrupt(void)
 {
 	preempt_disable();
+	local_irq_enable();
 	for (;;)
 		cpu_relax();
 }
@@ -138,6 +140,7 @@ __noipa void crash_hardirq(void *unused)
 		irq_free_vector(vector);
 		return;
 	}
+	local_irq_disable();
 	apic_send_IPI_self(vector);
 	crash_wait_for_interrupt();
 }
@@ -152,6 +155,7 @@ static struct timer_list crash_timer;
 __noipa void crash_timer_softirq(void *unused)
 {
 	timer_setup(&crash_timer, crash_timer_fn, 0);
+	local_irq_disable();
 	mod_timer(&crash_timer, jiffies + 1);
 	crash_wait_for_interrupt();
 }
@@ -239,4 +243,5 @@ void crash_from_cmdline(void)
 	}
 	pr_emerg("crash: %s, as crash=%s asked\n", c->what, c->name);
 	c->fn(NULL);
+	pr_err("crash: crash=%s returned without crashing\n", c->name);
 }

@@ -49,9 +49,10 @@ class Crash:
     # The first frames of the task the trace must reach.
     task_function: str = "kmain"
     # Where the interrupt came in: the RIP of the registers dumped in the
-    # task's part of the trace (None: no interrupt, or anywhere).
+    # task's part of the trace (None: anywhere).
     interrupted: str | None = None
-    interrupted_regs: bool = False  # a register dump in the task's part
+    # A register dump in the task's part: True, False, None (either).
+    interrupted_regs: bool | None = False
 
     @property
     def in_interrupt(self) -> bool:
@@ -82,7 +83,7 @@ CRASHES = [
         "irq",
         "crash_irq_handler",
         ["BUG: kernel NULL pointer dereference", "Oops: 0002 [#1]"],
-        irq_functions=("do_IRQ",),
+        irq_functions=("generic_handle_irq", "do_IRQ"),
         interrupted="crash_wait_for_interrupt",
         interrupted_regs=True,
     ),
@@ -90,7 +91,7 @@ CRASHES = [
         "timer",
         "crash_timer_fn",
         ["BUG: kernel NULL pointer dereference", "Oops: 0002 [#1]"],
-        irq_functions=("handle_softirqs", "do_IRQ"),
+        irq_functions=("call_timer_fn", "handle_softirqs"),
         interrupted="crash_wait_for_interrupt",
         interrupted_regs=True,
     ),
@@ -99,16 +100,16 @@ CRASHES = [
         "crash_tasklet_fn",
         ["BUG: kernel NULL pointer dereference", "Oops: 0002 [#1]"],
         irq_functions=("handle_softirqs",),
-        # local_bh_enable() ran it: no interrupt, the trace goes on in
-        # the caller of local_bh_enable.
-        interrupted=None,
+        # local_bh_enable() runs it, or the irq_exit() of an interrupt
+        # that came in just before it could.
+        interrupted_regs=None,
     ),
     Crash(
         "ipi",
         "crash_ipi_fn",
         ["BUG: kernel NULL pointer dereference", "Oops: 0002 [#1]", "CPU: 1 "],
         irq_functions=("generic_smp_call_function_interrupt", "do_IRQ"),
-        task_function="cpu_startup_entry",  # CPU 1's idle task
+        task_function="start_secondary",  # CPU 1's idle task
         interrupted_regs=True,
     ),
 ]
@@ -264,7 +265,7 @@ def check_stacks(sections: list[TraceSection], crash: Crash, check) -> None:
             task.rips[0] == crash.interrupted,
             f"the interrupt came in at {task.rips[0]}, expected {crash.interrupted}",
         )
-    if not crash.interrupted_regs:
+    if crash.interrupted_regs is False:
         check(not task.rips, f"no interrupt came in, but <TASK> dumps registers at {task.rips}")
 
 
