@@ -35,6 +35,13 @@ TRACE_MARKER = re.compile(r"^ <(/?)(TASK|IRQ|SOFTIRQ|NMI|#DF|#MC)>\s*$")
 # show_regs_if_on_stack: RIP, Code, RSP and the general registers).
 TRACE_REGS = re.compile(r"^(?:RIP|Code|RSP|RAX|RDX|RBP|R10|R13): ")
 RIP_LINE = re.compile(r"^RIP: 0010:(\w+)\+0x[0-9a-f]+/0x[0-9a-f]+")
+CPU_LINE = re.compile(r"^CPU: \d+ PID: \d+ Comm: \S+ ")
+# dump_stack_print_info()'s DMI line, as Linux prints it on QEMU's -M pc
+# (the BIOS version and date are the firmware's: SeaBIOS's or OVMF's).
+HARDWARE_NAME = re.compile(
+    r"^Hardware name: QEMU Standard PC \(i440FX \+ PIIX, 1996\), "
+    r"BIOS \S+ \d\d/\d\d/\d{4}$"
+)
 
 
 @dataclass
@@ -213,6 +220,16 @@ def report_problems(lines: list[str], crash: Crash, status: int | None) -> list[
         m = re.search(r"^Kernel panic - not syncing: (\S.*)$", text, re.M)
         final = m.group(0).strip() if m else "Kernel panic - not syncing: "
 
+    cpu = next((i for i, line in enumerate(lines) if CPU_LINE.match(line)), None)
+    check(cpu is not None, "no 'CPU: N PID: N Comm: ...' line")
+    if cpu is not None:
+        after = lines[cpu + 1] if cpu + 1 < len(lines) else ""
+        check(
+            HARDWARE_NAME.match(after) is not None,
+            f"the line after the CPU line is {after!r}, not 'Hardware name: QEMU "
+            "Standard PC (i440FX + PIIX, 1996), BIOS <version> <date>'",
+        )
+
     trace = call_trace(lines)
     check(bool(trace), "no 'Call Trace:' followed by ' func+0x../0x..' lines")
     if trace:
@@ -292,6 +309,8 @@ BUG: kernel NULL pointer dereference, address: 0000000000000000
 #PF: supervisor write access in kernel mode
 #PF: error_code(0x0002) - not-present page
 Oops: 0002 [#1] SMP
+CPU: 0 PID: 0 Comm: swapper/0 Not tainted 0.1.0 #1
+Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014
 RIP: 0010:crash_null_deref+0x0/0x10
 RSP: 0018:ffffffff8021be88 EFLAGS: 00000046
 RAX: 0000000000000039 RBX: ffffffff802130a0 RCX: 00000000000003fd
@@ -318,8 +337,13 @@ Kernel panic - not syncing: Fatal exception
         (lambda r: r.replace("R13: ", "R1x: "), "R13 is not in the register dump"),
         (lambda r: r.rsplit("\n", 2)[0], "the last line is"),
         (lambda r: r.replace("0002 [#1]", "0000 [#1]"), "missing 'Oops: 0002 [#1]'"),
+        (lambda r: r.replace("Hardware name: QEMU", "Hardware name: Bochs"),
+         "the line after the CPU line"),
+        (lambda r: r.replace(", BIOS 1.16.2-debian-1.16.2-1 04/01/2014", ""),
+         "the line after the CPU line"),
     ],
-    ids=["good", "no-kmain", "wrong-rip", "no-r13", "no-final-line", "wrong-oops"],
+    ids=["good", "no-kmain", "wrong-rip", "no-r13", "no-final-line", "wrong-oops",
+         "wrong-vendor", "no-bios"],
 )
 def test_checker_on_made_up_reports(edit, complaint):
     null = next(c for c in CRASHES if c.kind == "null")
@@ -339,6 +363,7 @@ BUG: kernel NULL pointer dereference, address: 0000000000000000
 #PF: error_code(0x0002) - not-present page
 Oops: 0002 [#1] SMP
 CPU: 0 PID: 0 Comm: swapper/0 Not tainted 0.1.0 #1
+Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 0.0.0 02/06/2015
 RIP: 0010:crash_timer_fn+0x0/0x10
 RSP: 0018:ffffc90000007d38 EFLAGS: 00000282
 RAX: 0000000000000101 RBX: ffffffff802170d0 RCX: 0000000000000001
