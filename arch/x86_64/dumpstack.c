@@ -19,6 +19,7 @@
 #include <irqlab/kernel.h>
 #include <irqlab/kallsyms.h>
 #include <irqlab/string.h>
+#include <irqlab/sprintf.h>
 #include <irqlab/smp.h>
 #include <irqlab/preempt.h>
 #include <irqlab/percpu.h>
@@ -104,12 +105,27 @@ static bool on_stack(const struct stack_info *info, const void *p,
 
 /* ---- registers ---------------------------------------------------- */
 
-/* Linux's dump_stack_print_info(), the line every report starts with. */
+static char dump_stack_arch_desc_str[128];
+
+void dump_stack_set_arch_desc(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(dump_stack_arch_desc_str, sizeof(dump_stack_arch_desc_str),
+		   fmt, args);
+	va_end(args);
+}
+
+/* Linux's dump_stack_print_info(), the lines every report starts with. */
 void print_cpu_line(void)
 {
 	printk(KERN_DEFAULT "CPU: %d PID: %d Comm: %s Not tainted %s #1\n",
 	       smp_processor_id(), current_pid(), current_comm(),
 	       IRQLAB_VERSION);
+	if (dump_stack_arch_desc_str[0])
+		printk(KERN_DEFAULT "Hardware name: %s\n",
+		       dump_stack_arch_desc_str);
 }
 
 static void show_ip(struct pt_regs *regs)

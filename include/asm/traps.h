@@ -64,6 +64,8 @@ void show_regs(struct pt_regs *regs);
 void show_trace(unsigned long sp, unsigned long bp);
 void dump_stack(void);
 void print_cpu_line(void);
+/* What the CPU line's "Hardware name:" says (Linux's, set from DMI). */
+void __printf(1, 2) dump_stack_set_arch_desc(const char *fmt, ...);
 
 void __noreturn die(const char *str, struct pt_regs *regs, long err);
 
