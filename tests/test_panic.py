@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pytest
 
+import kelf
 from qemu import EXIT_PANIC, Qemu
 
 HEX16 = "[0-9a-f]{16}"
@@ -35,6 +36,8 @@ TRACE_MARKER = re.compile(r"^ <(/?)(TASK|IRQ|SOFTIRQ|NMI|#DF|#MC)>\s*$")
 # show_regs_if_on_stack: RIP, Code, RSP and the general registers).
 TRACE_REGS = re.compile(r"^(?:RIP|Code|RSP|RAX|RDX|RBP|R10|R13): ")
 RIP_LINE = re.compile(r"^RIP: 0010:(\w+)\+0x[0-9a-f]+/0x[0-9a-f]+")
+# show_opcodes(): 42 bytes before RIP, the byte at RIP in <>, 21 after.
+CODE_LINE = re.compile(r"^Code: ((?:[0-9a-f]{2} ){42})<([0-9a-f]{2})>((?: [0-9a-f]{2}){21})$")
 CPU_LINE = re.compile(r"^CPU: \d+ PID: \d+ Comm: \S+ ")
 # dump_stack_print_info()'s DMI line, as Linux prints it on QEMU's -M pc
 # (the BIOS version and date are the firmware's: SeaBIOS's or OVMF's).
@@ -182,6 +185,34 @@ def call_trace(lines: list[str]) -> list[str]:
     return [f for section in trace_sections(lines) for f in section.functions]
 
 
+def code_problems(lines: list[str], text_at) -> list[str]:
+    """What is wrong with the Code: line after the report's first RIP line.
+
+    text_at(function, offset, n) gives the kernel's n bytes from
+    function+offset-42 on (None: do not compare with the image)."""
+    i = next((i for i, line in enumerate(lines) if RIP_LINE.match(line)), None)
+    if i is None:
+        return ["no RIP line"]
+    code = lines[i + 1] if i + 1 < len(lines) else ""
+    m = CODE_LINE.match(code)
+    if not m:
+        return [f"the line after the RIP line is {code!r}, not 'Code: <42 bytes> <xx> <21 bytes>'"]
+    shown = bytes.fromhex(m.group(1) + m.group(2) + m.group(3))
+    rip = re.match(r"^RIP: 0010:(\w+)\+0x([0-9a-f]+)/", lines[i])
+    if text_at is None:
+        return []
+    image = text_at(rip.group(1), int(rip.group(2), 16), len(shown))
+    if image != shown:
+        return [
+            f"the Code: bytes are not the kernel's around {rip.group(1)}+0x{rip.group(2)}: "
+            f"shown {shown.hex(' ')}, image {image.hex(' ') if image else image}"
+        ]
+    after = lines[i + 2] if i + 2 < len(lines) else ""
+    if not after.startswith("RSP: "):
+        return [f"the line after Code: is {after!r}, not the RSP line"]
+    return []
+
+
 def report_problems(lines: list[str], crash: Crash, status: int | None) -> list[str]:
     """What is wrong with a crash report (timestamps already removed)."""
     text = "\n".join(lines)
@@ -286,12 +317,33 @@ def check_stacks(sections: list[TraceSection], crash: Crash, check) -> None:
         check(not task.rips, f"no interrupt came in, but <TASK> dumps registers at {task.rips}")
 
 
+def elf_text_reader(elf_path):
+    """text_at(function, offset, n) for code_problems, from the ELF."""
+    elf = kelf.Elf64(elf_path)
+    symbols = elf.symbols()
+
+    def text_at(function: str, offset: int, n: int) -> bytes | None:
+        if function not in symbols:
+            return None
+        try:
+            return elf.read(symbols[function] + offset - 42, n)
+        except kelf.ElfError:
+            return None
+
+    return text_at
+
+
 @pytest.mark.parametrize("firmware, crash", CASES)
-def test_crash_report(qemu, firmware, crash):
+def test_crash_report(qemu, firmware, crash, elf_path, iso_elf_mismatch):
+    if iso_elf_mismatch:
+        # The Code: bytes are compared with the ELF's.
+        pytest.fail(iso_elf_mismatch, pytrace=False)
     q = qemu(firmware=firmware, cmdline=f"crash={crash.kind}")
     status = q.wait_exit()  # the boot timeout: it crashes while booting
     lines = report_lines(q)
     problems = report_problems(lines, crash, status)
+    if crash.oops:
+        problems += code_problems(lines, elf_text_reader(elf_path))
     if problems:
         shown = "\n".join(lines[-80:])
         pytest.fail(
@@ -312,6 +364,7 @@ Oops: 0002 [#1] SMP
 CPU: 0 PID: 0 Comm: swapper/0 Not tainted 0.1.0 #1
 Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014
 RIP: 0010:crash_null_deref+0x0/0x10
+Code: 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10 11 12 13 14 15 16 17 18 19 1a 1b 1c 1d 1e 1f 20 21 22 23 24 25 26 27 28 29 <2a> 2b 2c 2d 2e 2f 30 31 32 33 34 35 36 37 38 39 3a 3b 3c 3d 3e 3f
 RSP: 0018:ffffffff8021be88 EFLAGS: 00000046
 RAX: 0000000000000039 RBX: ffffffff802130a0 RCX: 00000000000003fd
 RDX: 00000000000003f8 RSI: 000000000000000a RDI: 0000000000000000
@@ -355,6 +408,30 @@ def test_checker_on_made_up_reports(edit, complaint):
     assert report_problems(GOOD_NULL_REPORT.split("\n"), null, 0) == [
         f"QEMU exit status 0, expected {EXIT_PANIC} (0x12 to isa-debug-exit)"
     ]
+
+
+def made_up_text(function, offset, n):
+    return bytes(range(n)) if function == "crash_null_deref" and offset == 0 else None
+
+
+@pytest.mark.parametrize(
+    "edit, complaint",
+    [
+        (lambda r: r, None),
+        (lambda r: r.replace("<2a>", "2a"), "not 'Code: <42 bytes>"),
+        (lambda r: r.replace(" 3f\n", "\n"), "not 'Code: <42 bytes>"),
+        (lambda r: r.replace("<2a>", "<cc>"), "not the kernel's"),
+        (lambda r: r.replace("Code: 00", "Code: 01"), "not the kernel's"),
+        (lambda r: r.replace("RSP: 0018", "RBX: 0018"), "not the RSP line"),
+    ],
+    ids=["good", "no-brackets", "short", "wrong-rip-byte", "wrong-first-byte", "no-rsp"],
+)
+def test_code_checker_on_made_up_reports(edit, complaint):
+    problems = code_problems(edit(GOOD_NULL_REPORT).split("\n"), made_up_text)
+    if complaint is None:
+        assert problems == []
+    else:
+        assert any(complaint in p for p in problems), problems
 
 
 GOOD_TIMER_REPORT = """\
