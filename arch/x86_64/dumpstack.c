@@ -20,6 +20,7 @@
 #include <irqlab/kallsyms.h>
 #include <irqlab/string.h>
 #include <irqlab/sprintf.h>
+#include <irqlab/uaccess.h>
 #include <irqlab/smp.h>
 #include <irqlab/preempt.h>
 #include <irqlab/percpu.h>
@@ -128,12 +129,43 @@ void print_cpu_line(void)
 		       dump_stack_arch_desc_str);
 }
 
+/*
+ * Linux's show_opcodes(): the code around RIP, two thirds of it before,
+ * so that a disassembler finds the instruction boundaries; the byte at
+ * RIP in <>.  Feed it to scripts/decodecode, or compare with objdump.
+ */
+#define PROLOGUE_SIZE	42
+#define EPILOGUE_SIZE	21
+#define OPCODE_BUFSIZE	(PROLOGUE_SIZE + 1 + EPILOGUE_SIZE)
+
+static void show_opcodes(struct pt_regs *regs)
+{
+	unsigned long prologue = regs->ip - PROLOGUE_SIZE;
+	u8 opcodes[OPCODE_BUFSIZE];
+	char line[3 * OPCODE_BUFSIZE + 8];
+	int i, n = 0;
+
+	if (copy_from_kernel_nofault(opcodes, (void *)prologue,
+				     sizeof(opcodes))) {
+		printk(KERN_DEFAULT
+		       "Code: Unable to access opcode bytes at 0x%lx.\n",
+		       prologue);
+		return;
+	}
+	for (i = 0; i < OPCODE_BUFSIZE; i++)
+		n += scnprintf(line + n, sizeof(line) - n,
+			       i == PROLOGUE_SIZE ? "<%02x>%s" : "%02x%s",
+			       opcodes[i], i + 1 < OPCODE_BUFSIZE ? " " : "");
+	printk(KERN_DEFAULT "Code: %s\n", line);
+}
+
 static void show_ip(struct pt_regs *regs)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
 	sprint_symbol(sym, regs->ip);
 	printk(KERN_DEFAULT "RIP: %04lx:%s\n", regs->cs & 0xffff, sym);
+	show_opcodes(regs);
 }
 
 static void show_iret_regs(struct pt_regs *regs)

@@ -15,6 +15,8 @@
 #include <irqlab/preempt.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/smp.h>
+#include <irqlab/uaccess.h>
+#include <irqlab/errno.h>
 
 extern u8 init_stack_guard[];
 void kmain(u32 magic, unsigned long info);
@@ -156,6 +158,33 @@ static void test_flags_restored(struct ktest *t)
 			before & X86_EFLAGS_IF);
 }
 
+/* What reports read around a fault must never fault itself. */
+static void test_copy_from_kernel_nofault(struct ktest *t)
+{
+	unsigned long below;
+	unsigned int level;
+	u8 buf[16];
+
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, kmain, sizeof(buf)),
+			0);
+	KTEST_EXPECT_EQ(t, memcmp(buf, kmain, sizeof(buf)), 0);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, init_stack_guard,
+						    1), -EFAULT);
+	/* From the mapped data below the guard page into it: all or
+	 * nothing. */
+	below = (unsigned long)init_stack_guard - 8;
+	KTEST_ASSERT_NOT_NULL(t, lookup_address(below, &level));
+	memset(buf, 0x5a, sizeof(buf));
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, (void *)below,
+						    sizeof(buf)), -EFAULT);
+	KTEST_EXPECT_EQ(t, buf[0], 0x5a);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, NULL, 1), -ERANGE);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf,
+			(void *)0xdead000000000000UL, 1), -ERANGE);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, (void *)-8UL, 16),
+			-ERANGE);
+}
+
 static struct {
 	int calls;
 	bool in_nmi, in_hardirq;
@@ -215,6 +244,7 @@ static const struct ktest_case traps_cases[] = {
 	KTEST_CASE(test_text_read_only),
 	KTEST_CASE(test_no_fault),
 	KTEST_CASE(test_flags_restored),
+	KTEST_CASE(test_copy_from_kernel_nofault),
 	KTEST_CASE(test_nmi_context),
 	{}
 };
