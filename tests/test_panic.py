@@ -82,7 +82,15 @@ CRASHES = [
     ),
     Crash("ud", "crash_invalid_opcode", ["Oops: invalid opcode: 0000 [#1]"]),
     Crash("de", "crash_divide_error", ["Oops: divide error: 0000 [#1]"]),
-    Crash("gp", "crash_general_protection", ["Oops: general protection fault"]),
+    Crash(
+        "gp",
+        "crash_general_protection",
+        # get_kernel_gp_address(): the address the instruction used.
+        [
+            "Oops: general protection fault, probably for non-canonical "
+            "address 0xdead000000000000: 0000 [#1]"
+        ],
+    ),
     Crash(
         "overflow",
         "crash_stack_overflow",
