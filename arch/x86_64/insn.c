@@ -217,7 +217,7 @@ bool insn_get_addr_ref(const struct insn *insn, const struct pt_regs *regs,
 {
 	u8 mod = MODRM_MOD(insn->modrm), rex = insn->rex;
 	unsigned long ea = insn->displacement;
-	int base, index;
+	int base, index, rm;
 
 	if (!insn->has_modrm || mod == 3)
 		return false;
@@ -226,14 +226,15 @@ bool insn_get_addr_ref(const struct insn *insn, const struct pt_regs *regs,
 		index = ((insn->sib >> 3) & 7) | REX_X(rex) << 3;
 		/* Index 100b without REX.X: none.  Base 101b, mod 0: none. */
 		if (index != 4)
-			ea += regs_get_register(regs, index) << (insn->sib >> 6);
+			ea += regs_get_register(regs, index) <<
+			      (insn->sib >> 6);
 		if (!(mod == 0 && (insn->sib & 7) == 5))
 			ea += regs_get_register(regs, base);
 	} else if (mod == 0 && MODRM_RM(insn->modrm) == 5) {
 		ea += regs->ip + insn->length;		/* RIP-relative */
 	} else {
-		ea += regs_get_register(regs,
-					MODRM_RM(insn->modrm) | REX_B(rex) << 3);
+		rm = MODRM_RM(insn->modrm) | REX_B(rex) << 3;
+		ea += regs_get_register(regs, rm);
 	}
 	if (insn->addr_bytes == 4)
 		ea &= 0xffffffffUL;

@@ -14,7 +14,7 @@
 #define MAX_INSN_SIZE	15
 
 struct insn {
-	u8 opcode[3];		/* opcode[0] 0x0f for the two- and three-byte maps */
+	u8 opcode[3];		/* 0x0f first in the two- and three-byte maps */
 	u8 opcode_len;
 	u8 rex;			/* 0: none */
 	u8 seg;			/* segment override prefix (0x64, 0x65), or 0 */
