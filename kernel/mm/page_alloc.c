@@ -21,6 +21,7 @@
 #include <asm/traps.h>
 #include <irqlab/spinlock.h>
 #include <irqlab/fault-inject.h>
+#include <irqlab/ratelimit.h>
 
 /* The free lists, for every CPU (Linux has one per zone). */
 static DEFINE_SPINLOCK(zone_lock);
@@ -37,6 +38,8 @@ struct page *mem_map;
 unsigned long max_pfn;
 bool after_bootmem;
 unsigned long bad_page_reports;
+/* Linux's: one allocation failure report in ten seconds (tests reset it). */
+DEFINE_RATELIMIT_STATE(nopage_rs, 10 * HZ, 1);
 
 static void bad_page(struct page *page, const char *reason)
 {
@@ -195,7 +198,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		spin_unlock_irqrestore(&zone_lock, flags);
 	}
 	if (!page) {
-		if (!(gfp & __GFP_NOWARN))
+		if (!(gfp & __GFP_NOWARN) && __ratelimit(&nopage_rs))
 			pr_warn("page allocation failure: order:%u, mode:%#x, %lu pages free\n",
 				order, gfp, nr_free);
 		return NULL;
