@@ -63,7 +63,8 @@ static const char *log_from(const char *marker)
 				       "not in the report: \"%s\"", __s); \
 	} while (0)
 
-static struct page *alloc_failing(gfp_t gfp, unsigned int order)
+/* Not inlined: the trace must name it. */
+static __noipa struct page *alloc_failing(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
