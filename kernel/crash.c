@@ -199,11 +199,15 @@ __noipa void crash_ipi(void *unused)
 }
 
 static const struct crash_type crash_types[] = {
-	{ "null",	crash_null_deref,	"write through a NULL pointer" },
-	{ "ud",		crash_invalid_opcode,	"execute ud2 (invalid opcode)" },
+	{ "null",	crash_null_deref,
+	  "write through a NULL pointer" },
+	{ "ud",		crash_invalid_opcode,
+	  "execute ud2 (invalid opcode)" },
 	{ "de",		crash_divide_error,	"divide by zero" },
-	{ "gp",		crash_general_protection, "access a non-canonical address" },
-	{ "overflow",	crash_stack_overflow,	"recurse into the stack guard page" },
+	{ "gp",		crash_general_protection,
+	  "access a non-canonical address" },
+	{ "overflow",	crash_stack_overflow,
+	  "recurse into the stack guard page" },
 	{ "panic",	crash_panic,		"call panic()" },
 	{ "irq",	crash_hardirq,
 	  "write through a NULL pointer in a hard interrupt handler" },

@@ -278,18 +278,22 @@ static void dmi_format_ids(char *buf, size_t len)
 {
 	size_t c = 0;
 
-	c += print_filtered(buf + c, len - c, dmi_ident[DMI_SYS_VENDOR]);
+	const char *board = dmi_get_system_info(DMI_BOARD_NAME);
+
+	c += print_filtered(buf + c, len - c,
+			    dmi_get_system_info(DMI_SYS_VENDOR));
 	c += scnprintf(buf + c, len - c, " ");
-	c += print_filtered(buf + c, len - c, dmi_ident[DMI_PRODUCT_NAME]);
-	if (dmi_ident[DMI_BOARD_NAME]) {
+	c += print_filtered(buf + c, len - c,
+			    dmi_get_system_info(DMI_PRODUCT_NAME));
+	if (board) {
 		c += scnprintf(buf + c, len - c, "/");
-		c += print_filtered(buf + c, len - c,
-				    dmi_ident[DMI_BOARD_NAME]);
+		c += print_filtered(buf + c, len - c, board);
 	}
 	c += scnprintf(buf + c, len - c, ", BIOS ");
-	c += print_filtered(buf + c, len - c, dmi_ident[DMI_BIOS_VERSION]);
+	c += print_filtered(buf + c, len - c,
+			    dmi_get_system_info(DMI_BIOS_VERSION));
 	c += scnprintf(buf + c, len - c, " ");
-	print_filtered(buf + c, len - c, dmi_ident[DMI_BIOS_DATE]);
+	print_filtered(buf + c, len - c, dmi_get_system_info(DMI_BIOS_DATE));
 }
 
 void dmi_setup(void)

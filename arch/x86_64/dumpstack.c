@@ -119,7 +119,7 @@ void dump_stack_set_arch_desc(const char *fmt, ...)
 }
 
 /* Linux's dump_stack_print_info(), the lines every report starts with. */
-void print_cpu_line(void)
+static void print_cpu_line(void)
 {
 	printk(KERN_DEFAULT "CPU: %d PID: %d Comm: %s Not tainted %s #1\n",
 	       smp_processor_id(), current_pid(), current_comm(),
@@ -254,7 +254,7 @@ static unsigned long next_frame(unsigned long bp,
  * interrupt's entry, the registers it interrupted are shown, as Linux's
  * show_regs_if_on_stack() does.
  */
-void show_trace(unsigned long sp, unsigned long bp)
+static void show_trace_log_lvl(unsigned long sp, unsigned long bp)
 {
 	unsigned long p, addr, offset, size, visited = 0;
 	struct pt_regs *regs = NULL;
@@ -306,18 +306,18 @@ void show_trace(unsigned long sp, unsigned long bp)
 void dump_stack(void)
 {
 	print_cpu_line();
-	show_trace((unsigned long)__builtin_frame_address(0),
-		   (unsigned long)__builtin_frame_address(0));
+	show_trace_log_lvl((unsigned long)__builtin_frame_address(0),
+			   (unsigned long)__builtin_frame_address(0));
 }
 
 /* ---- oops ------------------------------------------------------------ */
 
-void show_regs(struct pt_regs *regs)
+static void show_regs(struct pt_regs *regs)
 {
 	print_cpu_line();
 	__show_regs(regs, SHOW_REGS_ALL);
 	/* The RIP line names the faulting function; the trace its callers. */
-	show_trace(regs->sp, regs->bp);
+	show_trace_log_lvl(regs->sp, regs->bp);
 }
 
 static void oops_begin(void)

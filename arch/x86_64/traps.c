@@ -107,7 +107,6 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long address)
 {
 	unsigned long err = regs->error_code;
 
-	/* Strings longer than a line stay whole, to be found by grep. */
 	if (address < 4096)
 		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n",
 			 address);

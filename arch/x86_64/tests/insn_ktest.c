@@ -61,9 +61,9 @@ static void test_decode(struct ktest *t)
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct decode_case *c = &cases[i];
+		enum ktest_status before = t->status;
 
-		ktest_log(t, "%s", c->what);
-		KTEST_ASSERT_EQ(t, insn_decode_kernel(&insn, c->bytes,
+		KTEST_EXPECT_EQ(t, insn_decode_kernel(&insn, c->bytes,
 						      MAX_INSN_SIZE), 0);
 		KTEST_EXPECT_EQ(t, insn.length, c->length);
 		KTEST_EXPECT_EQ(t, insn.opnd_bytes, c->opnd_bytes);
@@ -71,6 +71,8 @@ static void test_decode(struct ktest *t)
 				c->has_addr);
 		if (c->has_addr)
 			KTEST_EXPECT_EQ(t, addr, c->addr);
+		if (t->status != before)
+			ktest_log(t, "in: %s", c->what);
 	}
 }
 
