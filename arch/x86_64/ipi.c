@@ -55,9 +55,9 @@ void smp_send_stop(void)
 	if (!(cpu_online_mask & ~self))
 		return;
 	WRITE_ONCE(stopping_cpu, smp_processor_id());
-	if (register_nmi_handler(NMI_LOCAL, smp_stop_nmi_callback,
-				 NMI_FLAG_FIRST, "smp_stop"))
-		return;
+	/* Fails only if an earlier call registered it: it is there. */
+	register_nmi_handler(NMI_LOCAL, smp_stop_nmi_callback,
+			     NMI_FLAG_FIRST, "smp_stop");
 	apic_send_NMI_allbutself();
 	while ((cpu_online_mask & ~self) && wait_us--)
 		udelay(1);
