@@ -287,7 +287,9 @@ static void show_trace_log_lvl(unsigned long sp, unsigned long bp)
 			if (regs && p == (unsigned long)&regs->ip)
 				continue;
 			n++;
-			if (!bp || p != bp + sizeof(long)) {
+			/* bp itself is read: it must be on this stack too. */
+			if (!bp || p != bp + sizeof(long) ||
+			    !on_stack(&info, (void *)bp, 2 * sizeof(long))) {
 				print_entry(addr, false);
 				continue;
 			}
