@@ -23,9 +23,11 @@ quiet = @printf '  %-8s %s\n'
 endif
 
 B		:= build
+ASM_OFFSETS_C	:= arch/x86_64/asm-offsets.c
 HZ		?= 1000
 SRCDIRS		:= arch kernel drivers net lib
-SRCS		:= $(shell find $(SRCDIRS) -name '*.c' -o -name '*.S' | sort)
+SRCS		:= $(filter-out $(ASM_OFFSETS_C), \
+		   $(shell find $(SRCDIRS) -name '*.c' -o -name '*.S' | sort))
 OBJS		:= $(patsubst %,$(B)/%.o,$(basename $(SRCS)))
 
 # The compiler's own freestanding headers (stddef.h, stdarg.h...) only.
@@ -39,7 +41,7 @@ CFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -nostdinc \
 		   -fno-delete-null-pointer-checks \
 		   -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -DIRQLAB_VERSION='"$(VERSION)"' -include $(B)/config.h -MMD -MP
-ASFLAGS		:= -D__ASSEMBLY__ -Iinclude -g -MMD -MP
+ASFLAGS		:= -D__ASSEMBLY__ -Iinclude -I$(B)/include -g -MMD -MP
 LDFLAGS		:= -nostdlib -static -z max-page-size=4096 -z noexecstack \
 		   --no-warn-rwx-segments
 
@@ -63,6 +65,30 @@ $(B)/%.o: %.S Makefile
 	$(quiet) AS $<
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+# Offsets of C structures for the assembly, as Linux's asm-offsets:
+# asm-offsets.c is compiled to assembly only (never linked), and each of
+# its "->SYM value expr" markers becomes "#define SYM value /* expr */".
+ASM_OFFSETS	:= $(B)/include/generated/asm-offsets.h
+ASM_OFFSETS_S	:= $(B)/arch/x86_64/asm-offsets.s
+
+$(ASM_OFFSETS_S): $(ASM_OFFSETS_C) $(B)/config.h Makefile
+	$(quiet) CC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -S $< -o $@
+
+$(ASM_OFFSETS): $(ASM_OFFSETS_S)
+	$(quiet) GEN $@
+	@mkdir -p $(dir $@)
+	$(Q){ echo '/* Generated from $(ASM_OFFSETS_C): do not edit. */'; \
+	  echo '#ifndef __ASM_OFFSETS_H__'; echo '#define __ASM_OFFSETS_H__'; \
+	  sed -n -e 's:^[[:space:]]*\.ascii[[:space:]]*"->#\(.*\)".*:/* \1 */:p' \
+	      -e 's:^[[:space:]]*\.ascii[[:space:]]*"->\([^ "]\{1,\}\) \([^ "]*\) \(.*\)".*:#define \1 \2 /* \3 */:p' \
+	      -e 's:^[[:space:]]*\.ascii[[:space:]]*"->".*::p' $<; \
+	  echo '#endif'; } > $@.tmp
+	$(Q)mv $@.tmp $@
+
+$(filter %.o,$(patsubst %.S,$(B)/%.o,$(filter %.S,$(SRCS)))): $(ASM_OFFSETS)
 
 $(B)/linker.lds: linker.ld include/asm/boot.h
 	@mkdir -p $(B)
@@ -195,4 +221,4 @@ FORCE:
 
 .PHONY: all deps iso run run-uefi ktest debug gdb pktgen test test-host clean help
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d)

@@ -13,6 +13,7 @@
 #include <irqlab/netdevice.h>
 #include <irqlab/serial.h>
 #include <irqlab/acpi.h>
+#include <irqlab/dmi.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
 #include <irqlab/pci.h>
@@ -102,6 +103,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	tsc_init();
 	rtc_init();
 	acpi_table_init();
+	dmi_setup();		/* the "Hardware name:" of oops reports */
 	mem_init();
 
 	/* Deferred work, ready before the first interrupt can raise it. */

@@ -4,11 +4,9 @@
  * (not trap gates) so that handlers start with interrupts off, as Linux.
  */
 #include <asm/desc.h>
+#include <asm/traps.h>
 #include <irqlab/compiler.h>
 
-#define X86_TRAP_NMI	2
-#define X86_TRAP_DF	8
-#define X86_TRAP_MC	18
 #define IRQ_STUB_SIZE	16	/* .balign in entry.S */
 #define GATE_INTERRUPT	0xe
 
@@ -21,6 +19,7 @@ struct gate {
 	u32 offset_high;
 	u32 reserved;
 } __packed;
+_Static_assert(sizeof(struct gate) == 16, "a long-mode IDT gate");
 
 extern const u8 irq_entries_start[];
 static struct gate idt[256] __aligned(16);

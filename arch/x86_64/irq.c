@@ -31,8 +31,10 @@ bool irq_stack_init(int cpu)
 
 	if (!stack)
 		return false;
+	/* Linux's layout: the top-most word, where entry.S saves the
+	 * interrupted stack pointer. */
 	per_cpu_ptr(&pcpu_hot, cpu)->hardirq_stack_ptr =
-		(unsigned long)stack + THREAD_SIZE;
+		(unsigned long)stack + THREAD_SIZE - sizeof(long);
 	return true;
 }
 
@@ -84,14 +86,16 @@ static void show_row(int prec, const char *name, size_t offset,
 	int cpu;
 
 	sh_printf("%*s: ", prec, name);
-	for_each_online_cpu(cpu)
-		sh_printf("%10u ", *(unsigned int *)((char *)per_cpu_ptr(&irq_stat,
-									 cpu) + offset));
+	for_each_online_cpu(cpu) {
+		char *stat = (char *)per_cpu_ptr(&irq_stat, cpu);
+
+		sh_printf("%10u ", *(unsigned int *)(stat + offset));
+	}
 	sh_printf("  %s\n", desc);
 }
 
 #define SHOW_ROW(prec, name, field, desc) \
-	show_row(prec, name, __builtin_offsetof(struct irq_cpustat, field), desc)
+	show_row(prec, name, offsetof(struct irq_cpustat, field), desc)
 
 void arch_show_interrupts(int prec)
 {

@@ -78,9 +78,13 @@ bool multiboot2_parse(u32 magic, phys_addr_t info)
 			copy_mmap((const void *)t);
 			break;
 		case MB2_TAG_EFI32:
-		case MB2_TAG_EFI64:
 			/* Only a UEFI loader hands over a system table. */
 			boot_info.firmware = FIRMWARE_UEFI;
+			break;
+		case MB2_TAG_EFI64:
+			boot_info.firmware = FIRMWARE_UEFI;
+			if (t->size >= sizeof(*t) + sizeof(u64))
+				boot_info.efi_systab = *(const u64 *)(t + 1);
 			break;
 		case MB2_TAG_ACPI_OLD:
 		case MB2_TAG_ACPI_NEW:

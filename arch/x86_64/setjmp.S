@@ -7,34 +7,36 @@
  * KTEST_ASSERT.  RFLAGS is saved too, so the interrupt flag is what it was
  * at ksetjmp() even when klongjmp() runs in an exception handler.
  */
+#include <generated/asm-offsets.h>
+
 	.text
 	.globl ksetjmp
 ksetjmp:
-	movq	%rbx, 0(%rdi)
-	movq	%rbp, 8(%rdi)
-	movq	%r12, 16(%rdi)
-	movq	%r13, 24(%rdi)
-	movq	%r14, 32(%rdi)
-	movq	%r15, 40(%rdi)
+	movq	%rbx, KJMP_bx(%rdi)
+	movq	%rbp, KJMP_bp(%rdi)
+	movq	%r12, KJMP_r12(%rdi)
+	movq	%r13, KJMP_r13(%rdi)
+	movq	%r14, KJMP_r14(%rdi)
+	movq	%r15, KJMP_r15(%rdi)
 	leaq	8(%rsp), %rax		/* the caller's RSP after we return */
-	movq	%rax, 48(%rdi)
+	movq	%rax, KJMP_sp(%rdi)
 	movq	(%rsp), %rax		/* return address */
-	movq	%rax, 56(%rdi)
+	movq	%rax, KJMP_ip(%rdi)
 	pushfq
-	popq	64(%rdi)
+	popq	KJMP_flags(%rdi)
 	xorl	%eax, %eax
 	ret
 
 	.globl klongjmp
 klongjmp:
 	movl	%esi, %eax
-	movq	0(%rdi), %rbx
-	movq	8(%rdi), %rbp
-	movq	16(%rdi), %r12
-	movq	24(%rdi), %r13
-	movq	32(%rdi), %r14
-	movq	40(%rdi), %r15
-	movq	48(%rdi), %rsp
-	pushq	64(%rdi)
+	movq	KJMP_bx(%rdi), %rbx
+	movq	KJMP_bp(%rdi), %rbp
+	movq	KJMP_r12(%rdi), %r12
+	movq	KJMP_r13(%rdi), %r13
+	movq	KJMP_r14(%rdi), %r14
+	movq	KJMP_r15(%rdi), %r15
+	movq	KJMP_sp(%rdi), %rsp
+	pushq	KJMP_flags(%rdi)
 	popfq
-	jmpq	*56(%rdi)
+	jmpq	*KJMP_ip(%rdi)

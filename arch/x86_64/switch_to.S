@@ -5,7 +5,7 @@
  * the task switched to releases it (finish_task_switch).  Only
  * callee-saved registers need saving: to the compiler this is a call.
  */
-#include <asm/switch_to.h>
+#include <generated/asm-offsets.h>
 
 	.text
 	.globl __switch_to_asm
@@ -22,7 +22,7 @@ __switch_to_asm:
 	movq	%rsp, TASK_threadsp(%rdi)
 	movq	TASK_threadsp(%rsi), %rsp
 	/* pcpu_hot.current_task: from here on, current is next. */
-	movq	%rsi, %gs:16
+	movq	%rsi, %gs:X86_current_task
 
 	popq	%r15
 	popq	%r14

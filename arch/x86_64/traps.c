@@ -10,11 +10,15 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/hardirq.h>
-#include <asm/smp.h>
+#include <asm/nmi.h>
 #include <irqlab/percpu.h>
 #include <irqlab/preempt.h>
 #include <irqlab/kernel.h>
 #include <irqlab/kallsyms.h>
+#include <irqlab/sprintf.h>
+#include <irqlab/string.h>
+#include <irqlab/uaccess.h>
+#include <asm/insn.h>
 
 static const char *const trap_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_DE]	= "divide error",
@@ -138,17 +142,68 @@ static void check_stack_overflow(struct pt_regs *regs)
 	die("stack guard page", regs, 0);
 }
 
+enum kernel_gp_hint {
+	GP_NO_HINT,
+	GP_NON_CANONICAL,
+	GP_CANONICAL,
+};
+
+/* Bits 63-47 of a canonical address are all equal: a 48-bit space. */
+#define __VIRTUAL_MASK	((1UL << 47) - 1)
+
+/*
+ * Linux's get_kernel_gp_address(): a #GP carries no address, but the
+ * instruction at RIP says which one it used, and whether that was in
+ * the non-canonical hole is the likely reason.
+ */
+static enum kernel_gp_hint get_kernel_gp_address(struct pt_regs *regs,
+						 unsigned long *addr)
+{
+	u8 buf[MAX_INSN_SIZE];
+	struct insn insn;
+
+	if (copy_from_kernel_nofault(buf, (void *)regs->ip, sizeof(buf)))
+		return GP_NO_HINT;
+	if (insn_decode_kernel(&insn, buf, sizeof(buf)))
+		return GP_NO_HINT;
+	if (!insn_get_addr_ref(&insn, regs, addr))
+		return GP_NO_HINT;
+	/* Not in the kernel half, and not all of it in the user half. */
+	if (*addr < ~__VIRTUAL_MASK &&
+	    *addr + insn.opnd_bytes - 1 > __VIRTUAL_MASK)
+		return GP_NON_CANONICAL;
+	return GP_CANONICAL;
+}
+
+#define GPFSTR "general protection fault"
+
+static void exc_general_protection(struct pt_regs *regs)
+{
+	static char desc[sizeof(GPFSTR) + 50 + 2 * sizeof(unsigned long) + 1];
+	enum kernel_gp_hint hint = GP_NO_HINT;
+	unsigned long gp_addr;
+
+	strscpy(desc, GPFSTR, sizeof(desc));
+	/* A selector in the error code: not an address problem. */
+	if (regs->error_code)
+		snprintf(desc, sizeof(desc), "segment-related " GPFSTR);
+	else
+		hint = get_kernel_gp_address(regs, &gp_addr);
+	if (hint != GP_NO_HINT)
+		snprintf(desc, sizeof(desc), GPFSTR ", %s 0x%lx",
+			 hint == GP_NON_CANONICAL ?
+			 "probably for non-canonical address" :
+			 "maybe for address", gp_addr);
+	die(desc, regs, regs->error_code);
+}
+
 static void do_exception(struct pt_regs *regs)
 {
 	unsigned int v = regs->vector;
 
 	switch (v) {
 	case X86_TRAP_NMI:
-		inc_irq_stat(__nmi_count);
-		if (READ_ONCE(cpus_stopping))
-			stop_this_cpu();
-		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %d.\n",
-			 smp_processor_id());
+		exc_nmi(regs);
 		return;
 	case X86_TRAP_BP:
 		/* int3 is a trap: report it and carry on after it. */
@@ -166,6 +221,8 @@ static void do_exception(struct pt_regs *regs)
 		show_fault_oops(regs, read_cr2());
 		die("Oops", regs, regs->error_code);
 	}
+	if (v == X86_TRAP_GP)
+		exc_general_protection(regs);
 	if (v == X86_TRAP_DF)
 		check_stack_overflow(regs);
 	die(trap_name(v), regs, regs->error_code);

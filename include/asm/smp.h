@@ -8,14 +8,11 @@
 /* Local APIC ID of each CPU number; -1 if there is no such CPU. */
 extern int cpu_apicid[NR_CPUS];
 
-/* Set by smp_send_stop(); an NMI then halts the CPU that sees it. */
-extern volatile bool cpus_stopping;
+/* Takes this CPU offline and halts it, for smp_send_stop(). */
 void __noreturn stop_this_cpu(void);
 
 /* Sends a fixed-delivery IPI with this vector to one CPU. */
 void apic_send_IPI(int cpu, int vector);
-/* To every CPU but this one, as an NMI. */
-void apic_send_NMI_allbutself(void);
 
 /* The IPI handlers, from arch/x86_64/irq.c. */
 void generic_smp_call_function_interrupt(void);

@@ -8,10 +8,6 @@
 #ifndef _ASM_SWITCH_TO_H
 #define _ASM_SWITCH_TO_H
 
-/* struct task_struct offsets the assembly uses (checked in core.c). */
-#define TASK_threadsp		8
-
-#ifndef __ASSEMBLY__
 struct task_struct;
 
 /* Returns the task that ran on this CPU just before the caller resumed. */
@@ -31,6 +27,5 @@ struct inactive_task_frame {
 	unsigned long r15, r14, r13, r12, rbx, bp;
 	unsigned long ret_addr;
 };
-#endif
 
 #endif /* _ASM_SWITCH_TO_H */

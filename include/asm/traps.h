@@ -59,12 +59,11 @@ struct fault_info {
 bool call_catching_fault(void (*fn)(void *), void *arg,
 			 struct fault_info *info);
 
-/* dumpstack.c */
-void show_regs(struct pt_regs *regs);
-void show_trace(unsigned long sp, unsigned long bp);
-void dump_stack(void);
-void print_cpu_line(void);
-
+/*
+ * dumpstack.c (dump_stack() is in <irqlab/kernel.h>): what the CPU
+ * line's "Hardware name:" says (Linux's, set from DMI), and the oops.
+ */
+void __printf(1, 2) dump_stack_set_arch_desc(const char *fmt, ...);
 void __noreturn die(const char *str, struct pt_regs *regs, long err);
 
 /* arch/x86_64/irq.c: vectors 32-255. */

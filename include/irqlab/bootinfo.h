@@ -40,6 +40,7 @@ struct boot_info {
 	bool mmap_truncated;
 	u8 rsdp[36];			/* a copy of the ACPI RSDP */
 	int rsdp_len;			/* 0: the loader gave none */
+	phys_addr_t efi_systab;		/* EFI system table; 0 if none */
 	phys_addr_t info_start, info_end;	/* the multiboot2 info itself */
 };
 

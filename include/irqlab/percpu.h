@@ -26,29 +26,32 @@
 
 struct task_struct;
 
+/*
+ * Code reaches a field as %gs:offsetof(struct pcpu_hot, field), through
+ * an "i" operand; the assembly through generated/asm-offsets.h.
+ */
 struct pcpu_hot {
-	unsigned long this_cpu_off;	/* %gs:0 */
-	int cpu_number;			/* %gs:8 */
-	int pad;
-	struct task_struct *current_task; /* %gs:16 */
-	unsigned long preempt_count;	/* %gs:24 */
-	unsigned long hardirq_stack_ptr; /* %gs:32, top of the IRQ stack */
-	unsigned long irq_stack_inuse;	/* %gs:40, entry.S's nesting */
+	unsigned long this_cpu_off;
+	int cpu_number;
+	struct task_struct *current_task;
+	unsigned long preempt_count;
+	/* The IRQ stack's top-most word: the interrupted stack pointer is
+	 * saved there while the CPU runs on it (Linux's layout). */
+	unsigned long hardirq_stack_ptr;
+	unsigned long hardirq_stack_inuse; /* entry.S's nesting */
 };
 
 DECLARE_PER_CPU(struct pcpu_hot, pcpu_hot);
 extern unsigned long __per_cpu_offset[NR_CPUS];
 
-#define PCPU_HOT_THIS_CPU_OFF	0
-#define PCPU_HOT_CPU_NUMBER	8
-#define PCPU_HOT_CURRENT	16
-#define PCPU_HOT_PREEMPT	24
+#define PCPU_HOT(field)	__builtin_offsetof(struct pcpu_hot, field)
 
 static __always_inline unsigned long __this_cpu_off(void)
 {
 	unsigned long off;
 
-	__asm__ __volatile__("movq %%gs:0, %0" : "=r"(off));
+	__asm__ __volatile__("movq %%gs:%c1, %0" : "=r"(off)
+			     : "i"(PCPU_HOT(this_cpu_off)));
 	return off;
 }
 

@@ -44,24 +44,28 @@ static __always_inline unsigned long preempt_count(void)
 {
 	unsigned long v;
 
-	__asm__ __volatile__("movq %%gs:24, %0" : "=r"(v));
+	__asm__ __volatile__("movq %%gs:%c1, %0" : "=r"(v)
+			     : "i"(PCPU_HOT(preempt_count)));
 	return v;
 }
 
 static __always_inline void preempt_count_set(unsigned long v)
 {
-	__asm__ __volatile__("movq %0, %%gs:24" : : "r"(v) : "memory");
+	__asm__ __volatile__("movq %0, %%gs:%c1" : : "r"(v),
+			     "i"(PCPU_HOT(preempt_count)) : "memory");
 }
 
 /* One instruction: an interrupt cannot split the read-modify-write. */
 static __always_inline void __preempt_count_add(unsigned long v)
 {
-	__asm__ __volatile__("addq %0, %%gs:24" : : "er"(v) : "memory", "cc");
+	__asm__ __volatile__("addq %0, %%gs:%c1" : : "er"(v),
+			     "i"(PCPU_HOT(preempt_count)) : "memory", "cc");
 }
 
 static __always_inline void __preempt_count_sub(unsigned long v)
 {
-	__asm__ __volatile__("subq %0, %%gs:24" : : "er"(v) : "memory", "cc");
+	__asm__ __volatile__("subq %0, %%gs:%c1" : : "er"(v),
+			     "i"(PCPU_HOT(preempt_count)) : "memory", "cc");
 }
 
 #define hardirq_count()	(preempt_count() & HARDIRQ_MASK)

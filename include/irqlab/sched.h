@@ -123,7 +123,8 @@ static __always_inline struct task_struct *get_current(void)
 {
 	struct task_struct *t;
 
-	__asm__ __volatile__("movq %%gs:16, %0" : "=r"(t));
+	__asm__ __volatile__("movq %%gs:%c1, %0" : "=r"(t)
+			     : "i"(PCPU_HOT(current_task)));
 	return t;
 }
 #define current	get_current()

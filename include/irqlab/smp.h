@@ -9,7 +9,8 @@ static __always_inline int smp_processor_id(void)
 {
 	int cpu;
 
-	__asm__ __volatile__("movl %%gs:8, %0" : "=r"(cpu));
+	__asm__ __volatile__("movl %%gs:%c1, %0" : "=r"(cpu)
+			     : "i"(PCPU_HOT(cpu_number)));
 	return cpu;
 }
 #define raw_smp_processor_id()	smp_processor_id()

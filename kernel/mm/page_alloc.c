@@ -21,6 +21,9 @@
 #include <asm/traps.h>
 #include <irqlab/spinlock.h>
 #include <irqlab/fault-inject.h>
+#include <irqlab/ratelimit.h>
+#include <irqlab/memblock.h>
+#include <irqlab/smp.h>
 
 /* The free lists, for every CPU (Linux has one per zone). */
 static DEFINE_SPINLOCK(zone_lock);
@@ -37,12 +40,14 @@ struct page *mem_map;
 unsigned long max_pfn;
 bool after_bootmem;
 unsigned long bad_page_reports;
+/* Linux's: one allocation failure report in ten seconds (tests reset it). */
+DEFINE_RATELIMIT_STATE(nopage_rs, 10 * HZ, 1);
 
 static void bad_page(struct page *page, const char *reason)
 {
 	bad_page_reports++;
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
-		 page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
+		 current_comm(), page_to_pfn(page));
 	pr_alert("page: order:%u flags:%#lx pfn:%#lx\n", page->order,
 		 page->flags, page_to_pfn(page));
 	pr_alert("page dumped because: %s\n", reason);
@@ -184,20 +189,109 @@ static struct page *__rmqueue(unsigned int order)
 	return page;
 }
 
+/* ---- when an allocation fails ---------------------------------------- */
+
+/* Linux's %pGg: compound names first, then single flags. */
+static const struct {
+	gfp_t mask;
+	const char *name;
+} gfpflag_names[] = {
+	{ GFP_KERNEL,	"GFP_KERNEL" },
+	{ GFP_ATOMIC,	"GFP_ATOMIC" },
+	{ __GFP_ZERO,	"__GFP_ZERO" },
+	{ __GFP_NOWARN,	"__GFP_NOWARN" },
+};
+
+static void format_gfp(char *buf, size_t size, gfp_t gfp)
+{
+	size_t i, n = 0;
+
+	if (!gfp) {
+		strscpy(buf, "none", size);
+		return;
+	}
+	buf[0] = '\0';
+	for (i = 0; i < ARRAY_SIZE(gfpflag_names) && gfp; i++) {
+		if ((gfp & gfpflag_names[i].mask) != gfpflag_names[i].mask)
+			continue;
+		gfp &= ~gfpflag_names[i].mask;
+		n += scnprintf(buf + n, size - n, "%s%s", gfpflag_names[i].name,
+			       gfp ? "|" : "");
+	}
+	if (gfp)
+		scnprintf(buf + n, size - n, "%#x", gfp);
+}
+
+/*
+ * Linux's show_free_areas(), with what one zone and no reclaim leave of
+ * it: free pages, the zone's sizes, its free blocks per order.
+ */
+static void show_mem(void)
+{
+	unsigned long present = memblock_phys_pages(), managed = nr_managed;
+	unsigned long total = 0, nr[NR_PAGE_ORDERS], flags;
+	unsigned int order;
+
+	spin_lock_irqsave(&zone_lock, flags);
+	for (order = 0; order <= MAX_PAGE_ORDER; order++) {
+		nr[order] = free_area[order].nr_free;
+		total += nr[order] << order;
+	}
+	spin_unlock_irqrestore(&zone_lock, flags);
+
+	printk(KERN_DEFAULT "Mem-Info:\n");
+	printk(KERN_DEFAULT "free:%lu\n", total);
+	printk(KERN_DEFAULT "Node 0 Normal free:%lukB present:%lukB managed:%lukB\n",
+	       total << (PAGE_SHIFT - 10), present << (PAGE_SHIFT - 10),
+	       managed << (PAGE_SHIFT - 10));
+	printk(KERN_DEFAULT "Node 0 Normal: ");
+	for (order = 0; order <= MAX_PAGE_ORDER; order++)
+		pr_cont("%lu*%lukB ", nr[order], (PAGE_SIZE >> 10) << order);
+	pr_cont("= %lukB\n", total << (PAGE_SHIFT - 10));
+	printk(KERN_DEFAULT "%lu pages RAM\n", present);
+	printk(KERN_DEFAULT "%lu pages reserved\n", present - managed);
+}
+
+/*
+ * Linux's warn_alloc(): who asked for what, from where, and what memory
+ * was left; one report in ten seconds (nopage_rs), none for
+ * __GFP_NOWARN.  irqlab has one node and no cpusets, so nodemask is
+ * always (null) and Linux's cpuset and mems_allowed fields are left out.
+ */
+static void __printf(2, 3) warn_alloc(gfp_t gfp, const char *fmt, ...)
+{
+	char what[64], mode[64];
+	va_list args;
+
+	if ((gfp & __GFP_NOWARN) || !__ratelimit(&nopage_rs))
+		return;
+	va_start(args, fmt);
+	vscnprintf(what, sizeof(what), fmt, args);
+	va_end(args);
+	format_gfp(mode, sizeof(mode), gfp);
+	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null)\n", current_comm(),
+		what, gfp, mode);
+	dump_stack();
+	show_mem();
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = NULL;
 	unsigned long flags;
 
-	if (order <= MAX_PAGE_ORDER && !should_fail_alloc_page(gfp, order)) {
+	/* A caller's bug, not a shortage: Linux warns, without a report. */
+	if (order > MAX_PAGE_ORDER) {
+		WARN_ON(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	if (!should_fail_alloc_page(gfp, order)) {
 		spin_lock_irqsave(&zone_lock, flags);
 		page = __rmqueue(order);
 		spin_unlock_irqrestore(&zone_lock, flags);
 	}
 	if (!page) {
-		if (!(gfp & __GFP_NOWARN))
-			pr_warn("page allocation failure: order:%u, mode:%#x, %lu pages free\n",
-				order, gfp, nr_free);
+		warn_alloc(gfp, "page allocation failure: order:%u", order);
 		return NULL;
 	}
 	if (gfp & __GFP_ZERO)

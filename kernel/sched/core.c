@@ -23,9 +23,6 @@
 DEFINE_PER_CPU(struct rq, runqueues);
 bool scheduler_running;
 
-_Static_assert(__builtin_offsetof(struct task_struct, thread.sp) ==
-	       TASK_threadsp, "switch_to.S's offset of thread.sp");
-
 bool need_resched(void)
 {
 	struct task_struct *curr = current;

@@ -10,6 +10,13 @@
 #include <asm/traps.h>
 #include <asm/processor.h>
 #include <asm/pgtable.h>
+#include <asm/nmi.h>
+#include <asm/hardirq.h>
+#include <irqlab/preempt.h>
+#include <irqlab/jiffies.h>
+#include <irqlab/smp.h>
+#include <irqlab/uaccess.h>
+#include <irqlab/errno.h>
 
 extern u8 init_stack_guard[];
 void kmain(u32 magic, unsigned long info);
@@ -151,6 +158,82 @@ static void test_flags_restored(struct ktest *t)
 			before & X86_EFLAGS_IF);
 }
 
+/* What reports read around a fault must never fault itself. */
+static void test_copy_from_kernel_nofault(struct ktest *t)
+{
+	unsigned long below;
+	unsigned int level;
+	u8 buf[16];
+
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, kmain, sizeof(buf)),
+			0);
+	KTEST_EXPECT_EQ(t, memcmp(buf, kmain, sizeof(buf)), 0);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, init_stack_guard,
+						    1), -EFAULT);
+	/* From the mapped data below the guard page into it: all or
+	 * nothing. */
+	below = (unsigned long)init_stack_guard - 8;
+	KTEST_ASSERT_NOT_NULL(t, lookup_address(below, &level));
+	memset(buf, 0x5a, sizeof(buf));
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, (void *)below,
+						    sizeof(buf)), -EFAULT);
+	KTEST_EXPECT_EQ(t, buf[0], 0x5a);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, NULL, 1), -ERANGE);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf,
+			(void *)0xdead000000000000UL, 1), -ERANGE);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(buf, (void *)-8UL, 16),
+			-ERANGE);
+}
+
+static struct {
+	int calls;
+	bool in_nmi, in_hardirq;
+	unsigned long preempt;
+} nmi_seen;
+
+static int record_nmi(unsigned int type, struct pt_regs *regs)
+{
+	nmi_seen.in_nmi = in_nmi();
+	nmi_seen.in_hardirq = in_hardirq();
+	nmi_seen.preempt = preempt_count();
+	WRITE_ONCE(nmi_seen.calls, nmi_seen.calls + 1);
+	return NMI_HANDLED;
+}
+
+/*
+ * A self-NMI through the local APIC: its handler runs between
+ * nmi_enter() and nmi_exit(), so in_nmi() (and in_hardirq(), as Linux's
+ * __nmi_enter adds NMI_OFFSET + HARDIRQ_OFFSET) holds there, and
+ * nowhere after.
+ */
+static void test_nmi_context(struct ktest *t)
+{
+	unsigned int count0;
+	unsigned long base, deadline;
+
+	memset(&nmi_seen, 0, sizeof(nmi_seen));
+	KTEST_ASSERT_EQ(t, register_nmi_handler(NMI_LOCAL, record_nmi, 0,
+						"traps_ktest"), 0);
+	preempt_disable();
+	base = preempt_count();
+	count0 = this_cpu_ptr(&irq_stat)->__nmi_count;
+	apic_send_NMI(smp_processor_id());
+	deadline = jiffies + HZ;
+	while (!READ_ONCE(nmi_seen.calls) && time_before(jiffies, deadline))
+		cpu_relax();
+	KTEST_EXPECT_EQ(t, this_cpu_ptr(&irq_stat)->__nmi_count, count0 + 1);
+	KTEST_EXPECT_FALSE(t, in_nmi());
+	KTEST_EXPECT_EQ(t, preempt_count(), base);
+	preempt_enable();
+	unregister_nmi_handler(NMI_LOCAL, "traps_ktest");
+
+	KTEST_EXPECT_EQ(t, nmi_seen.calls, 1);
+	KTEST_EXPECT_TRUE(t, nmi_seen.in_nmi);
+	KTEST_EXPECT_TRUE(t, nmi_seen.in_hardirq);
+	KTEST_EXPECT_EQ(t, nmi_seen.preempt,
+			base + NMI_OFFSET + HARDIRQ_OFFSET);
+}
+
 static const struct ktest_case traps_cases[] = {
 	KTEST_CASE(test_invalid_opcode),
 	KTEST_CASE(test_null_write),
@@ -161,6 +244,8 @@ static const struct ktest_case traps_cases[] = {
 	KTEST_CASE(test_text_read_only),
 	KTEST_CASE(test_no_fault),
 	KTEST_CASE(test_flags_restored),
+	KTEST_CASE(test_copy_from_kernel_nofault),
+	KTEST_CASE(test_nmi_context),
 	{}
 };
 KTEST_SUITE(traps, traps_cases);
