@@ -512,6 +512,131 @@ static void test_cancel_running_waits(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, work_pending(&slow_work));
 }
 
+/*
+ * A barrier for a running item (flush_work(), cancel_work_sync(),
+ * cancel_delayed_work_sync() of an item a kworker is running) takes the
+ * running item's flush color, as Linux's insert_wq_barrier() takes
+ * worker->current_color: so the workqueue's own flush and destroy still
+ * add up, on every CPU's pwq and on an unbound one.  The waiter is a
+ * thread of its own, so that the case can report a hang instead of
+ * hanging; its objects are static in case it never returns.
+ */
+enum barrier_op { BARRIER_FLUSH, BARRIER_CANCEL, BARRIER_CANCEL_DELAYED };
+
+static struct {
+	struct workqueue_struct *wq;
+	struct delayed_work dwork;	/* .work for the plain ops */
+	struct completion started, release, done;
+	enum barrier_op op;
+	volatile bool waiting;		/* the waiter is about to call op */
+	bool ret;
+} barr;
+
+static void barr_fn(struct work_struct *work)
+{
+	complete(&barr.started);
+	wait_done(&barr.release);
+}
+
+static int barr_waiter(void *arg)
+{
+	WRITE_ONCE(barr.waiting, true);
+	switch (barr.op) {
+	case BARRIER_FLUSH:
+		barr.ret = flush_work(&barr.dwork.work);
+		break;
+	case BARRIER_CANCEL:
+		barr.ret = cancel_work_sync(&barr.dwork.work);
+		break;
+	case BARRIER_CANCEL_DELAYED:
+		barr.ret = cancel_delayed_work_sync(&barr.dwork);
+		break;
+	}
+	/* The queue's own flush and its destruction must add up after. */
+	flush_workqueue(barr.wq);
+	destroy_workqueue(barr.wq);
+	complete(&barr.done);
+	return 0;
+}
+
+/* Asleep in the op: its barrier is queued (nothing before it sleeps). */
+static bool waiter_blocked(struct task_struct *k)
+{
+	unsigned long end = jiffies + WAIT_JIFFIES;
+
+	while (time_before(jiffies, end)) {
+		if (READ_ONCE(barr.waiting) && !task_is_running(k))
+			return true;
+		msleep(1);
+	}
+	return false;
+}
+
+static bool barrier_on_running(struct ktest *t, enum barrier_op op,
+			       unsigned int flags, int cpu)
+{
+	struct task_struct *k;
+	bool done;
+
+	barr.wq = alloc_workqueue("ktest_barrier", flags, 0);
+	KTEST_ASSERT_NOT_NULL(t, barr.wq);
+	INIT_DELAYED_WORK(&barr.dwork, barr_fn);
+	init_completion(&barr.started);
+	init_completion(&barr.release);
+	init_completion(&barr.done);
+	barr.op = op;
+	barr.waiting = false;
+	barr.ret = true;
+	if (op == BARRIER_CANCEL_DELAYED)
+		queue_delayed_work_on(cpu, barr.wq, &barr.dwork, 1);
+	else
+		queue_work_on(cpu, barr.wq, &barr.dwork.work);
+	KTEST_ASSERT_TRUE(t, wait_done(&barr.started));
+
+	k = kthread_run(barr_waiter, NULL, "wqbarrier");
+	if (!k)
+		complete(&barr.release);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	KTEST_EXPECT_TRUE(t, waiter_blocked(k));
+	complete(&barr.release);
+	done = wait_done(&barr.done);
+	KTEST_EXPECT_TRUE(t, done);
+	if (!done) {
+		ktest_log(t, "op %d on CPU %d (flags %#x): hung", op, cpu,
+			  flags);
+		return false;
+	}
+	/* Running, not pending: flush says it waited, cancel says false. */
+	KTEST_EXPECT_EQ(t, barr.ret, op == BARRIER_FLUSH);
+	KTEST_EXPECT_FALSE(t, work_pending(&barr.dwork.work));
+	return true;
+}
+
+static void check_barrier_op(struct ktest *t, enum barrier_op op)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		if (!barrier_on_running(t, op, 0, cpu))
+			return;
+	barrier_on_running(t, op, WQ_UNBOUND, smp_processor_id());
+}
+
+static void test_flush_work_running_then_destroy(struct ktest *t)
+{
+	check_barrier_op(t, BARRIER_FLUSH);
+}
+
+static void test_cancel_sync_running_then_destroy(struct ktest *t)
+{
+	check_barrier_op(t, BARRIER_CANCEL);
+}
+
+static void test_cancel_delayed_sync_running_then_destroy(struct ktest *t)
+{
+	check_barrier_op(t, BARRIER_CANCEL_DELAYED);
+}
+
 static struct delayed_work dw;
 static volatile unsigned long dw_ran_at;
 static atomic_t dw_runs;
@@ -932,6 +1057,9 @@ static const struct ktest_case workqueue_cases[] = {
 	KTEST_CASE(test_cancel_queued),
 	KTEST_CASE(test_cancel_running_waits),
 	KTEST_CASE(test_cancel_delayed_sync),
+	KTEST_CASE(test_flush_work_running_then_destroy),
+	KTEST_CASE(test_cancel_sync_running_then_destroy),
+	KTEST_CASE(test_cancel_delayed_sync_running_then_destroy),
 	KTEST_CASE(test_queue_cancel_race),
 	KTEST_CASE(test_delayed_not_before_delay),
 	KTEST_CASE(test_mod_delayed_work),
