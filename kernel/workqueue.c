@@ -32,7 +32,6 @@
 #include <asm/madt.h>
 #include <stdarg.h>
 
-#define WQ_INT_MAX		0x7fffffff
 #define WORKER_ID_BITS		64	/* bits in one worker_ids word */
 
 /* An idle kworker beyond those kept may linger this long (Linux's). */
@@ -120,6 +119,11 @@ struct pool_workqueue {
 	struct workqueue_struct *wq;
 	int work_color;			/* given to works queued now */
 	int flush_color;		/* being flushed, or -1 */
+	/*
+	 * pool->lock: the workqueue's base reference, plus one per item
+	 * queued to it (barriers too) until it has run or is cancelled.
+	 */
+	int refcnt;
 	int nr_in_flight[WORK_NR_COLORS];
 	int nr_active;			/* on the worklist or running */
 	int max_active;
@@ -129,6 +133,8 @@ struct pool_workqueue {
 
 struct workqueue_struct {
 	struct list_head pwqs;
+	/* The creator's reference and one per pwq not yet released. */
+	atomic_t refcnt;
 	struct list_head list;		/* workqueues */
 	struct pool_workqueue *cpu_pwq[NR_CPUS];	/* per-CPU ones */
 	struct pool_workqueue *dfl_pwq;			/* WQ_UNBOUND */
@@ -400,6 +406,53 @@ static bool assign_work(struct work_struct *work, struct worker *worker)
 	return true;
 }
 
+/* pwq lifetime, Linux's: a pwq lives while a queued item may name it. */
+
+static void put_wq(struct workqueue_struct *wq)
+{
+	if (atomic_dec_and_test(&wq->refcnt))
+		kfree(wq);
+}
+
+/* The last reference went: nothing names pwq any more. */
+static void pwq_release(struct pool_workqueue *pwq)
+{
+	struct workqueue_struct *wq = pwq->wq;
+
+	/*
+	 * Linux bounces this to a kthread_worker, as its release takes
+	 * wq->mutex and frees under RCU.  Here it only frees, and the slab
+	 * lock is irq-safe and never held around a pool lock, so it is
+	 * done in place.  wq->pwqs is not touched: only a dying wq gets
+	 * here, and nothing walks its list any more.
+	 */
+	kmem_cache_free(pwq_cache, pwq);
+	put_wq(wq);
+}
+
+static void get_pwq(struct pool_workqueue *pwq)
+{
+	WARN_ON(pwq->refcnt <= 0);
+	pwq->refcnt++;
+}
+
+static void put_pwq(struct pool_workqueue *pwq)
+{
+	if (likely(--pwq->refcnt))
+		return;
+	pwq_release(pwq);
+}
+
+static void put_pwq_unlocked(struct pool_workqueue *pwq)
+{
+	struct worker_pool *pool = pwq->pool;
+	unsigned long flags;
+
+	spin_lock_irqsave(&pool->lock, flags);
+	put_pwq(pwq);
+	spin_unlock_irqrestore(&pool->lock, flags);
+}
+
 /* Queueing and max_active */
 
 static void insert_work(struct pool_workqueue *pwq, struct work_struct *work,
@@ -407,6 +460,7 @@ static void insert_work(struct pool_workqueue *pwq, struct work_struct *work,
 {
 	set_work_pwq(work, pwq, flags);
 	list_add_tail(&work->entry, head);
+	get_pwq(pwq);
 }
 
 /* An inactive item becomes active: to the worklist, barriers with it. */
@@ -434,7 +488,9 @@ static void pwq_activate_first_inactive(struct pool_workqueue *pwq)
 
 /*
  * An item of pwq ran or was cancelled off its queue: its slot in
- * max_active frees up, and its flush color may be all done.
+ * max_active frees up, its flush color may be all done, and it lets go
+ * of pwq.  Barriers have a color too, and INACTIVE keeps them out of
+ * max_active.
  */
 static void pwq_dec_nr_in_flight(struct pool_workqueue *pwq,
 				 unsigned long work_data)
@@ -447,14 +503,13 @@ static void pwq_dec_nr_in_flight(struct pool_workqueue *pwq,
 		if (pwq->nr_active < pwq->max_active)
 			pwq_activate_first_inactive(pwq);
 	}
-	if (color == WORK_NO_COLOR)
-		return;
 	pwq->nr_in_flight[color]--;
-	if (pwq->flush_color != color || pwq->nr_in_flight[color])
-		return;
-	pwq->flush_color = -1;
-	if (atomic_dec_and_test(&wq->nr_pwqs_to_flush))
-		complete(&wq->flush_done);
+	if (pwq->flush_color == color && !pwq->nr_in_flight[color]) {
+		pwq->flush_color = -1;
+		if (atomic_dec_and_test(&wq->nr_pwqs_to_flush))
+			complete(&wq->flush_done);
+	}
+	put_pwq(pwq);
 }
 
 /* Queueing from a work item of wq itself: allowed while it drains. */
@@ -680,7 +735,9 @@ static void wq_barrier_func(struct work_struct *work)
  * A barrier right behind target: on the running worker's scheduled
  * list if target runs (worker), else linked after target where it is
  * queued, so whoever takes target takes the barrier next.  It does not
- * count in max_active (INACTIVE), and takes target's flush color.
+ * count in max_active (INACTIVE), and takes target's flush color, the
+ * running worker's current_color if it runs: a flush_workqueue() then
+ * waits for the barrier too, and drain and destroy account for it.
  */
 static void insert_wq_barrier(struct pool_workqueue *pwq,
 			      struct wq_barrier *barr,
@@ -689,7 +746,7 @@ static void insert_wq_barrier(struct pool_workqueue *pwq,
 {
 	unsigned long work_flags = WORK_STRUCT_INACTIVE;
 	struct list_head *head;
-	int color = WORK_NO_COLOR;
+	int color;
 
 	INIT_WORK(&barr->work, wq_barrier_func);
 	set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(&barr->work));
@@ -697,6 +754,7 @@ static void insert_wq_barrier(struct pool_workqueue *pwq,
 
 	if (worker) {
 		head = worker->scheduled.next;
+		color = worker->current_color;
 	} else {
 		unsigned long *bits = work_data_bits(target);
 
@@ -705,8 +763,7 @@ static void insert_wq_barrier(struct pool_workqueue *pwq,
 		color = get_work_color(*bits);
 		set_bit(WORK_STRUCT_LINKED_BIT, bits);
 	}
-	if (color != WORK_NO_COLOR)
-		pwq->nr_in_flight[color]++;
+	pwq->nr_in_flight[color]++;
 	insert_work(pwq, &barr->work, head,
 		    work_flags | work_color_to_flags(color));
 }
@@ -960,7 +1017,7 @@ static void process_one_work(struct worker *worker, struct work_struct *work)
 	worker->current_work = NULL;
 	worker->current_func = NULL;
 	worker->current_pwq = NULL;
-	worker->current_color = WQ_INT_MAX;
+	worker->current_color = INT_MAX;
 	pwq_dec_nr_in_flight(pwq, work_data);
 }
 
@@ -982,7 +1039,7 @@ static void init_worker(struct worker *worker, struct worker_pool *pool)
 	INIT_LIST_HEAD(&worker->node);
 	INIT_LIST_HEAD(&worker->scheduled);
 	worker->pool = pool;
-	worker->current_color = WQ_INT_MAX;
+	worker->current_color = INT_MAX;
 	worker->flags = WORKER_PREP;
 	if (pool->flags & POOL_DISASSOCIATED)
 		worker->flags |= WORKER_UNBOUND;
@@ -1281,12 +1338,15 @@ static struct pool_workqueue *alloc_pwq(struct workqueue_struct *wq,
 	pwq->pool = pool;
 	pwq->wq = wq;
 	pwq->flush_color = -1;
+	pwq->refcnt = 1;		/* the workqueue's */
 	pwq->max_active = wq->saved_max_active;
 	INIT_LIST_HEAD(&pwq->inactive_works);
 	list_add_tail(&pwq->pwqs_node, &wq->pwqs);
+	atomic_inc(&wq->refcnt);
 	return pwq;
 }
 
+/* alloc_workqueue() failed: no item ever named these. */
 static void free_pwqs(struct workqueue_struct *wq)
 {
 	struct pool_workqueue *pwq, *n;
@@ -1309,7 +1369,7 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 		/* Linux's rules: softirq items have no max_active. */
 		if (WARN_ON(flags & ~__WQ_BH_ALLOWS) || WARN_ON(max_active))
 			return NULL;
-		max_active = WQ_INT_MAX;
+		max_active = INT_MAX;
 	} else {
 		if (!max_active)
 			max_active = WQ_DFL_ACTIVE;
@@ -1328,6 +1388,7 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 	va_end(args);
 	wq->flags = flags;
 	wq->saved_max_active = max_active;
+	atomic_set(&wq->refcnt, 1);
 	INIT_LIST_HEAD(&wq->pwqs);
 	INIT_LIST_HEAD(&wq->list);
 	mutex_init(&wq->flush_mutex);
@@ -1356,21 +1417,53 @@ fail:
 	return NULL;
 }
 
+/*
+ * Drains wq, then drops the workqueue's reference on each pwq: a pwq
+ * goes with the last item that names it, and wq with its last pwq.
+ * Busy after the drain (a caller still queueing from outside) is a bug:
+ * as Linux, it is reported and wq is left alone rather than freed.
+ */
 void destroy_workqueue(struct workqueue_struct *wq)
 {
+	struct pool_workqueue *pwqs[NR_CPUS + 1];
+	struct pool_workqueue *pwq;
 	unsigned long flags;
+	int cpu, n = 0;
 
-	drain_workqueue(wq);
 	spin_lock_irqsave(&wq_list_lock, flags);
 	wq->flags |= __WQ_DESTROYING;
+	spin_unlock_irqrestore(&wq_list_lock, flags);
+	drain_workqueue(wq);
+
+	list_for_each_entry(pwq, &wq->pwqs, pwqs_node) {
+		bool busy;
+
+		spin_lock_irqsave(&pwq->pool->lock, flags);
+		busy = pwq_busy(pwq) || pwq->refcnt > 1;
+		spin_unlock_irqrestore(&pwq->pool->lock, flags);
+		if (WARN_ON(busy)) {
+			pr_warn("%s: %s has the following busy pwq\n",
+				__func__, wq->name);
+			pr_warn("  pwq on pool %d: refcnt=%d active=%d\n",
+				pwq->pool->id, pwq->refcnt, pwq->nr_active);
+			return;
+		}
+	}
+
+	spin_lock_irqsave(&wq_list_lock, flags);
 	list_del(&wq->list);
 	spin_unlock_irqrestore(&wq_list_lock, flags);
-	/*
-	 * Drained: no item points at a pwq, and each worker let go of its
-	 * current_pwq under the pool lock drain_workqueue() took after.
-	 */
-	free_pwqs(wq);
-	kfree(wq);
+
+	/* Taken from the slots, not the list: puts may free as they go. */
+	if (wq->flags & WQ_UNBOUND) {
+		pwqs[n++] = wq->dfl_pwq;
+	} else {
+		for (cpu = 0; cpu < wq_nr_cpus; cpu++)
+			pwqs[n++] = wq->cpu_pwq[cpu];
+	}
+	while (n--)
+		put_pwq_unlocked(pwqs[n]);
+	put_wq(wq);
 }
 
 struct work_struct *current_work(void)
