@@ -378,6 +378,130 @@ static void test_softirq_on_arming_cpu(struct ktest *t)
 	}
 }
 
+/*
+ * Two timers in one bucket: whichever runs first deletes, or re-arms,
+ * the other, which was collected for expiry with it but has not run.
+ * Before that it arms a timer for every level-0 bucket, so one lands in
+ * the wheel bucket the pair was collected from.  Linux's
+ * detach_if_pending() clears a bucket's pending bit only when the timer
+ * it detaches is alone in that very bucket, so all of those still fire.
+ * The wait spins instead of sleeping: a sleep's timer could land in the
+ * same bucket and cover for a lost pending bit.
+ */
+#define SIB_FILL	(64 + 8)
+
+struct siblings {
+	struct timer_list a, b;
+	struct probe fill[SIB_FILL];
+	bool rearm;			/* re-arm the other, not delete it */
+	atomic_t first;			/* runs of either */
+	atomic_t a_runs, b_runs;
+	volatile int other_ret;		/* what the delete/re-arm returned */
+};
+
+static struct siblings sib;
+
+static void sib_act(struct timer_list *other)
+{
+	unsigned long now = jiffies;
+	int i;
+
+	for (i = 0; i < SIB_FILL; i++) {
+		sib.fill[i].timer.expires = now + i;
+		add_timer(&sib.fill[i].timer);
+	}
+	sib.other_ret = sib.rearm ? mod_timer(other, now + 10) :
+				    timer_delete(other);
+}
+
+static void sib_a_fn(struct timer_list *t)
+{
+	atomic_inc(&sib.a_runs);
+	if (atomic_inc_return(&sib.first) == 1)
+		sib_act(&sib.b);
+}
+
+static void sib_b_fn(struct timer_list *t)
+{
+	atomic_inc(&sib.b_runs);
+	if (atomic_inc_return(&sib.first) == 1)
+		sib_act(&sib.a);
+}
+
+static int sib_fired(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < SIB_FILL; i++)
+		n += atomic_read(&sib.fill[i].count);
+	return n;
+}
+
+static void run_siblings(struct ktest *t, bool rearm)
+{
+	int i, cpu = cpumask_any_online_but(smp_processor_id());
+	int runs_wanted = rearm ? 2 : 1;
+	u64 end;
+
+	if (cpu < 0)
+		cpu = smp_processor_id();
+	memset(&sib, 0, sizeof(sib));
+	sib.rearm = rearm;
+	sib.other_ret = -1;
+	for (i = 0; i < SIB_FILL; i++)
+		probe_init(&sib.fill[i]);
+	timer_setup(&sib.a, sib_a_fn, 0);
+	timer_setup(&sib.b, sib_b_fn, 0);
+	/* Same expires, same base, nothing between: the same bucket. */
+	local_irq_disable();
+	sib.a.expires = sib.b.expires = jiffies + 2;
+	add_timer_on(&sib.a, cpu);
+	add_timer_on(&sib.b, cpu);
+	local_irq_enable();
+
+	end = ktime_get_ns() + (u64)wait_ms(SIB_FILL) * 1000000;
+	while ((sib_fired() < SIB_FILL ||
+		atomic_read(&sib.a_runs) + atomic_read(&sib.b_runs) <
+		runs_wanted) && (s64)(end - ktime_get_ns()) > 0)
+		cpu_relax();
+
+	ktest_log(t, "CPU %d: a ran %d, b ran %d, %d of %d others fired",
+		  cpu, atomic_read(&sib.a_runs), atomic_read(&sib.b_runs),
+		  sib_fired(), SIB_FILL);
+	KTEST_EXPECT_EQ(t, sib.other_ret, 1);
+	KTEST_EXPECT_EQ(t, atomic_read(&sib.a_runs) +
+			   atomic_read(&sib.b_runs), runs_wanted);
+	KTEST_EXPECT_LE(t, atomic_read(&sib.a_runs), 1);
+	KTEST_EXPECT_LE(t, atomic_read(&sib.b_runs), 1);
+	KTEST_EXPECT_FALSE(t, timer_pending(&sib.a));
+	KTEST_EXPECT_FALSE(t, timer_pending(&sib.b));
+	for (i = 0; i < SIB_FILL; i++) {
+		int fired = atomic_read(&sib.fill[i].count);
+		bool pending = timer_pending(&sib.fill[i].timer);
+
+		if (fired != 1 || pending)
+			ktest_log(t, "+%d: fired %d, pending %d", i, fired,
+				  pending);
+		KTEST_EXPECT_EQ(t, fired, 1);
+		KTEST_EXPECT_FALSE(t, pending);
+		KTEST_EXPECT_EQ(t, atomic_read(&sib.fill[i].early), 0);
+	}
+	for (i = 0; i < SIB_FILL; i++)
+		del_timer_sync(&sib.fill[i].timer);
+	del_timer_sync(&sib.a);
+	del_timer_sync(&sib.b);
+}
+
+static void test_delete_collected_sibling(struct ktest *t)
+{
+	run_siblings(t, false);
+}
+
+static void test_rearm_collected_sibling(struct ktest *t)
+{
+	run_siblings(t, true);
+}
+
 #define PERIODIC_RUNS	10
 
 struct periodic {
@@ -524,6 +648,8 @@ static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(test_del_timer_sync_own_function),
 	KTEST_CASE(test_softirq_on_arming_cpu),
 	KTEST_CASE(test_periodic_rearm),
+	KTEST_CASE(test_delete_collected_sibling),
+	KTEST_CASE(test_rearm_collected_sibling),
 	KTEST_CASE(test_storm),
 	{}
 };
