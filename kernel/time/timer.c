@@ -198,14 +198,21 @@ static void detach_timer(struct timer_list *timer)
 	WRITE_ONCE(entry->prev, NULL);
 }
 
+/*
+ * The bucket's pending bit goes only if this very timer is the last in
+ * the bucket its index names (Linux's hlist_is_singular_node()): a timer
+ * collected for expiry sits on expire_timers()' list instead, and its
+ * old bucket may hold others armed since, whose bit must stay.
+ */
 static int detach_if_pending(struct timer_list *timer,
 			     struct timer_base *base)
 {
 	unsigned int idx = timer_get_idx(timer);
+	struct list_head *bucket = &base->vectors[idx];
 
 	if (!timer_pending(timer))
 		return 0;
-	if (list_is_singular(&base->vectors[idx])) {
+	if (timer->entry.next == bucket && timer->entry.prev == bucket) {
 		pending_test_and_clear(base, idx);
 		/* Lazily: the tick may look once for nothing. */
 		base->next_expiry_recalc = true;
