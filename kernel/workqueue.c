@@ -111,6 +111,7 @@ struct worker_pool {
 	struct worker *manager;
 	unsigned long worker_ids[MAX_WORKER_IDS / WORKER_ID_BITS];
 	struct worker bh_worker;	/* the softirq's, POOL_BH only */
+	call_single_data_t bh_csd;	/* kicks it from another CPU */
 	unsigned long nr_processed;
 };
 
@@ -300,6 +301,24 @@ static void bh_pool_raise(void *info)
 	raise_softirq_irqoff(pool->nice < 0 ? HI_SOFTIRQ : TASKLET_SOFTIRQ);
 }
 
+/*
+ * A BH pool's softirq, on the pool's CPU.  From another CPU, with the
+ * pool lock held and interrupts off, the call may neither allocate nor
+ * wait for an earlier call to be taken (that CPU may be spinning on this
+ * very lock): Linux queues the pool's own irq_work (bh_pool_irq_works);
+ * irqlab has no irq_work, and the pool's own csd is the same thing.
+ * -EBUSY means the last kick is still queued: it raises the softirq
+ * after our item is on the worklist, so this one collapses into it.
+ */
+static void kick_bh_pool(struct worker_pool *pool)
+{
+	if (unlikely(pool->cpu != smp_processor_id())) {
+		smp_call_function_single_async(pool->cpu, &pool->bh_csd);
+		return;
+	}
+	bh_pool_raise(pool);
+}
+
 /* Wakes an idle kworker if the pool has work and none running. */
 static bool kick_pool(struct worker_pool *pool)
 {
@@ -308,11 +327,7 @@ static bool kick_pool(struct worker_pool *pool)
 	if (!need_more_worker(pool))
 		return false;
 	if (pool->flags & POOL_BH) {
-		if (pool->cpu == smp_processor_id())
-			bh_pool_raise(pool);
-		else
-			smp_call_function_single(pool->cpu, bh_pool_raise,
-						 pool, false);
+		kick_bh_pool(pool);
 		return true;
 	}
 	worker = list_first_entry_or_null(&pool->idle_list, struct worker,
@@ -1491,6 +1506,7 @@ static void init_worker_pool(struct worker_pool *pool, int cpu, int nice,
 	INIT_LIST_HEAD(&pool->busy_list);
 	INIT_LIST_HEAD(&pool->workers);
 	timer_setup(&pool->idle_timer, idle_worker_timeout, 0);
+	INIT_CSD(&pool->bh_csd, bh_pool_raise, pool);
 	pool->id = nr_pools;
 	worker_pool_by_id[nr_pools++] = pool;
 }
