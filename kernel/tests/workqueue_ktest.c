@@ -677,14 +677,21 @@ static void test_cancel_delayed_sync(struct ktest *t)
 /*
  * Queue and cancel racing from two CPUs: every successful queue ends
  * either in a run or in a successful cancel, never both nor neither.
+ * Both outcomes are made certain, not left to the host's speed: in the
+ * first round a blocker fills the pwq (max_active 1), so what the queuer
+ * queues waits and only a cancel can end it; in the second the kworker
+ * races the canceller, and a last queue is left to run.
  */
-#define NR_RACE		3000
+#define NR_RACE		1500
 
-static struct work_struct race_work;
+static struct work_struct race_work, race_blocker;
 static atomic_t race_queued, race_runs, race_inside;
 static bool race_overlap;
 static volatile bool race_stop;
 static DECLARE_COMPLETION(race_queuer_done);
+static DECLARE_COMPLETION(race_blocker_started);
+static DECLARE_COMPLETION(race_blocker_release);
+static struct workqueue_struct *race_wq;
 
 static void race_fn(struct work_struct *work)
 {
@@ -694,51 +701,47 @@ static void race_fn(struct work_struct *work)
 	atomic_dec(&race_inside);
 }
 
+static void race_blocker_fn(struct work_struct *work)
+{
+	complete(&race_blocker_started);
+	wait_done(&race_blocker_release);
+}
+
 static int race_queuer(void *arg)
 {
 	int i, cpu = smp_processor_id();
 
 	for (i = 0; i < NR_RACE && !race_stop; i++) {
-		if (queue_work_on(cpu, system_wq, &race_work))
+		if (queue_work_on(cpu, race_wq, &race_work))
 			atomic_inc(&race_queued);
 		/* Now and then let the kworker run it, so both outcomes occur. */
 		if (i % 32 == 0)
 			msleep(1);
 	}
 	complete(&race_queuer_done);
+	while (!kthread_should_stop())
+		msleep(1);
 	return 0;
 }
 
-static void test_queue_cancel_race(struct ktest *t)
+/* One round: the queuer on CPU b, cancels from here.  Cancels made. */
+static int race_round(struct ktest *t, int b)
 {
-	int a = pin_here(), b = cpumask_any_online_but(a);
-	int cancelled = 0, loops = 0, seen;
-	unsigned long progress_at;
+	int cancelled = 0, loops = 0, seen = 0;
+	unsigned long progress_at = jiffies;
 	struct task_struct *k;
 
-	if (b < 0) {
-		unpin();
-		ktest_skip(t, "needs 2 CPUs");
-		return;
-	}
-	INIT_WORK(&race_work, race_fn);
-	atomic_set(&race_queued, 0);
-	atomic_set(&race_runs, 0);
-	atomic_set(&race_inside, 0);
-	race_overlap = race_stop = false;
+	race_stop = false;
 	reinit_completion(&race_queuer_done);
 	k = kthread_create_on_cpu(race_queuer, NULL, b, "wqrace/%u");
-	if (!k) {
-		unpin();
-		KTEST_ASSERT_NOT_NULL(t, k);
-	}
+	KTEST_EXPECT_NOT_NULL(t, k);
+	if (!k)
+		return 0;
 	wake_up_process(k);
 	/*
 	 * Until the queuer is through all its rounds, however slowly a
 	 * loaded host runs it; given up only if it makes no progress at all.
 	 */
-	progress_at = jiffies;
-	seen = 0;
 	while (!completion_done(&race_queuer_done)) {
 		if (++loops % 2 ? cancel_work(&race_work) :
 				  cancel_work_sync(&race_work))
@@ -754,13 +757,57 @@ static void test_queue_cancel_race(struct ktest *t)
 		}
 	}
 	KTEST_EXPECT_TRUE(t, wait_done(&race_queuer_done));
+	kthread_stop(k);
+	return cancelled;
+}
+
+static void test_queue_cancel_race(struct ktest *t)
+{
+	int a = pin_here(), b = cpumask_any_online_but(a);
+	int cancelled, runs_blocked;
+
+	if (b < 0) {
+		unpin();
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	race_wq = alloc_workqueue("ktest_race", 0, 1);
+	if (!race_wq)
+		unpin();
+	KTEST_ASSERT_NOT_NULL(t, race_wq);
+	INIT_WORK(&race_work, race_fn);
+	INIT_WORK(&race_blocker, race_blocker_fn);
+	atomic_set(&race_queued, 0);
+	atomic_set(&race_runs, 0);
+	atomic_set(&race_inside, 0);
+	race_overlap = false;
+	reinit_completion(&race_blocker_started);
+	reinit_completion(&race_blocker_release);
+
+	/* Round 1: b's pwq full, so nothing queued there can run. */
+	queue_work_on(b, race_wq, &race_blocker);
+	KTEST_EXPECT_TRUE(t, wait_done(&race_blocker_started));
+	cancelled = race_round(t, b);
 	if (cancel_work_sync(&race_work))
 		cancelled++;
+	runs_blocked = atomic_read(&race_runs);
+	complete(&race_blocker_release);
+	flush_work(&race_blocker);
+
+	/* Round 2: free to run; the last queue then runs for sure. */
+	cancelled += race_round(t, b);
+	if (queue_work_on(b, race_wq, &race_work))
+		atomic_inc(&race_queued);
+	flush_work(&race_work);
+	destroy_workqueue(race_wq);
 	unpin();
+
 	ktest_log(t, "queued %d, ran %d, cancelled %d",
 		  atomic_read(&race_queued), atomic_read(&race_runs),
 		  cancelled);
+	KTEST_EXPECT_EQ(t, runs_blocked, 0);
 	KTEST_EXPECT_GT(t, atomic_read(&race_queued), 0);
+	KTEST_EXPECT_GT(t, atomic_read(&race_runs), 0);
 	KTEST_EXPECT_GT(t, cancelled, 0);
 	KTEST_EXPECT_EQ(t, atomic_read(&race_queued),
 			atomic_read(&race_runs) + cancelled);
