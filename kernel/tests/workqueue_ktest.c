@@ -137,6 +137,24 @@ static void maxact_fn(struct work_struct *work)
 	atomic_inc(&maxact_done);
 }
 
+/*
+ * The first items wait for each other until the limit has been reached
+ * once, however long a loaded host takes to start the second: reaching
+ * it must not depend on a sleep being long enough.
+ */
+static void maxact_meet_fn(struct work_struct *work)
+{
+	unsigned long end = jiffies + WAIT_JIFFIES;
+
+	note_max(&max_inflight, atomic_inc_return(&inflight));
+	while (atomic_read(&max_inflight) < 2 && time_before(jiffies, end))
+		msleep(1);
+	/* Room for a third, were max_active not kept. */
+	msleep(10);
+	atomic_dec(&inflight);
+	atomic_inc(&maxact_done);
+}
+
 static void check_max_active(struct ktest *t, unsigned int flags)
 {
 	struct workqueue_struct *wq;
@@ -149,7 +167,7 @@ static void check_max_active(struct ktest *t, unsigned int flags)
 	atomic_set(&maxact_done, 0);
 	/* One CPU: a per-CPU wq's limit is per CPU. */
 	for (i = 0; i < NR_MAXACT; i++) {
-		INIT_WORK(&maxact_works[i], maxact_fn);
+		INIT_WORK(&maxact_works[i], maxact_meet_fn);
 		queue_work_on(cpu, wq, &maxact_works[i]);
 	}
 	flush_workqueue(wq);
@@ -225,7 +243,7 @@ static bool spin_until_b;
 
 static void spin_a_fn(struct work_struct *work)
 {
-	unsigned long end = jiffies + (spin_until_b ? 2 * HZ : HZ / 20);
+	unsigned long end = jiffies + (spin_until_b ? WAIT_JIFFIES : HZ / 20);
 
 	while (time_before(jiffies, end) && !spin_b_ran)
 		cpu_relax();
@@ -415,36 +433,129 @@ static void test_queue_pending_returns_false(struct ktest *t)
 	KTEST_EXPECT_EQ(t, atomic_read(&cnt_runs), 1);
 }
 
-/* flush_work() and flush_workqueue() wait; cancel_work_sync() too. */
+/*
+ * flush_work() and cancel_*_sync() wait.  The op runs in a thread of its
+ * own, and what holds the item back is let go only once that thread
+ * sleeps in the op: so the op really has to wait, however slowly the
+ * host runs us, and a hang fails the case instead of hanging the suite.
+ * Static, as the thread may never return.
+ */
+enum wait_op { OP_FLUSH, OP_CANCEL, OP_CANCEL_DELAYED };
 
-static DECLARE_COMPLETION(slow_started);
-static struct work_struct slow_work;
-static volatile int slow_finished;
+static struct {
+	struct delayed_work dwork;	/* .work for the plain ops */
+	struct completion started, release, done;
+	volatile bool finished;
+	enum wait_op op;
+	struct workqueue_struct *destroy;	/* then flushed, destroyed */
+	volatile bool waiting;		/* the waiter is about to call op */
+	bool ret, finished_at_return;
+} held;
 
-static void slow_fn(struct work_struct *work)
+static void held_fn(struct work_struct *work)
 {
-	complete(&slow_started);
-	msleep(30);
-	slow_finished = 1;
+	complete(&held.started);
+	wait_done(&held.release);
+	held.finished = true;
+}
+
+static void held_init(enum wait_op op)
+{
+	INIT_DELAYED_WORK(&held.dwork, held_fn);
+	init_completion(&held.started);
+	init_completion(&held.release);
+	init_completion(&held.done);
+	held.finished = false;
+	held.op = op;
+	held.destroy = NULL;
+	held.waiting = false;
+}
+
+static int held_waiter(void *arg)
+{
+	WRITE_ONCE(held.waiting, true);
+	switch (held.op) {
+	case OP_FLUSH:
+		held.ret = flush_work(&held.dwork.work);
+		break;
+	case OP_CANCEL:
+		held.ret = cancel_work_sync(&held.dwork.work);
+		break;
+	case OP_CANCEL_DELAYED:
+		held.ret = cancel_delayed_work_sync(&held.dwork);
+		break;
+	}
+	held.finished_at_return = held.finished;
+	if (held.destroy) {
+		flush_workqueue(held.destroy);
+		destroy_workqueue(held.destroy);
+	}
+	complete(&held.done);
+	return 0;
+}
+
+/* Asleep in the op: its barrier is queued (nothing before it sleeps). */
+static bool waiter_blocked(struct task_struct *k)
+{
+	unsigned long end = jiffies + WAIT_JIFFIES;
+
+	while (time_before(jiffies, end)) {
+		if (READ_ONCE(held.waiting) && !task_is_running(k))
+			return true;
+		msleep(1);
+	}
+	return false;
+}
+
+/*
+ * Runs the op, lets gate (if any) and the item go once it waits, and
+ * checks it returned want_ret only after the item had finished.  False
+ * if it hung.
+ */
+static bool run_waiter(struct ktest *t, struct completion *gate,
+		       bool want_ret)
+{
+	struct task_struct *k = kthread_run(held_waiter, NULL, "wqwaiter");
+	bool done;
+
+	if (k)
+		KTEST_EXPECT_TRUE(t, waiter_blocked(k));
+	if (gate)
+		complete(gate);
+	complete(&held.release);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	done = wait_done(&held.done);
+	KTEST_EXPECT_TRUE(t, done);
+	if (!done)
+		return false;
+	KTEST_EXPECT_EQ(t, held.ret, want_ret);
+	KTEST_EXPECT_TRUE(t, held.finished_at_return);
+	KTEST_EXPECT_FALSE(t, work_pending(&held.dwork.work));
+	return true;
 }
 
 static void test_flush_work_waits(struct ktest *t)
 {
-	INIT_WORK(&slow_work, slow_fn);
-	KTEST_EXPECT_FALSE(t, flush_work(&slow_work));	/* never queued */
-	reinit_completion(&slow_started);
-	slow_finished = 0;
-	queue_work(system_wq, &slow_work);
-	KTEST_EXPECT_TRUE(t, flush_work(&slow_work));
-	KTEST_EXPECT_EQ(t, slow_finished, 1);
+	struct workqueue_struct *wq;
+
+	held_init(OP_FLUSH);
+	KTEST_EXPECT_FALSE(t, flush_work(&held.dwork.work));	/* never queued */
+
+	/* Queued behind a blocker: waits for it to run. */
+	wq = blocked_wq();
+	KTEST_ASSERT_NOT_NULL(t, wq);
+	queue_work(wq, &held.dwork.work);
+	if (!run_waiter(t, &blk_release, true))
+		return;
+	destroy_workqueue(wq);
+
 	/* Running, not queued: still waits for the end. */
-	reinit_completion(&slow_started);
-	slow_finished = 0;
-	queue_work(system_unbound_wq, &slow_work);
-	wait_done(&slow_started);
-	KTEST_EXPECT_TRUE(t, flush_work(&slow_work));
-	KTEST_EXPECT_EQ(t, slow_finished, 1);
-	KTEST_EXPECT_FALSE(t, flush_work(&slow_work));	/* done already */
+	held_init(OP_FLUSH);
+	queue_work(system_unbound_wq, &held.dwork.work);
+	KTEST_ASSERT_TRUE(t, wait_done(&held.started));
+	if (!run_waiter(t, NULL, true))
+		return;
+	KTEST_EXPECT_FALSE(t, flush_work(&held.dwork.work));	/* done already */
 }
 
 static void test_flush_workqueue_waits_all(struct ktest *t)
@@ -503,118 +614,41 @@ static void test_cancel_queued(struct ktest *t)
 
 static void test_cancel_running_waits(struct ktest *t)
 {
-	INIT_WORK(&slow_work, slow_fn);
-	reinit_completion(&slow_started);
-	slow_finished = 0;
-	queue_work(system_wq, &slow_work);
-	KTEST_EXPECT_TRUE(t, wait_done(&slow_started));
+	held_init(OP_CANCEL);
+	queue_work(system_wq, &held.dwork.work);
+	KTEST_ASSERT_TRUE(t, wait_done(&held.started));
 	/* Not pending any more, but running: waits for the end. */
-	KTEST_EXPECT_FALSE(t, cancel_work_sync(&slow_work));
-	KTEST_EXPECT_EQ(t, slow_finished, 1);
-	KTEST_EXPECT_FALSE(t, work_pending(&slow_work));
+	run_waiter(t, NULL, false);
 }
 
 /*
- * A barrier for a running item (flush_work(), cancel_work_sync(),
- * cancel_delayed_work_sync() of an item a kworker is running) takes the
- * running item's flush color, as Linux's insert_wq_barrier() takes
- * worker->current_color: so the workqueue's own flush and destroy still
- * add up, on every CPU's pwq and on an unbound one.  The waiter is a
- * thread of its own, so that the case can report a hang instead of
- * hanging; its objects are static in case it never returns.
+ * A barrier for a running item takes the running item's flush color,
+ * as Linux's insert_wq_barrier() takes worker->current_color: so the
+ * workqueue's own flush and destroy still add up after flush_work(),
+ * cancel_work_sync() or cancel_delayed_work_sync() of a running item,
+ * on every CPU's pwq and on an unbound one.
  */
-enum barrier_op { BARRIER_FLUSH, BARRIER_CANCEL, BARRIER_CANCEL_DELAYED };
-
-static struct {
-	struct workqueue_struct *wq;
-	struct delayed_work dwork;	/* .work for the plain ops */
-	struct completion started, release, done;
-	enum barrier_op op;
-	volatile bool waiting;		/* the waiter is about to call op */
-	bool ret;
-} barr;
-
-static void barr_fn(struct work_struct *work)
+static bool barrier_on_running(struct ktest *t, enum wait_op op,
+			       unsigned int flags, int cpu)
 {
-	complete(&barr.started);
-	wait_done(&barr.release);
-}
+	struct workqueue_struct *wq = alloc_workqueue("ktest_barrier",
+						      flags, 0);
 
-static int barr_waiter(void *arg)
-{
-	WRITE_ONCE(barr.waiting, true);
-	switch (barr.op) {
-	case BARRIER_FLUSH:
-		barr.ret = flush_work(&barr.dwork.work);
-		break;
-	case BARRIER_CANCEL:
-		barr.ret = cancel_work_sync(&barr.dwork.work);
-		break;
-	case BARRIER_CANCEL_DELAYED:
-		barr.ret = cancel_delayed_work_sync(&barr.dwork);
-		break;
-	}
-	/* The queue's own flush and its destruction must add up after. */
-	flush_workqueue(barr.wq);
-	destroy_workqueue(barr.wq);
-	complete(&barr.done);
-	return 0;
-}
-
-/* Asleep in the op: its barrier is queued (nothing before it sleeps). */
-static bool waiter_blocked(struct task_struct *k)
-{
-	unsigned long end = jiffies + WAIT_JIFFIES;
-
-	while (time_before(jiffies, end)) {
-		if (READ_ONCE(barr.waiting) && !task_is_running(k))
-			return true;
-		msleep(1);
-	}
+	KTEST_ASSERT_NOT_NULL(t, wq);
+	held_init(op);
+	held.destroy = wq;
+	if (op == OP_CANCEL_DELAYED)
+		queue_delayed_work_on(cpu, wq, &held.dwork, 1);
+	else
+		queue_work_on(cpu, wq, &held.dwork.work);
+	KTEST_ASSERT_TRUE(t, wait_done(&held.started));
+	if (run_waiter(t, NULL, op == OP_FLUSH))
+		return true;
+	ktest_log(t, "op %d on CPU %d (flags %#x): hung", op, cpu, flags);
 	return false;
 }
 
-static bool barrier_on_running(struct ktest *t, enum barrier_op op,
-			       unsigned int flags, int cpu)
-{
-	struct task_struct *k;
-	bool done;
-
-	barr.wq = alloc_workqueue("ktest_barrier", flags, 0);
-	KTEST_ASSERT_NOT_NULL(t, barr.wq);
-	INIT_DELAYED_WORK(&barr.dwork, barr_fn);
-	init_completion(&barr.started);
-	init_completion(&barr.release);
-	init_completion(&barr.done);
-	barr.op = op;
-	barr.waiting = false;
-	barr.ret = true;
-	if (op == BARRIER_CANCEL_DELAYED)
-		queue_delayed_work_on(cpu, barr.wq, &barr.dwork, 1);
-	else
-		queue_work_on(cpu, barr.wq, &barr.dwork.work);
-	KTEST_ASSERT_TRUE(t, wait_done(&barr.started));
-
-	k = kthread_run(barr_waiter, NULL, "wqbarrier");
-	if (!k)
-		complete(&barr.release);
-	KTEST_ASSERT_NOT_NULL(t, k);
-	KTEST_EXPECT_TRUE(t, waiter_blocked(k));
-	complete(&barr.release);
-	done = wait_done(&barr.done);
-	KTEST_EXPECT_TRUE(t, done);
-	if (!done) {
-		ktest_log(t, "op %d on CPU %d (flags %#x): hung", op, cpu,
-			  flags);
-		return false;
-	}
-	/* Running, not pending: flush says it waited, cancel says false. */
-	KTEST_EXPECT_EQ(t, barr.ret, op == BARRIER_FLUSH);
-	KTEST_EXPECT_FALSE(t, work_pending(&barr.dwork.work));
-	return true;
-}
-
-static void check_barrier_op(struct ktest *t, enum barrier_op op)
+static void check_barrier_op(struct ktest *t, enum wait_op op)
 {
 	int cpu;
 
@@ -626,17 +660,17 @@ static void check_barrier_op(struct ktest *t, enum barrier_op op)
 
 static void test_flush_work_running_then_destroy(struct ktest *t)
 {
-	check_barrier_op(t, BARRIER_FLUSH);
+	check_barrier_op(t, OP_FLUSH);
 }
 
 static void test_cancel_sync_running_then_destroy(struct ktest *t)
 {
-	check_barrier_op(t, BARRIER_CANCEL);
+	check_barrier_op(t, OP_CANCEL);
 }
 
 static void test_cancel_delayed_sync_running_then_destroy(struct ktest *t)
 {
-	check_barrier_op(t, BARRIER_CANCEL_DELAYED);
+	check_barrier_op(t, OP_CANCEL_DELAYED);
 }
 
 static struct delayed_work dw;
@@ -658,19 +692,26 @@ static void reset_dw(void)
 	reinit_completion(&dw_done);
 }
 
+/*
+ * A minute's delay: the timer cannot fire before the cancel however
+ * slowly we get there, and a cancel that left it armed shows as a
+ * pending timer or a pending item.
+ */
 static void test_cancel_delayed_sync(struct ktest *t)
 {
 	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, HZ / 20));
+	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, 60 * HZ));
 	KTEST_EXPECT_TRUE(t, delayed_work_pending(&dw));
 	KTEST_EXPECT_TRUE(t, cancel_delayed_work_sync(&dw));
 	KTEST_EXPECT_FALSE(t, delayed_work_pending(&dw));
-	msleep(100);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 0);
+	KTEST_EXPECT_FALSE(t, timer_pending(&dw.timer));
+	KTEST_EXPECT_FALSE(t, flush_delayed_work(&dw));
 	/* And the non-sync one, on a pending timer. */
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, HZ / 20));
+	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, 60 * HZ));
 	KTEST_EXPECT_TRUE(t, cancel_delayed_work(&dw));
-	msleep(100);
+	KTEST_EXPECT_FALSE(t, delayed_work_pending(&dw));
+	KTEST_EXPECT_FALSE(t, timer_pending(&dw.timer));
+	KTEST_EXPECT_FALSE(t, flush_delayed_work(&dw));
 	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 0);
 }
 
@@ -923,22 +964,32 @@ static struct work_struct ub_works[NR_UNBOUND];
 static atomic_t ub_done, ub_bad_name;
 static unsigned long ub_cpus;
 
+/* Seen what the case wants: two items at once, on two CPUs if any. */
+static bool ub_seen_enough(void)
+{
+	return atomic_read(&max_inflight) > 1 &&
+	       (num_online_cpus() < 2 || hweight_long(READ_ONCE(ub_cpus)) > 1);
+}
+
+/*
+ * Busy until the case has seen enough (or for WAIT_JIFFIES), rather
+ * than for a fixed while: busy kworkers give the balancer a reason to
+ * spread them, and however slowly the host starts the next kworker,
+ * this one is still there to overlap with it.
+ */
 static void ub_fn(struct work_struct *work)
 {
-	unsigned long end = jiffies + 2;
+	unsigned long end = jiffies + WAIT_JIFFIES;
 
 	note_max(&max_inflight, atomic_inc_return(&inflight));
 	if (strncmp(current->comm, "kworker/u", 9) ||
 	    (current->cpus_mask & cpu_online_mask) != cpu_online_mask)
 		atomic_inc(&ub_bad_name);
-	/* Some CPU time, then a sleep, so several kworkers overlap. */
-	while (time_before(jiffies, end))
+	do {
+		__atomic_fetch_or(&ub_cpus, 1UL << smp_processor_id(),
+				  __ATOMIC_SEQ_CST);
 		cpu_relax();
-	__atomic_fetch_or(&ub_cpus, 1UL << smp_processor_id(),
-			  __ATOMIC_SEQ_CST);
-	msleep(5);
-	__atomic_fetch_or(&ub_cpus, 1UL << smp_processor_id(),
-			  __ATOMIC_SEQ_CST);
+	} while (!ub_seen_enough() && time_before(jiffies, end));
 	atomic_dec(&inflight);
 	atomic_inc(&ub_done);
 }
@@ -1001,7 +1052,7 @@ static void reap_fn(struct work_struct *work)
 
 static void test_idle_workers_reaped(struct ktest *t)
 {
-	unsigned long saved = wq_idle_worker_timeout;
+	unsigned long end, saved = wq_idle_worker_timeout;
 	int i, peak = 0, now = 0;
 
 	wq_idle_worker_timeout = HZ / 20;
@@ -1019,12 +1070,10 @@ static void test_idle_workers_reaped(struct ktest *t)
 	for (i = 0; i < NR_MAXACT; i++)
 		flush_work(&maxact_works[i]);
 	KTEST_EXPECT_EQ(t, atomic_read(&reap_started), NR_MAXACT);
-	for (i = 0; i < 100; i++) {
-		now = count_unbound_kworkers();
-		if (now <= 2)
-			break;
+	end = jiffies + WAIT_JIFFIES;
+	while ((now = count_unbound_kworkers()) > 2 &&
+	       time_before(jiffies, end))
 		msleep(20);
-	}
 	/* A little longer: it must not go below 2 either. */
 	msleep(3 * 1000 / 20);
 	now = count_unbound_kworkers();
