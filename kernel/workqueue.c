@@ -75,7 +75,6 @@ struct pool_workqueue;
 
 struct worker {
 	struct list_head entry;		/* pool->idle_list or busy_list */
-	struct list_head node;		/* pool->workers */
 	struct work_struct *current_work;
 	work_func_t current_func;
 	struct pool_workqueue *current_pwq;
@@ -106,9 +105,7 @@ struct worker_pool {
 	struct list_head idle_list;	/* most recently idle first */
 	/* Linux hashes busy workers by work item; a list does for us. */
 	struct list_head busy_list;
-	struct list_head workers;	/* all of them, for /proc */
 	struct timer_list idle_timer;
-	struct worker *manager;
 	unsigned long worker_ids[MAX_WORKER_IDS / WORKER_ID_BITS];
 	struct worker bh_worker;	/* the softirq's, POOL_BH only */
 	call_single_data_t bh_csd;	/* kicks it from another CPU */
@@ -1051,7 +1048,6 @@ static void process_scheduled_works(struct worker *worker)
 static void init_worker(struct worker *worker, struct worker_pool *pool)
 {
 	INIT_LIST_HEAD(&worker->entry);
-	INIT_LIST_HEAD(&worker->node);
 	INIT_LIST_HEAD(&worker->scheduled);
 	worker->pool = pool;
 	worker->current_color = INT_MAX;
@@ -1124,7 +1120,6 @@ static struct worker *create_worker(struct worker_pool *pool)
 		kthread_bind(worker->task, pool->cpu);
 
 	spin_lock_irqsave(&pool->lock, flags);
-	list_add_tail(&worker->node, &pool->workers);
 	pool->nr_workers++;
 	worker_enter_idle(worker);
 	wake_up_process(worker->task);
@@ -1201,9 +1196,7 @@ static bool manage_workers(struct worker *worker)
 	if (pool->flags & POOL_MANAGER_ACTIVE)
 		return false;
 	pool->flags |= POOL_MANAGER_ACTIVE;
-	pool->manager = worker;
 	maybe_create_worker(pool);
-	pool->manager = NULL;
 	pool->flags &= ~POOL_MANAGER_ACTIVE;
 	return true;
 }
@@ -1217,7 +1210,6 @@ static int worker_thread(void *arg)
 woke_up:
 	spin_lock_irq(&pool->lock);
 	if (unlikely(worker->flags & WORKER_DIE)) {
-		list_del_init(&worker->node);
 		worker_id_clear(pool, worker->id);
 		spin_unlock_irq(&pool->lock);
 		current->flags &= ~PF_WQ_WORKER;
@@ -1504,7 +1496,6 @@ static void init_worker_pool(struct worker_pool *pool, int cpu, int nice,
 	INIT_LIST_HEAD(&pool->worklist);
 	INIT_LIST_HEAD(&pool->idle_list);
 	INIT_LIST_HEAD(&pool->busy_list);
-	INIT_LIST_HEAD(&pool->workers);
 	timer_setup(&pool->idle_timer, idle_worker_timeout, 0);
 	INIT_CSD(&pool->bh_csd, bh_pool_raise, pool);
 	pool->id = nr_pools;
@@ -1557,7 +1548,6 @@ static void init_bh_worker(struct worker_pool *pool)
 
 	init_worker(worker, pool);
 	spin_lock_irqsave(&pool->lock, flags);
-	list_add_tail(&worker->node, &pool->workers);
 	pool->nr_workers++;
 	worker_enter_idle(worker);
 	/* Work queued before now runs at the next softirq. */

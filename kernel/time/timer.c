@@ -77,8 +77,6 @@ struct timer_base {
 	unsigned long clk;		/* the next jiffy to process */
 	unsigned long next_expiry;	/* earliest bucket time queued */
 	unsigned int cpu;
-	bool next_expiry_recalc;
-	bool timers_pending;
 	bool ready;
 	unsigned long pending_map[PENDING_WORDS];
 	struct list_head vectors[WHEEL_SIZE];
@@ -171,11 +169,8 @@ static void enqueue_timer(struct timer_base *base, struct timer_list *timer,
 	pending_set(base, idx);
 	timer_set_idx(timer, idx);
 	/* The bucket's time, not expires: that is when the tick must look. */
-	if (time_before(bucket_expiry, base->next_expiry)) {
+	if (time_before(bucket_expiry, base->next_expiry))
 		WRITE_ONCE(base->next_expiry, bucket_expiry);
-		base->timers_pending = true;
-		base->next_expiry_recalc = false;
-	}
 }
 
 static void internal_add_timer(struct timer_base *base,
@@ -212,11 +207,9 @@ static int detach_if_pending(struct timer_list *timer,
 
 	if (!timer_pending(timer))
 		return 0;
-	if (timer->entry.next == bucket && timer->entry.prev == bucket) {
+	/* next_expiry is left as is: the tick may look once for nothing. */
+	if (timer->entry.next == bucket && timer->entry.prev == bucket)
 		pending_test_and_clear(base, idx);
-		/* Lazily: the tick may look once for nothing. */
-		base->next_expiry_recalc = true;
-	}
 	detach_timer(timer);
 	return 1;
 }
@@ -279,8 +272,6 @@ static unsigned long next_timer_interrupt(struct timer_base *base)
 		clk >>= LVL_CLK_SHIFT;
 		clk += adj;
 	}
-	base->next_expiry_recalc = false;
-	base->timers_pending = next != base->clk + NEXT_TIMER_MAX_DELTA;
 	return next;
 }
 
