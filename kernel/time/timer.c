@@ -32,6 +32,7 @@
 #include <irqlab/printk.h>
 #include <irqlab/kallsyms.h>
 #include <irqlab/preempt.h>
+#include <irqlab/errno.h>
 #include <asm/processor.h>
 #include "../sched/sched.h"
 
@@ -453,12 +454,15 @@ int timer_delete(struct timer_list *timer)
 	return ret;
 }
 
-/* -1 while its function runs: the caller must wait and retry. */
+/*
+ * -EBUSY while its function runs (Linux's returns -1; this one is not
+ * exported): the caller must wait and retry.
+ */
 static int try_to_del_timer_sync(struct timer_list *timer)
 {
 	struct timer_base *base;
 	unsigned long flags;
-	int ret = -1;
+	int ret = -EBUSY;
 
 	base = lock_timer_base(timer, &flags);
 	if (base->running_timer != timer)
