@@ -1,58 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Workqueues: each case breaks if its guarantee does.  Waits have
- * timeouts, so a broken guarantee fails the case instead of hanging it;
- * work items are static so a failed case leaves nothing on a stack.
+ * Workqueues, the pools: ordering, max_active, concurrency management,
+ * non-reentrancy, kworkers; and the suite's list of cases.  Each case
+ * breaks if its guarantee does (workqueue_ktest.h).
  */
-#include <irqlab/ktest.h>
-#include <irqlab/workqueue.h>
-#include <irqlab/completion.h>
+#include "workqueue_ktest.h"
 #include <irqlab/kthread.h>
-#include <irqlab/preempt.h>
-#include <irqlab/bottom_half.h>
 #include <irqlab/timer.h>
 #include <irqlab/string.h>
 #include <irqlab/sprintf.h>
-#include <irqlab/smp.h>
-#include <irqlab/fault-inject.h>
-#include <irqlab/timekeeping.h>
-
-#define WAIT_JIFFIES	(5 * HZ)
-
-/* Pins the test thread, so "this CPU" means something. */
-static int pin_here(void)
-{
-	int cpu = smp_processor_id();
-
-	set_cpus_allowed_ptr(current, 1UL << cpu);
-	/* Moved between the two: the next switch takes us back. */
-	while (smp_processor_id() != cpu)
-		yield();
-	return cpu;
-}
-
-static void unpin(void)
-{
-	set_cpus_allowed_ptr(current, ~0UL);
-}
-
-static void note_max(atomic_t *max, int n)
-{
-	int old = atomic_read(max);
-
-	while (n > old) {
-		int prev = atomic_cmpxchg(max, old, n);
-
-		if (prev == old)
-			break;
-		old = prev;
-	}
-}
-
-static bool wait_done(struct completion *c)
-{
-	return wait_for_completion_timeout(c, WAIT_JIFFIES) != 0;
-}
 
 /* Ordered workqueue: one at a time, in queueing order. */
 
@@ -66,7 +22,8 @@ struct seq_item {
 
 static struct seq_item ordered_items[NR_ORDERED];
 static int ordered_log[NR_ORDERED];
-static atomic_t ordered_pos, inflight, max_inflight;
+static atomic_t ordered_pos;
+atomic_t wqt_inflight, wqt_max_inflight;
 static struct workqueue_struct *test_wq;
 
 static void ordered_fn(struct work_struct *work)
@@ -74,12 +31,12 @@ static void ordered_fn(struct work_struct *work)
 	struct seq_item *it = container_of(work, struct seq_item, work);
 	int pos;
 
-	note_max(&max_inflight, atomic_inc_return(&inflight));
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
 	pos = atomic_fetch_add(1, &ordered_pos);
 	if (pos < NR_ORDERED)
 		ordered_log[pos] = it->idx;
 	msleep(2);		/* room for another worker to overlap */
-	atomic_dec(&inflight);
+	atomic_dec(&wqt_inflight);
 }
 
 static void queue_ordered_remote(void *info)
@@ -96,8 +53,8 @@ static void test_ordered_runs_in_order(struct ktest *t)
 	test_wq = alloc_ordered_workqueue("ktest_ordered", 0);
 	KTEST_ASSERT_NOT_NULL(t, test_wq);
 	atomic_set(&ordered_pos, 0);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
+	atomic_set(&wqt_inflight, 0);
+	atomic_set(&wqt_max_inflight, 0);
 	for (i = 0; i < NR_ORDERED; i++) {
 		ordered_items[i].idx = i;
 		ordered_log[i] = -1;
@@ -117,23 +74,21 @@ static void test_ordered_runs_in_order(struct ktest *t)
 	destroy_workqueue(test_wq);
 
 	KTEST_EXPECT_EQ(t, atomic_read(&ordered_pos), NR_ORDERED);
-	KTEST_EXPECT_EQ(t, atomic_read(&max_inflight), 1);
+	KTEST_EXPECT_EQ(t, atomic_read(&wqt_max_inflight), 1);
 	for (i = 0; i < NR_ORDERED; i++)
 		KTEST_EXPECT_EQ(t, ordered_log[i], i);
 }
 
 /* max_active: never more in flight, and reached. */
 
-#define NR_MAXACT	8
+struct work_struct maxact_works[NR_MAXACT];
+atomic_t maxact_done;
 
-static struct work_struct maxact_works[NR_MAXACT];
-static atomic_t maxact_done;
-
-static void maxact_fn(struct work_struct *work)
+void maxact_fn(struct work_struct *work)
 {
-	note_max(&max_inflight, atomic_inc_return(&inflight));
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
 	msleep(10);
-	atomic_dec(&inflight);
+	atomic_dec(&wqt_inflight);
 	atomic_inc(&maxact_done);
 }
 
@@ -146,12 +101,12 @@ static void maxact_meet_fn(struct work_struct *work)
 {
 	unsigned long end = jiffies + WAIT_JIFFIES;
 
-	note_max(&max_inflight, atomic_inc_return(&inflight));
-	while (atomic_read(&max_inflight) < 2 && time_before(jiffies, end))
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
+	while (atomic_read(&wqt_max_inflight) < 2 && time_before(jiffies, end))
 		msleep(1);
 	/* Room for a third, were max_active not kept. */
 	msleep(10);
-	atomic_dec(&inflight);
+	atomic_dec(&wqt_inflight);
 	atomic_inc(&maxact_done);
 }
 
@@ -162,8 +117,8 @@ static void check_max_active(struct ktest *t, unsigned int flags)
 
 	wq = alloc_workqueue("ktest_max2", flags, 2);
 	KTEST_ASSERT_NOT_NULL(t, wq);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
+	atomic_set(&wqt_inflight, 0);
+	atomic_set(&wqt_max_inflight, 0);
 	atomic_set(&maxact_done, 0);
 	/* One CPU: a per-CPU wq's limit is per CPU. */
 	for (i = 0; i < NR_MAXACT; i++) {
@@ -174,7 +129,7 @@ static void check_max_active(struct ktest *t, unsigned int flags)
 	destroy_workqueue(wq);
 	unpin();
 	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
-	KTEST_EXPECT_EQ(t, atomic_read(&max_inflight), 2);
+	KTEST_EXPECT_EQ(t, atomic_read(&wqt_max_inflight), 2);
 }
 
 static void test_max_active_percpu(struct ktest *t)
@@ -378,530 +333,6 @@ static void test_pending_cleared_before_run(struct ktest *t)
 	KTEST_EXPECT_NULL(t, current_work());
 }
 
-/*
- * A blocker holds an ordered workqueue, so items queued behind it stay
- * pending as long as the test wants.
- */
-static DECLARE_COMPLETION(blk_release);
-static DECLARE_COMPLETION(blk_started);
-static struct work_struct blk_work, cnt_work;
-static atomic_t cnt_runs;
-
-static void blk_fn(struct work_struct *work)
-{
-	complete(&blk_started);
-	wait_done(&blk_release);
-}
-
-static void cnt_fn(struct work_struct *work)
-{
-	atomic_inc(&cnt_runs);
-}
-
-static struct workqueue_struct *blocked_wq(void)
-{
-	struct workqueue_struct *wq = alloc_ordered_workqueue("ktest_blk", 0);
-
-	if (!wq)
-		return NULL;
-	reinit_completion(&blk_release);
-	reinit_completion(&blk_started);
-	atomic_set(&cnt_runs, 0);
-	INIT_WORK(&blk_work, blk_fn);
-	INIT_WORK(&cnt_work, cnt_fn);
-	queue_work(wq, &blk_work);
-	wait_done(&blk_started);
-	return wq;
-}
-
-static void unblock(struct workqueue_struct *wq)
-{
-	complete(&blk_release);
-	destroy_workqueue(wq);
-}
-
-static void test_queue_pending_returns_false(struct ktest *t)
-{
-	struct workqueue_struct *wq = blocked_wq();
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_TRUE(t, work_pending(&cnt_work));
-	KTEST_EXPECT_FALSE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_FALSE(t, queue_work(system_wq, &cnt_work));
-	unblock(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&cnt_runs), 1);
-}
-
-/*
- * flush_work() and cancel_*_sync() wait.  The op runs in a thread of its
- * own, and what holds the item back is let go only once that thread
- * sleeps in the op: so the op really has to wait, however slowly the
- * host runs us, and a hang fails the case instead of hanging the suite.
- * Static, as the thread may never return.
- */
-enum wait_op { OP_FLUSH, OP_CANCEL, OP_CANCEL_DELAYED };
-
-static struct {
-	struct delayed_work dwork;	/* .work for the plain ops */
-	struct completion started, release, done;
-	volatile bool finished;
-	enum wait_op op;
-	struct workqueue_struct *destroy;	/* then flushed, destroyed */
-	volatile bool waiting;		/* the waiter is about to call op */
-	bool ret, finished_at_return;
-} held;
-
-static void held_fn(struct work_struct *work)
-{
-	complete(&held.started);
-	wait_done(&held.release);
-	held.finished = true;
-}
-
-static void held_init(enum wait_op op)
-{
-	INIT_DELAYED_WORK(&held.dwork, held_fn);
-	init_completion(&held.started);
-	init_completion(&held.release);
-	init_completion(&held.done);
-	held.finished = false;
-	held.op = op;
-	held.destroy = NULL;
-	held.waiting = false;
-}
-
-static int held_waiter(void *arg)
-{
-	WRITE_ONCE(held.waiting, true);
-	switch (held.op) {
-	case OP_FLUSH:
-		held.ret = flush_work(&held.dwork.work);
-		break;
-	case OP_CANCEL:
-		held.ret = cancel_work_sync(&held.dwork.work);
-		break;
-	case OP_CANCEL_DELAYED:
-		held.ret = cancel_delayed_work_sync(&held.dwork);
-		break;
-	}
-	held.finished_at_return = held.finished;
-	if (held.destroy) {
-		flush_workqueue(held.destroy);
-		destroy_workqueue(held.destroy);
-	}
-	complete(&held.done);
-	return 0;
-}
-
-/* Asleep in the op: its barrier is queued (nothing before it sleeps). */
-static bool waiter_blocked(struct task_struct *k)
-{
-	unsigned long end = jiffies + WAIT_JIFFIES;
-
-	while (time_before(jiffies, end)) {
-		if (READ_ONCE(held.waiting) && !task_is_running(k))
-			return true;
-		msleep(1);
-	}
-	return false;
-}
-
-/*
- * Runs the op, lets gate (if any) and the item go once it waits, and
- * checks it returned want_ret only after the item had finished.  False
- * if it hung.
- */
-static bool run_waiter(struct ktest *t, struct completion *gate,
-		       bool want_ret)
-{
-	struct task_struct *k = kthread_run(held_waiter, NULL, "wqwaiter");
-	bool done;
-
-	if (k)
-		KTEST_EXPECT_TRUE(t, waiter_blocked(k));
-	if (gate)
-		complete(gate);
-	complete(&held.release);
-	KTEST_ASSERT_NOT_NULL(t, k);
-	done = wait_done(&held.done);
-	KTEST_EXPECT_TRUE(t, done);
-	if (!done)
-		return false;
-	KTEST_EXPECT_EQ(t, held.ret, want_ret);
-	KTEST_EXPECT_TRUE(t, held.finished_at_return);
-	KTEST_EXPECT_FALSE(t, work_pending(&held.dwork.work));
-	return true;
-}
-
-static void test_flush_work_waits(struct ktest *t)
-{
-	struct workqueue_struct *wq;
-
-	held_init(OP_FLUSH);
-	KTEST_EXPECT_FALSE(t, flush_work(&held.dwork.work));	/* never queued */
-
-	/* Queued behind a blocker: waits for it to run. */
-	wq = blocked_wq();
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	queue_work(wq, &held.dwork.work);
-	if (!run_waiter(t, &blk_release, true))
-		return;
-	destroy_workqueue(wq);
-
-	/* Running, not queued: still waits for the end. */
-	held_init(OP_FLUSH);
-	queue_work(system_unbound_wq, &held.dwork.work);
-	KTEST_ASSERT_TRUE(t, wait_done(&held.started));
-	if (!run_waiter(t, NULL, true))
-		return;
-	KTEST_EXPECT_FALSE(t, flush_work(&held.dwork.work));	/* done already */
-}
-
-static void test_flush_workqueue_waits_all(struct ktest *t)
-{
-	struct workqueue_struct *wq = alloc_workqueue("ktest_flush", 0, 0);
-	int i, cpu;
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	atomic_set(&maxact_done, 0);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
-	for (i = 0; i < NR_MAXACT; i++) {
-		INIT_WORK(&maxact_works[i], maxact_fn);
-		cpu = i % num_online_cpus();
-		queue_work_on(cpu_online(cpu) ? cpu : WORK_CPU_UNBOUND, wq,
-			      &maxact_works[i]);
-	}
-	flush_workqueue(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
-	/* Empty: returns at once, twice. */
-	flush_workqueue(wq);
-	flush_workqueue(wq);
-	destroy_workqueue(wq);
-}
-
-static void test_destroy_drains(struct ktest *t)
-{
-	struct workqueue_struct *wq = alloc_workqueue("ktest_drain", 0, 0);
-	int i;
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	atomic_set(&maxact_done, 0);
-	for (i = 0; i < NR_MAXACT; i++) {
-		INIT_WORK(&maxact_works[i], maxact_fn);
-		queue_work(wq, &maxact_works[i]);
-	}
-	destroy_workqueue(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
-}
-
-static void test_cancel_queued(struct ktest *t)
-{
-	struct workqueue_struct *wq = blocked_wq();
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_TRUE(t, cancel_work_sync(&cnt_work));
-	KTEST_EXPECT_FALSE(t, work_pending(&cnt_work));
-	KTEST_EXPECT_FALSE(t, cancel_work_sync(&cnt_work));
-	/* Requeueable after a cancel. */
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_TRUE(t, cancel_work(&cnt_work));
-	unblock(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&cnt_runs), 0);
-}
-
-static void test_cancel_running_waits(struct ktest *t)
-{
-	held_init(OP_CANCEL);
-	queue_work(system_wq, &held.dwork.work);
-	KTEST_ASSERT_TRUE(t, wait_done(&held.started));
-	/* Not pending any more, but running: waits for the end. */
-	run_waiter(t, NULL, false);
-}
-
-/*
- * A barrier for a running item takes the running item's flush color,
- * as Linux's insert_wq_barrier() takes worker->current_color: so the
- * workqueue's own flush and destroy still add up after flush_work(),
- * cancel_work_sync() or cancel_delayed_work_sync() of a running item,
- * on every CPU's pwq and on an unbound one.
- */
-static bool barrier_on_running(struct ktest *t, enum wait_op op,
-			       unsigned int flags, int cpu)
-{
-	struct workqueue_struct *wq = alloc_workqueue("ktest_barrier",
-						      flags, 0);
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	held_init(op);
-	held.destroy = wq;
-	if (op == OP_CANCEL_DELAYED)
-		queue_delayed_work_on(cpu, wq, &held.dwork, 1);
-	else
-		queue_work_on(cpu, wq, &held.dwork.work);
-	KTEST_ASSERT_TRUE(t, wait_done(&held.started));
-	if (run_waiter(t, NULL, op == OP_FLUSH))
-		return true;
-	ktest_log(t, "op %d on CPU %d (flags %#x): hung", op, cpu, flags);
-	return false;
-}
-
-static void check_barrier_op(struct ktest *t, enum wait_op op)
-{
-	int cpu;
-
-	for_each_online_cpu(cpu)
-		if (!barrier_on_running(t, op, 0, cpu))
-			return;
-	barrier_on_running(t, op, WQ_UNBOUND, smp_processor_id());
-}
-
-static void test_flush_work_running_then_destroy(struct ktest *t)
-{
-	check_barrier_op(t, OP_FLUSH);
-}
-
-static void test_cancel_sync_running_then_destroy(struct ktest *t)
-{
-	check_barrier_op(t, OP_CANCEL);
-}
-
-static void test_cancel_delayed_sync_running_then_destroy(struct ktest *t)
-{
-	check_barrier_op(t, OP_CANCEL_DELAYED);
-}
-
-static struct delayed_work dw;
-static volatile unsigned long dw_ran_at;
-static atomic_t dw_runs;
-static DECLARE_COMPLETION(dw_done);
-
-static void dw_fn(struct work_struct *work)
-{
-	dw_ran_at = jiffies;
-	atomic_inc(&dw_runs);
-	complete(&dw_done);
-}
-
-static void reset_dw(void)
-{
-	INIT_DELAYED_WORK(&dw, dw_fn);
-	atomic_set(&dw_runs, 0);
-	reinit_completion(&dw_done);
-}
-
-/*
- * A minute's delay: the timer cannot fire before the cancel however
- * slowly we get there, and a cancel that left it armed shows as a
- * pending timer or a pending item.
- */
-static void test_cancel_delayed_sync(struct ktest *t)
-{
-	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, 60 * HZ));
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&dw));
-	KTEST_EXPECT_TRUE(t, cancel_delayed_work_sync(&dw));
-	KTEST_EXPECT_FALSE(t, delayed_work_pending(&dw));
-	KTEST_EXPECT_FALSE(t, timer_pending(&dw.timer));
-	KTEST_EXPECT_FALSE(t, flush_delayed_work(&dw));
-	/* And the non-sync one, on a pending timer. */
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, 60 * HZ));
-	KTEST_EXPECT_TRUE(t, cancel_delayed_work(&dw));
-	KTEST_EXPECT_FALSE(t, delayed_work_pending(&dw));
-	KTEST_EXPECT_FALSE(t, timer_pending(&dw.timer));
-	KTEST_EXPECT_FALSE(t, flush_delayed_work(&dw));
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 0);
-}
-
-/*
- * Queue and cancel racing from two CPUs: every successful queue ends
- * either in a run or in a successful cancel, never both nor neither.
- * Both outcomes are made certain, not left to the host's speed: in the
- * first round a blocker fills the pwq (max_active 1), so what the queuer
- * queues waits and only a cancel can end it; in the second the kworker
- * races the canceller, and a last queue is left to run.
- */
-#define NR_RACE		1500
-
-static struct work_struct race_work, race_blocker;
-static atomic_t race_queued, race_runs, race_inside;
-static bool race_overlap;
-static volatile bool race_stop;
-static DECLARE_COMPLETION(race_queuer_done);
-static DECLARE_COMPLETION(race_blocker_started);
-static DECLARE_COMPLETION(race_blocker_release);
-static struct workqueue_struct *race_wq;
-
-static void race_fn(struct work_struct *work)
-{
-	if (atomic_inc_return(&race_inside) > 1)
-		race_overlap = true;
-	atomic_inc(&race_runs);
-	atomic_dec(&race_inside);
-}
-
-static void race_blocker_fn(struct work_struct *work)
-{
-	complete(&race_blocker_started);
-	wait_done(&race_blocker_release);
-}
-
-static int race_queuer(void *arg)
-{
-	int i, cpu = smp_processor_id();
-
-	for (i = 0; i < NR_RACE && !race_stop; i++) {
-		if (queue_work_on(cpu, race_wq, &race_work))
-			atomic_inc(&race_queued);
-		/* Now and then let the kworker run it, so both outcomes occur. */
-		if (i % 32 == 0)
-			msleep(1);
-	}
-	complete(&race_queuer_done);
-	while (!kthread_should_stop())
-		msleep(1);
-	return 0;
-}
-
-/* One round: the queuer on CPU b, cancels from here.  Cancels made. */
-static int race_round(struct ktest *t, int b)
-{
-	int cancelled = 0, loops = 0, seen = 0;
-	unsigned long progress_at = jiffies;
-	struct task_struct *k;
-
-	race_stop = false;
-	reinit_completion(&race_queuer_done);
-	k = kthread_create_on_cpu(race_queuer, NULL, b, "wqrace/%u");
-	KTEST_EXPECT_NOT_NULL(t, k);
-	if (!k)
-		return 0;
-	wake_up_process(k);
-	/*
-	 * Until the queuer is through all its rounds, however slowly a
-	 * loaded host runs it; given up only if it makes no progress at all.
-	 */
-	while (!completion_done(&race_queuer_done)) {
-		if (++loops % 2 ? cancel_work(&race_work) :
-				  cancel_work_sync(&race_work))
-			cancelled++;
-		if (loops % 8 == 0)
-			cond_resched();
-		if (atomic_read(&race_queued) + cancelled != seen) {
-			seen = atomic_read(&race_queued) + cancelled;
-			progress_at = jiffies;
-		} else if (time_after(jiffies, progress_at + WAIT_JIFFIES)) {
-			race_stop = true;
-			break;
-		}
-	}
-	KTEST_EXPECT_TRUE(t, wait_done(&race_queuer_done));
-	kthread_stop(k);
-	return cancelled;
-}
-
-static void test_queue_cancel_race(struct ktest *t)
-{
-	int a = pin_here(), b = cpumask_any_online_but(a);
-	int cancelled, runs_blocked;
-
-	if (b < 0) {
-		unpin();
-		ktest_skip(t, "needs 2 CPUs");
-		return;
-	}
-	race_wq = alloc_workqueue("ktest_race", 0, 1);
-	if (!race_wq)
-		unpin();
-	KTEST_ASSERT_NOT_NULL(t, race_wq);
-	INIT_WORK(&race_work, race_fn);
-	INIT_WORK(&race_blocker, race_blocker_fn);
-	atomic_set(&race_queued, 0);
-	atomic_set(&race_runs, 0);
-	atomic_set(&race_inside, 0);
-	race_overlap = false;
-	reinit_completion(&race_blocker_started);
-	reinit_completion(&race_blocker_release);
-
-	/* Round 1: b's pwq full, so nothing queued there can run. */
-	queue_work_on(b, race_wq, &race_blocker);
-	KTEST_EXPECT_TRUE(t, wait_done(&race_blocker_started));
-	cancelled = race_round(t, b);
-	if (cancel_work_sync(&race_work))
-		cancelled++;
-	runs_blocked = atomic_read(&race_runs);
-	complete(&race_blocker_release);
-	flush_work(&race_blocker);
-
-	/* Round 2: free to run; the last queue then runs for sure. */
-	cancelled += race_round(t, b);
-	if (queue_work_on(b, race_wq, &race_work))
-		atomic_inc(&race_queued);
-	flush_work(&race_work);
-	destroy_workqueue(race_wq);
-	unpin();
-
-	ktest_log(t, "queued %d, ran %d, cancelled %d",
-		  atomic_read(&race_queued), atomic_read(&race_runs),
-		  cancelled);
-	KTEST_EXPECT_EQ(t, runs_blocked, 0);
-	KTEST_EXPECT_GT(t, atomic_read(&race_queued), 0);
-	KTEST_EXPECT_GT(t, atomic_read(&race_runs), 0);
-	KTEST_EXPECT_GT(t, cancelled, 0);
-	KTEST_EXPECT_EQ(t, atomic_read(&race_queued),
-			atomic_read(&race_runs) + cancelled);
-	KTEST_EXPECT_FALSE(t, race_overlap);
-}
-
-/* Delayed work: not before its delay; mod_delayed_work moves it. */
-
-static void test_delayed_not_before_delay(struct ktest *t)
-{
-	unsigned long j0, delay = HZ / 50 + 1;
-
-	reset_dw();
-	j0 = jiffies;
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, delay));
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	KTEST_EXPECT_GE(t, (long)(dw_ran_at - j0), (long)delay);
-	/* 0 delay: queued at once. */
-	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, 0));
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	flush_delayed_work(&dw);
-}
-
-static void test_mod_delayed_work(struct ktest *t)
-{
-	unsigned long j0, delay = HZ / 50 + 1;
-	bool was_pending;
-
-	/* Earlier: from an hour to a few ticks. */
-	reset_dw();
-	/* Idle: false, and queued anyway. */
-	KTEST_EXPECT_FALSE(t, mod_delayed_work(system_wq, &dw, 3600UL * HZ));
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&dw));
-	j0 = jiffies;
-	KTEST_EXPECT_TRUE(t, mod_delayed_work(system_wq, &dw, delay));
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	KTEST_EXPECT_GE(t, (long)(dw_ran_at - j0), (long)delay);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 1);
-
-	/* Later: from delay to 5 * delay (unless it already fired). */
-	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, delay));
-	j0 = jiffies;
-	was_pending = mod_delayed_work(system_wq, &dw, 5 * delay);
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	if (was_pending)
-		KTEST_EXPECT_GE(t, (long)(dw_ran_at - j0), (long)(5 * delay));
-	flush_delayed_work(&dw);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), was_pending ? 1 : 2);
-	KTEST_EXPECT_FALSE(t, cancel_delayed_work_sync(&dw));
-}
-
 /* Which kworker: names and nice levels. */
 
 static struct work_struct who_work;
@@ -967,7 +398,7 @@ static unsigned long ub_cpus;
 /* Seen what the case wants: two items at once, on two CPUs if any. */
 static bool ub_seen_enough(void)
 {
-	return atomic_read(&max_inflight) > 1 &&
+	return atomic_read(&wqt_max_inflight) > 1 &&
 	       (num_online_cpus() < 2 || hweight_long(READ_ONCE(ub_cpus)) > 1);
 }
 
@@ -981,7 +412,7 @@ static void ub_fn(struct work_struct *work)
 {
 	unsigned long end = jiffies + WAIT_JIFFIES;
 
-	note_max(&max_inflight, atomic_inc_return(&inflight));
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
 	if (strncmp(current->comm, "kworker/u", 9) ||
 	    (current->cpus_mask & cpu_online_mask) != cpu_online_mask)
 		atomic_inc(&ub_bad_name);
@@ -990,7 +421,7 @@ static void ub_fn(struct work_struct *work)
 				  __ATOMIC_SEQ_CST);
 		cpu_relax();
 	} while (!ub_seen_enough() && time_before(jiffies, end));
-	atomic_dec(&inflight);
+	atomic_dec(&wqt_inflight);
 	atomic_inc(&ub_done);
 }
 
@@ -1000,8 +431,8 @@ static void test_unbound_any_cpu(struct ktest *t)
 
 	atomic_set(&ub_done, 0);
 	atomic_set(&ub_bad_name, 0);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
+	atomic_set(&wqt_inflight, 0);
+	atomic_set(&wqt_max_inflight, 0);
 	ub_cpus = 0;
 	for (i = 0; i < NR_UNBOUND; i++) {
 		INIT_WORK(&ub_works[i], ub_fn);
@@ -1011,12 +442,12 @@ static void test_unbound_any_cpu(struct ktest *t)
 		flush_work(&ub_works[i]);
 	unpin();
 	ktest_log(t, "queued from CPU %d, ran on CPUs %#lx, %d at once",
-		  cpu, ub_cpus, atomic_read(&max_inflight));
+		  cpu, ub_cpus, atomic_read(&wqt_max_inflight));
 	KTEST_EXPECT_EQ(t, atomic_read(&ub_done), NR_UNBOUND);
 	KTEST_EXPECT_EQ(t, atomic_read(&ub_bad_name), 0);
 	KTEST_EXPECT_EQ(t, ub_cpus & ~cpu_online_mask, 0);
 	/* No concurrency management on unbound pools. */
-	KTEST_EXPECT_GT(t, atomic_read(&max_inflight), 1);
+	KTEST_EXPECT_GT(t, atomic_read(&wqt_max_inflight), 1);
 	if (num_online_cpus() > 1)
 		KTEST_EXPECT_GT(t, hweight_long(ub_cpus), 1);
 }
@@ -1081,225 +512,6 @@ static void test_idle_workers_reaped(struct ktest *t)
 	ktest_log(t, "kworker/u: %d while busy, %d once idle", peak, now);
 	KTEST_EXPECT_GT(t, peak, NR_MAXACT);
 	KTEST_EXPECT_EQ(t, now, 2);
-}
-
-/* WQ_BH: in softirq, on the queueing CPU. */
-
-static struct work_struct bh_work;
-static DECLARE_COMPLETION(bh_done);
-static bool bh_in_softirq;
-static int bh_cpu;
-
-static void bh_fn(struct work_struct *work)
-{
-	bh_in_softirq = in_serving_softirq();
-	bh_cpu = smp_processor_id();
-	complete(&bh_done);
-}
-
-static void check_bh(struct ktest *t, struct workqueue_struct *wq)
-{
-	int cpu = pin_here();
-
-	INIT_WORK(&bh_work, bh_fn);
-	reinit_completion(&bh_done);
-	bh_in_softirq = false;
-	bh_cpu = -1;
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &bh_work));
-	KTEST_EXPECT_TRUE(t, wait_done(&bh_done));
-	flush_work(&bh_work);
-	unpin();
-	KTEST_EXPECT_TRUE(t, bh_in_softirq);
-	KTEST_EXPECT_EQ(t, bh_cpu, cpu);
-}
-
-static void test_bh_runs_in_softirq(struct ktest *t)
-{
-	check_bh(t, system_bh_wq);
-	check_bh(t, system_bh_highpri_wq);
-}
-
-static void test_bh_flush_and_cancel(struct ktest *t)
-{
-	int cpu = pin_here();
-
-	/* Queued with bottom halves off: stays pending till they are on. */
-	INIT_WORK(&bh_work, bh_fn);
-	reinit_completion(&bh_done);
-	local_bh_disable();
-	queue_work(system_bh_wq, &bh_work);
-	KTEST_EXPECT_TRUE(t, work_pending(&bh_work));
-	KTEST_EXPECT_TRUE(t, cancel_work(&bh_work));
-	local_bh_enable();
-	KTEST_EXPECT_FALSE(t, completion_done(&bh_done));
-	queue_work(system_bh_wq, &bh_work);
-	KTEST_EXPECT_TRUE(t, flush_work(&bh_work) || completion_done(&bh_done));
-	KTEST_EXPECT_TRUE(t, completion_done(&bh_done));
-	KTEST_EXPECT_EQ(t, bh_cpu, cpu);
-	unpin();
-}
-
-/*
- * A BH item queued to another CPU's pool: kick_pool() raises that CPU's
- * softirq with the pool lock held and interrupts off, so the cross-CPU
- * call may neither allocate nor wait (Linux queues an irq_work the pool
- * owns).  First with every allocation of ours failing: it still runs,
- * there, in softirq.
- */
-#define NR_BH_REMOTE	4
-
-static struct work_struct bh_remote[NR_BH_REMOTE];
-static atomic_t bh_remote_runs[NR_BH_REMOTE];
-static atomic_t bh_remote_bad;		/* not in softirq, or not there */
-static int bh_remote_cpu;
-
-static void bh_remote_fn(struct work_struct *work)
-{
-	int i = work - bh_remote;
-
-	if (!in_serving_softirq() || smp_processor_id() != bh_remote_cpu)
-		atomic_inc(&bh_remote_bad);
-	atomic_inc(&bh_remote_runs[i]);
-}
-
-static void bh_remote_init(int cpu)
-{
-	int i;
-
-	bh_remote_cpu = cpu;
-	atomic_set(&bh_remote_bad, 0);
-	for (i = 0; i < NR_BH_REMOTE; i++) {
-		INIT_WORK(&bh_remote[i], bh_remote_fn);
-		atomic_set(&bh_remote_runs[i], 0);
-	}
-}
-
-static bool bh_remote_all_ran(void)
-{
-	unsigned long end = jiffies + WAIT_JIFFIES;
-	int i;
-
-	for (i = 0; i < NR_BH_REMOTE; i++) {
-		while (!atomic_read(&bh_remote_runs[i])) {
-			if (!time_before(jiffies, end))
-				return false;
-			msleep(1);
-		}
-	}
-	return true;
-}
-
-static void bh_remote_check(struct ktest *t)
-{
-	int i;
-
-	KTEST_EXPECT_TRUE(t, bh_remote_all_ran());
-	for (i = 0; i < NR_BH_REMOTE; i++) {
-		flush_work(&bh_remote[i]);
-		KTEST_EXPECT_EQ(t, atomic_read(&bh_remote_runs[i]), 1);
-	}
-	KTEST_EXPECT_EQ(t, atomic_read(&bh_remote_bad), 0);
-}
-
-static void test_bh_remote_without_memory(struct ktest *t)
-{
-	int i, cpu = pin_here(), there = cpumask_any_online_but(cpu);
-
-	if (there < 0) {
-		unpin();
-		ktest_skip(t, "needs 2 CPUs");
-		return;
-	}
-	bh_remote_init(there);
-	fault_inject_current_allocs(true);
-	for (i = 0; i < NR_BH_REMOTE; i++)
-		queue_work_on(there, i & 1 ? system_bh_highpri_wq :
-					     system_bh_wq, &bh_remote[i]);
-	fault_inject_current_allocs(false);
-	unpin();
-	bh_remote_check(t);
-}
-
-/*
- * Then with the target CPU's interrupts off until our queueing is done:
- * the shape of the deadlock when that CPU spins, interrupts off, on the
- * pool lock we hold.  The first kick's call is still queued when the
- * next item comes: that kick must not wait for it (it collapses into
- * the queued one, which raises the softirq for all of them), so all our
- * queue_work_on() calls return while the holder still waits, and every
- * item runs once the holder lets go.
- */
-static struct {
-	volatile bool holding, release, timed_out;
-	struct completion done;
-} bh_hold;
-
-static int bh_holder(void *arg)
-{
-	u64 end;
-
-	local_irq_disable();
-	WRITE_ONCE(bh_hold.holding, true);
-	end = ktime_get_ns() + (u64)WAIT_JIFFIES * (1000000000 / HZ);
-	while (!READ_ONCE(bh_hold.release)) {
-		if ((s64)(ktime_get_ns() - end) > 0) {
-			bh_hold.timed_out = true;
-			break;
-		}
-		cpu_relax();
-	}
-	local_irq_enable();
-	complete(&bh_hold.done);
-	while (!kthread_should_stop())
-		msleep(1);
-	return 0;
-}
-
-static void test_bh_remote_kick_never_waits(struct ktest *t)
-{
-	int i, cpu = pin_here(), there = cpumask_any_online_but(cpu);
-	struct task_struct *k;
-	u64 end;
-
-	if (there < 0) {
-		unpin();
-		ktest_skip(t, "needs 2 CPUs");
-		return;
-	}
-	/* Pinned, so that we never wait to run on the holder's CPU. */
-	bh_remote_init(there);
-	memset(&bh_hold, 0, sizeof(bh_hold));
-	init_completion(&bh_hold.done);
-	k = kthread_create_on_cpu(bh_holder, NULL, there, "wqbhhold/%u");
-	if (!k)
-		unpin();
-	KTEST_ASSERT_NOT_NULL(t, k);
-	wake_up_process(k);
-	/*
-	 * Spinning, not sleeping: while the holder holds, jiffies may
-	 * stand still (its CPU may be the one that advances them).
-	 */
-	end = ktime_get_ns() + (u64)WAIT_JIFFIES * (1000000000 / HZ);
-	while (!READ_ONCE(bh_hold.holding) &&
-	       (s64)(ktime_get_ns() - end) < 0)
-		cpu_relax();
-	if (!READ_ONCE(bh_hold.holding)) {
-		WRITE_ONCE(bh_hold.release, true);
-		kthread_stop(k);
-		unpin();
-		KTEST_ASSERT_TRUE(t, bh_hold.holding);
-	}
-
-	for (i = 0; i < NR_BH_REMOTE; i++)
-		queue_work_on(there, i & 1 ? system_bh_highpri_wq :
-					     system_bh_wq, &bh_remote[i]);
-	WRITE_ONCE(bh_hold.release, true);
-	KTEST_EXPECT_TRUE(t, wait_done(&bh_hold.done));
-	kthread_stop(k);
-	unpin();
-	/* Our queueing had to wait for the holder: that is the deadlock. */
-	KTEST_EXPECT_FALSE(t, bh_hold.timed_out);
-	bh_remote_check(t);
 }
 
 static const struct ktest_case workqueue_cases[] = {
