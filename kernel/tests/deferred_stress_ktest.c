@@ -185,7 +185,8 @@ static void test_everything_at_once(struct ktest *t)
 		struct producer *p = &producers[cpu];
 
 		ktest_log(t, "CPU %d: %lu softirqs, %lu+%lu tasklets, %lu works",
-			  cpu, p->sirq_req, p->tl_sched, p->hi_sched, p->queued);
+			  cpu, p->sirq_req, p->tl_sched, p->hi_sched,
+			  p->queued);
 		KTEST_EXPECT_GT(t, p->sirq_req, 0);
 		KTEST_EXPECT_EQ(t, READ_ONCE(p->sirq_seen), p->sirq_req);
 		KTEST_EXPECT_EQ(t, atomic_read(&p->tl_runs), p->tl_sched);

@@ -377,7 +377,8 @@ static void test_softirq_on_arming_cpu(struct ktest *t)
 		p.timer.expires = jiffies + 1;
 		add_timer_on(&p.timer, cpu);
 		KTEST_EXPECT_TRUE(t, p.timer.flags & TIMER_PINNED);
-		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), wait_ms(2)));
+		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count),
+					      wait_ms(2)));
 		KTEST_EXPECT_EQ(t, p.cpu, cpu);
 		KTEST_EXPECT_TRUE(t, p.softirq);
 		KTEST_EXPECT_EQ(t, atomic_read(&p.early), 0);
@@ -391,7 +392,8 @@ static void test_softirq_on_arming_cpu(struct ktest *t)
 		KTEST_ASSERT_NOT_NULL(t, k);
 		kthread_bind(k, cpu);
 		wake_up_process(k);
-		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), wait_ms(2)));
+		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count),
+					      wait_ms(2)));
 		kthread_stop(k);
 		KTEST_EXPECT_TRUE(t, a.armed);
 		KTEST_EXPECT_EQ(t, p.cpu, cpu);
