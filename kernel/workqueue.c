@@ -160,7 +160,7 @@ void worker_leave_idle(struct worker *worker)
 
 /* Linux's find_worker_executing_work(): same item, same function. */
 struct worker *find_worker_executing_work(struct worker_pool *pool,
-						 struct work_struct *work)
+					  struct work_struct *work)
 {
 	struct worker *worker;
 
@@ -173,7 +173,7 @@ struct worker *find_worker_executing_work(struct worker_pool *pool,
 
 /* work and the barriers linked after it, to head. */
 void move_linked_works(struct work_struct *work,
-			      struct list_head *head)
+		       struct list_head *head)
 {
 	for (;;) {
 		struct work_struct *next = list_next_entry(work, entry);

@@ -147,14 +147,15 @@ static inline void set_work_data(struct work_struct *work, unsigned long data)
 }
 
 static inline void set_work_pwq(struct work_struct *work,
-			 struct pool_workqueue *pwq, unsigned long flags)
+				struct pool_workqueue *pwq, unsigned long flags)
 {
 	set_work_data(work, (unsigned long)pwq | WORK_STRUCT_PENDING |
 			    WORK_STRUCT_PWQ | flags);
 }
 
 static inline void set_work_pool_and_keep_pending(struct work_struct *work,
-					   int pool_id, unsigned long flags)
+						  int pool_id,
+						  unsigned long flags)
 {
 	set_work_data(work, ((unsigned long)pool_id << WORK_OFFQ_POOL_SHIFT) |
 			    WORK_STRUCT_PENDING | flags);
@@ -165,7 +166,7 @@ static inline void set_work_pool_and_keep_pending(struct work_struct *work,
  * so the stores that set it up must be seen before PENDING clears.
  */
 static inline void set_work_pool_and_clear_pending(struct work_struct *work,
-					    int pool_id)
+						   int pool_id)
 {
 	smp_wmb();
 	set_work_data(work, (unsigned long)pool_id << WORK_OFFQ_POOL_SHIFT);

@@ -16,7 +16,7 @@
 /* Queueing and max_active */
 
 void insert_work(struct pool_workqueue *pwq, struct work_struct *work,
-			struct list_head *head, unsigned long flags)
+		 struct list_head *head, unsigned long flags)
 {
 	set_work_pwq(work, pwq, flags);
 	list_add_tail(&work->entry, head);
@@ -53,7 +53,7 @@ static void pwq_activate_first_inactive(struct pool_workqueue *pwq)
  * max_active.
  */
 void pwq_dec_nr_in_flight(struct pool_workqueue *pwq,
-				 unsigned long work_data)
+			  unsigned long work_data)
 {
 	int color = get_work_color(work_data);
 	struct workqueue_struct *wq = pwq->wq;
@@ -85,7 +85,7 @@ static bool is_chained_work(struct workqueue_struct *wq)
 
 /* PENDING is ours, interrupts are off. */
 void __queue_work(int cpu, struct workqueue_struct *wq,
-			 struct work_struct *work)
+		  struct work_struct *work)
 {
 	struct worker_pool *last_pool, *pool;
 	struct pool_workqueue *pwq;
