@@ -478,7 +478,7 @@ static void run_siblings(struct ktest *t, bool rearm)
 	timer_setup(&sib.b, sib_b_fn, 0);
 	/* Same expires, same base, nothing between: the same bucket. */
 	local_irq_disable();
-	sib.a.expires = sib.b.expires = jiffies + 2;
+	sib.a.expires = sib.b.expires = jiffies + 10;
 	add_timer_on(&sib.a, cpu);
 	add_timer_on(&sib.b, cpu);
 	local_irq_enable();
