@@ -38,15 +38,6 @@ struct tasklet_head {
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
 
-/*
- * kernel/workqueue.c provides the real one (BH workqueues run their work
- * items from these two softirqs); this default lets a kernel without it
- * link.
- */
-__attribute__((weak)) void workqueue_softirq_action(bool highpri)
-{
-}
-
 #define TASKLET_WAIT_BITS	4
 static struct wait_queue_head tasklet_waitqueues[1 << TASKLET_WAIT_BITS];
 
@@ -180,6 +171,7 @@ static void tasklet_action_common(struct tasklet_head *vec,
 	}
 }
 
+/* BH workqueues' items run first, as in Linux 6.9's tasklet_action(). */
 static void tasklet_action(void)
 {
 	workqueue_softirq_action(false);

@@ -38,7 +38,6 @@ enum {
 	WORK_STRUCT_LINKED	= 1 << WORK_STRUCT_LINKED_BIT,
 
 	WORK_NR_COLORS		= 1 << WORK_STRUCT_COLOR_BITS,
-	WORK_NO_COLOR		= WORK_NR_COLORS,
 
 	WORK_STRUCT_FLAG_BITS	= WORK_STRUCT_COLOR_SHIFT +
 				  WORK_STRUCT_COLOR_BITS,
@@ -78,7 +77,7 @@ struct delayed_work {
 /* alloc_workqueue() flags, Linux 6.9's values. */
 enum wq_flags {
 	WQ_BH			= 1 << 0,	/* runs in softirq */
-	WQ_UNBOUND		= 1 << 1,	/* any CPU, no concurrency mgmt */
+	WQ_UNBOUND		= 1 << 1,	/* any CPU, no nr_running */
 	WQ_FREEZABLE		= 1 << 2,	/* accepted, no meaning here */
 	WQ_MEM_RECLAIM		= 1 << 3,	/* accepted, no rescuer here */
 	WQ_HIGHPRI		= 1 << 4,	/* the nice -20 pools */

@@ -134,7 +134,7 @@ static int producer_fn(void *data)
 
 static void test_everything_at_once(struct ktest *t)
 {
-	unsigned long sched = 0, runs = 0, queued = 0, ran = 0;
+	unsigned long sched = 0, runs = 0, queued = 0, ran = 0, end;
 	int cpu, i;
 
 	open_softirq(IRQ_POLL_SOFTIRQ, stress_softirq);
@@ -168,14 +168,25 @@ static void test_everything_at_once(struct ktest *t)
 		for (i = 0; i < WORKS_PER_CPU; i++)
 			flush_work(&p->works[i].work);
 	}
-	/* The last raise on each CPU has had its run by now. */
-	msleep(50);
+	/*
+	 * The last raise on each CPU gets its run at that CPU's next
+	 * interrupt exit or in its ksoftirqd: wait for it, not for a while.
+	 */
+	end = jiffies + 10 * HZ;
+	for_each_online_cpu(cpu) {
+		struct producer *p = &producers[cpu];
+
+		while (READ_ONCE(p->sirq_seen) != p->sirq_req &&
+		       time_before(jiffies, end))
+			msleep(1);
+	}
 
 	for_each_online_cpu(cpu) {
 		struct producer *p = &producers[cpu];
 
 		ktest_log(t, "CPU %d: %lu softirqs, %lu+%lu tasklets, %lu works",
-			  cpu, p->sirq_req, p->tl_sched, p->hi_sched, p->queued);
+			  cpu, p->sirq_req, p->tl_sched, p->hi_sched,
+			  p->queued);
 		KTEST_EXPECT_GT(t, p->sirq_req, 0);
 		KTEST_EXPECT_EQ(t, READ_ONCE(p->sirq_seen), p->sirq_req);
 		KTEST_EXPECT_EQ(t, atomic_read(&p->tl_runs), p->tl_sched);

@@ -14,6 +14,7 @@
 #include <irqlab/kthread.h>
 #include <irqlab/timer.h>
 #include <irqlab/smp.h>
+#include <irqlab/timekeeping.h>
 #include <asm/processor.h>
 
 /* Generous: TCG on a loaded host is slow, and a timeout is a failure. */
@@ -369,9 +370,9 @@ static void test_never_concurrent(struct ktest *t)
 	}
 	/*
 	 * Until it has run a good many times and, with more than one CPU,
-	 * on at least two (or a bound, for a very slow host).
+	 * on at least two (or a generous bound, for a very slow host).
 	 */
-	end = jiffies + msecs_to_jiffies(3000);
+	end = jiffies + msecs_to_jiffies(20000);
 	while (time_before(jiffies, end)) {
 		if (atomic_read(&s.runs) >= 500 &&
 		    (ncpus < 2 || hweight_long(READ_ONCE(s.cpus)) >= 2))
@@ -400,13 +401,17 @@ static void test_never_concurrent(struct ktest *t)
 }
 
 /*
- * A callback that runs for a while on one CPU, and a thread on another
- * that waits for it to start and then kills or disables the tasklet:
- * when that returns, the callback must have finished.
+ * A callback that runs on one CPU until a thread on another, which waits
+ * for it to start and then kills or disables the tasklet, is asleep in
+ * that call: when the call returns, the callback must have finished.
+ * The callback runs until the waiter sleeps, not for a fixed while, so
+ * a slow host cannot let it end before the waiter even waits.
  */
 struct slow {
 	struct tasklet_struct t;
+	struct task_struct *waiter;
 	volatile bool started;
+	volatile bool waiting;		/* the waiter is about to wait */
 	volatile bool finished;
 	bool finished_before;		/* already, when the wait began */
 	bool finished_after;		/* when the waiter returned */
@@ -415,16 +420,16 @@ struct slow {
 	struct completion waited;	/* the waiter is done */
 };
 
-#define SLOW_RUN_MS	200
+#define SLOW_MAX_NS	(5ULL * 1000000000)
 
 static void slow_callback(struct tasklet_struct *t)
 {
 	struct slow *s = from_tasklet(s, t, t);
-	unsigned long end = jiffies + msecs_to_jiffies(SLOW_RUN_MS);
+	u64 end = ktime_get_ns() + SLOW_MAX_NS;
 
 	s->started = true;
-	/* Interrupts are on here, so jiffies advance. */
-	while (time_before(jiffies, end))
+	while (!(READ_ONCE(s->waiting) && !task_is_running(s->waiter)) &&
+	       (s64)(ktime_get_ns() - end) < 0)
 		cpu_relax();
 	s->finished = true;
 }
@@ -448,6 +453,7 @@ static int slow_waiter_thread(void *data)
 		cpu_relax();
 	s->saw_start = s->started;
 	s->finished_before = s->finished;
+	WRITE_ONCE(s->waiting, true);
 	if (s->disable)
 		tasklet_disable(&s->t);
 	else
@@ -463,6 +469,7 @@ static void run_slow(struct ktest *t, bool disable)
 {
 	struct task_struct *sched, *waiter;
 	int a = 0, b = 0, cpu, n = 0;
+	unsigned long end;
 	struct slow s;
 
 	if (num_online_cpus() < 2) {
@@ -483,6 +490,7 @@ static void run_slow(struct ktest *t, bool disable)
 
 	waiter = kthread_create(slow_waiter_thread, &s, "tl_waiter");
 	KTEST_ASSERT_NOT_NULL(t, waiter);
+	s.waiter = waiter;
 	kthread_bind(waiter, b);
 	sched = kthread_create(slow_sched_thread, &s, "tl_slow");
 	KTEST_ASSERT_NOT_NULL(t, sched);
@@ -493,6 +501,10 @@ static void run_slow(struct ktest *t, bool disable)
 	/* kthread_stop() before a thread has run would keep it from running. */
 	KTEST_EXPECT_NE(t, wait_for_completion_timeout(&s.waited, TL_TIMEOUT),
 			0);
+	/* The callback reads s and the waiter's task: both outlive it. */
+	end = jiffies + TL_TIMEOUT;
+	while (!READ_ONCE(s.finished) && time_before(jiffies, end))
+		msleep(1);
 	kthread_stop(waiter);
 	kthread_stop(sched);
 	if (disable && completion_done(&s.waited)) {

@@ -58,10 +58,13 @@ static void probe_init(struct probe *p)
 		(cond);							\
 	})
 
-/* Long enough for a timer j jiffies away to have fired, with slack. */
+/*
+ * Long enough for a timer j jiffies away to have fired, with a loaded
+ * host's slack: only a broken wheel waits it out.
+ */
 static unsigned int wait_ms(unsigned long j)
 {
-	return jiffies_to_msecs(2 * j + 64) + 3000;
+	return jiffies_to_msecs(2 * j + 64) + 10000;
 }
 
 /* Until jiffies is past j. */
@@ -146,6 +149,12 @@ static void test_mod_timer(struct ktest *t)
 	unsigned long old, new;
 
 	probe_init(&p);
+	/*
+	 * Bottom halves off between arming and modifying: the timer is on
+	 * this CPU's wheel, so it cannot fire in between, however long we
+	 * take (the return values would then be a matter of speed).
+	 */
+	local_bh_disable();
 	/* Inactive: 0, and armed. */
 	old = jiffies + 20;
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, old), 0);
@@ -153,6 +162,7 @@ static void test_mod_timer(struct ktest *t)
 	/* Pending: 1, and moved later; firing at old would be early. */
 	new = jiffies + 150;
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, new), 1);
+	local_bh_enable();
 	KTEST_EXPECT_EQ(t, p.timer.expires, new);
 	KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), wait_ms(150)));
 	KTEST_EXPECT_GE(t, (long)(p.fired_at - new), 0);
@@ -160,10 +170,12 @@ static void test_mod_timer(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, timer_pending(&p.timer));
 
 	/* Moved earlier: it runs once, at the new time. */
+	local_bh_disable();
 	old = jiffies + 400;
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, old), 0);
 	new = jiffies + 10;
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, new), 1);
+	local_bh_enable();
 	KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count) == 2,
 				      wait_ms(400)));
 	KTEST_EXPECT_GE(t, (long)(p.fired_at - new), 0);
@@ -185,10 +197,12 @@ static void test_mod_timer_pending(struct ktest *t)
 	sleep_past(exp + 10);
 	KTEST_EXPECT_EQ(t, atomic_read(&p.count), 0);
 
-	/* Pending: it does move it. */
+	/* Pending: it does move it (bottom halves off: see test_mod_timer). */
+	local_bh_disable();
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, jiffies + 300), 0);
 	exp = jiffies + 30;
 	KTEST_EXPECT_EQ(t, mod_timer_pending(&p.timer, exp), 1);
+	local_bh_enable();
 	KTEST_EXPECT_EQ(t, p.timer.expires, exp);
 	KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), wait_ms(300)));
 	KTEST_EXPECT_GE(t, (long)(p.fired_at - exp), 0);
@@ -202,6 +216,8 @@ static void test_timer_reduce(struct ktest *t)
 	unsigned long exp;
 
 	probe_init(&p);
+	/* Bottom halves off: see test_mod_timer. */
+	local_bh_disable();
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, jiffies + 300), 0);
 	exp = jiffies + 30;
 	KTEST_EXPECT_EQ(t, timer_reduce(&p.timer, exp), 1);
@@ -209,6 +225,7 @@ static void test_timer_reduce(struct ktest *t)
 	/* Later: no effect. */
 	KTEST_EXPECT_EQ(t, timer_reduce(&p.timer, exp + 500), 1);
 	KTEST_EXPECT_EQ(t, p.timer.expires, exp);
+	local_bh_enable();
 	KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), wait_ms(300)));
 	KTEST_EXPECT_GE(t, (long)(p.fired_at - exp), 0);
 	/* Inactive: it arms, as mod_timer(). */
@@ -227,9 +244,12 @@ static void test_del_timer(struct ktest *t)
 
 	probe_init(&p);
 	KTEST_EXPECT_EQ(t, del_timer(&p.timer), 0);
+	/* Bottom halves off: see test_mod_timer. */
+	local_bh_disable();
 	exp = jiffies + 20;
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, exp), 0);
 	KTEST_EXPECT_EQ(t, del_timer(&p.timer), 1);
+	local_bh_enable();
 	KTEST_EXPECT_FALSE(t, timer_pending(&p.timer));
 	KTEST_EXPECT_EQ(t, del_timer(&p.timer), 0);
 	sleep_past(exp + 64);
@@ -237,9 +257,11 @@ static void test_del_timer(struct ktest *t)
 
 	/* The same with del_timer_sync(). */
 	KTEST_EXPECT_EQ(t, del_timer_sync(&p.timer), 0);
+	local_bh_disable();
 	exp = jiffies + 20;
 	KTEST_EXPECT_EQ(t, mod_timer(&p.timer, exp), 0);
 	KTEST_EXPECT_EQ(t, del_timer_sync(&p.timer), 1);
+	local_bh_enable();
 	KTEST_EXPECT_EQ(t, del_timer_sync(&p.timer), 0);
 	sleep_past(exp + 64);
 	KTEST_EXPECT_EQ(t, atomic_read(&p.count), 0);
@@ -285,7 +307,7 @@ static void test_del_timer_sync_waits(struct ktest *t)
 	timer_setup(&sp.release_timer, sync_release_fn, 0);
 	sp.timer.expires = jiffies;
 	add_timer_on(&sp.timer, there);
-	KTEST_ASSERT_TRUE(t, wait_for(READ_ONCE(sp.started), 3000));
+	KTEST_ASSERT_TRUE(t, wait_for(READ_ONCE(sp.started), wait_ms(1)));
 	/* Released from here, in a while, while we wait in del_timer_sync. */
 	sp.release_timer.expires = jiffies + 20;
 	add_timer_on(&sp.release_timer, here);
@@ -320,7 +342,7 @@ static void test_del_timer_sync_own_function(struct ktest *t)
 	ktest_log(t, "a WARNING about the timer's own function is expected");
 	timer_setup(&sp.timer, self_del_fn, 0);
 	KTEST_EXPECT_EQ(t, mod_timer(&sp.timer, jiffies + 1), 0);
-	KTEST_ASSERT_TRUE(t, wait_for(smp_load_acquire(&sp.done), 3000));
+	KTEST_ASSERT_TRUE(t, wait_for(smp_load_acquire(&sp.done), wait_ms(1)));
 	KTEST_EXPECT_EQ(t, sp.ret, 1);
 	KTEST_EXPECT_FALSE(t, timer_pending(&sp.timer));
 	del_timer_sync(&sp.timer);
@@ -355,7 +377,8 @@ static void test_softirq_on_arming_cpu(struct ktest *t)
 		p.timer.expires = jiffies + 1;
 		add_timer_on(&p.timer, cpu);
 		KTEST_EXPECT_TRUE(t, p.timer.flags & TIMER_PINNED);
-		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), 3000));
+		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count),
+					      wait_ms(2)));
 		KTEST_EXPECT_EQ(t, p.cpu, cpu);
 		KTEST_EXPECT_TRUE(t, p.softirq);
 		KTEST_EXPECT_EQ(t, atomic_read(&p.early), 0);
@@ -369,13 +392,138 @@ static void test_softirq_on_arming_cpu(struct ktest *t)
 		KTEST_ASSERT_NOT_NULL(t, k);
 		kthread_bind(k, cpu);
 		wake_up_process(k);
-		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count), 3000));
+		KTEST_EXPECT_TRUE(t, wait_for(atomic_read(&p.count),
+					      wait_ms(2)));
 		kthread_stop(k);
 		KTEST_EXPECT_TRUE(t, a.armed);
 		KTEST_EXPECT_EQ(t, p.cpu, cpu);
 		KTEST_EXPECT_TRUE(t, p.softirq);
 		del_timer_sync(&p.timer);
 	}
+}
+
+/*
+ * Two timers in one bucket: whichever runs first deletes, or re-arms,
+ * the other, which was collected for expiry with it but has not run.
+ * Before that it arms a timer for every level-0 bucket, so one lands in
+ * the wheel bucket the pair was collected from.  Linux's
+ * detach_if_pending() clears a bucket's pending bit only when the timer
+ * it detaches is alone in that very bucket, so all of those still fire.
+ * The wait spins instead of sleeping: a sleep's timer could land in the
+ * same bucket and cover for a lost pending bit.
+ */
+#define SIB_FILL	(64 + 8)
+
+struct siblings {
+	struct timer_list a, b;
+	struct probe fill[SIB_FILL];
+	bool rearm;			/* re-arm the other, not delete it */
+	atomic_t first;			/* runs of either */
+	atomic_t a_runs, b_runs;
+	volatile int other_ret;		/* what the delete/re-arm returned */
+};
+
+static struct siblings sib;
+
+static void sib_act(struct timer_list *other)
+{
+	unsigned long now = jiffies;
+	int i;
+
+	for (i = 0; i < SIB_FILL; i++) {
+		sib.fill[i].timer.expires = now + i;
+		add_timer(&sib.fill[i].timer);
+	}
+	sib.other_ret = sib.rearm ? mod_timer(other, now + 10) :
+				    timer_delete(other);
+}
+
+static void sib_a_fn(struct timer_list *t)
+{
+	atomic_inc(&sib.a_runs);
+	if (atomic_inc_return(&sib.first) == 1)
+		sib_act(&sib.b);
+}
+
+static void sib_b_fn(struct timer_list *t)
+{
+	atomic_inc(&sib.b_runs);
+	if (atomic_inc_return(&sib.first) == 1)
+		sib_act(&sib.a);
+}
+
+static int sib_fired(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < SIB_FILL; i++)
+		n += atomic_read(&sib.fill[i].count);
+	return n;
+}
+
+static void run_siblings(struct ktest *t, bool rearm)
+{
+	int i, cpu = cpumask_any_online_but(smp_processor_id());
+	int runs_wanted = rearm ? 2 : 1;
+	u64 end;
+
+	if (cpu < 0)
+		cpu = smp_processor_id();
+	memset(&sib, 0, sizeof(sib));
+	sib.rearm = rearm;
+	sib.other_ret = -1;
+	for (i = 0; i < SIB_FILL; i++)
+		probe_init(&sib.fill[i]);
+	timer_setup(&sib.a, sib_a_fn, 0);
+	timer_setup(&sib.b, sib_b_fn, 0);
+	/* Same expires, same base, nothing between: the same bucket. */
+	local_irq_disable();
+	sib.a.expires = sib.b.expires = jiffies + 10;
+	add_timer_on(&sib.a, cpu);
+	add_timer_on(&sib.b, cpu);
+	local_irq_enable();
+
+	end = ktime_get_ns() + (u64)wait_ms(SIB_FILL) * 1000000;
+	while ((sib_fired() < SIB_FILL ||
+		atomic_read(&sib.a_runs) + atomic_read(&sib.b_runs) <
+		runs_wanted) && (s64)(end - ktime_get_ns()) > 0)
+		cpu_relax();
+
+	ktest_log(t, "CPU %d: a ran %d, b ran %d, %d of %d others fired",
+		  cpu, atomic_read(&sib.a_runs), atomic_read(&sib.b_runs),
+		  sib_fired(), SIB_FILL);
+	KTEST_EXPECT_EQ(t, sib.other_ret, 1);
+	KTEST_EXPECT_EQ(t, atomic_read(&sib.a_runs) +
+			   atomic_read(&sib.b_runs), runs_wanted);
+	KTEST_EXPECT_LE(t, atomic_read(&sib.a_runs), 1);
+	KTEST_EXPECT_LE(t, atomic_read(&sib.b_runs), 1);
+	KTEST_EXPECT_FALSE(t, timer_pending(&sib.a));
+	KTEST_EXPECT_FALSE(t, timer_pending(&sib.b));
+	for (i = 0; i < SIB_FILL; i++) {
+		int fired = atomic_read(&sib.fill[i].count);
+		bool pending = timer_pending(&sib.fill[i].timer);
+
+		if (fired != 1 || pending)
+			ktest_log(t, "+%d: fired %d, pending %d", i, fired,
+				  pending);
+		KTEST_EXPECT_EQ(t, fired, 1);
+		KTEST_EXPECT_FALSE(t, pending);
+		KTEST_EXPECT_EQ(t, atomic_read(&sib.fill[i].early), 0);
+	}
+	for (i = 0; i < SIB_FILL; i++)
+		del_timer_sync(&sib.fill[i].timer);
+	del_timer_sync(&sib.a);
+	del_timer_sync(&sib.b);
+}
+
+static void test_delete_collected_sibling(struct ktest *t)
+{
+	run_siblings(t, false);
+}
+
+static void test_rearm_collected_sibling(struct ktest *t)
+{
+	run_siblings(t, true);
 }
 
 #define PERIODIC_RUNS	10
@@ -524,6 +672,8 @@ static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(test_del_timer_sync_own_function),
 	KTEST_CASE(test_softirq_on_arming_cpu),
 	KTEST_CASE(test_periodic_rearm),
+	KTEST_CASE(test_delete_collected_sibling),
+	KTEST_CASE(test_rearm_collected_sibling),
 	KTEST_CASE(test_storm),
 	{}
 };

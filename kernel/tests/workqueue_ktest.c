@@ -1,56 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Workqueues: each case breaks if its guarantee does.  Waits have
- * timeouts, so a broken guarantee fails the case instead of hanging it;
- * work items are static so a failed case leaves nothing on a stack.
+ * Workqueues, the pools: ordering, max_active, concurrency management,
+ * non-reentrancy, kworkers; and the suite's list of cases.  Each case
+ * breaks if its guarantee does (workqueue_ktest.h).
  */
-#include <irqlab/ktest.h>
-#include <irqlab/workqueue.h>
-#include <irqlab/completion.h>
+#include "workqueue_ktest.h"
 #include <irqlab/kthread.h>
-#include <irqlab/preempt.h>
-#include <irqlab/bottom_half.h>
 #include <irqlab/timer.h>
 #include <irqlab/string.h>
 #include <irqlab/sprintf.h>
-#include <irqlab/smp.h>
-
-#define WAIT_JIFFIES	(5 * HZ)
-
-/* Pins the test thread, so "this CPU" means something. */
-static int pin_here(void)
-{
-	int cpu = smp_processor_id();
-
-	set_cpus_allowed_ptr(current, 1UL << cpu);
-	/* Moved between the two: the next switch takes us back. */
-	while (smp_processor_id() != cpu)
-		yield();
-	return cpu;
-}
-
-static void unpin(void)
-{
-	set_cpus_allowed_ptr(current, ~0UL);
-}
-
-static void note_max(atomic_t *max, int n)
-{
-	int old = atomic_read(max);
-
-	while (n > old) {
-		int prev = atomic_cmpxchg(max, old, n);
-
-		if (prev == old)
-			break;
-		old = prev;
-	}
-}
-
-static bool wait_done(struct completion *c)
-{
-	return wait_for_completion_timeout(c, WAIT_JIFFIES) != 0;
-}
 
 /* Ordered workqueue: one at a time, in queueing order. */
 
@@ -64,7 +22,8 @@ struct seq_item {
 
 static struct seq_item ordered_items[NR_ORDERED];
 static int ordered_log[NR_ORDERED];
-static atomic_t ordered_pos, inflight, max_inflight;
+static atomic_t ordered_pos;
+atomic_t wqt_inflight, wqt_max_inflight;
 static struct workqueue_struct *test_wq;
 
 static void ordered_fn(struct work_struct *work)
@@ -72,12 +31,12 @@ static void ordered_fn(struct work_struct *work)
 	struct seq_item *it = container_of(work, struct seq_item, work);
 	int pos;
 
-	note_max(&max_inflight, atomic_inc_return(&inflight));
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
 	pos = atomic_fetch_add(1, &ordered_pos);
 	if (pos < NR_ORDERED)
 		ordered_log[pos] = it->idx;
 	msleep(2);		/* room for another worker to overlap */
-	atomic_dec(&inflight);
+	atomic_dec(&wqt_inflight);
 }
 
 static void queue_ordered_remote(void *info)
@@ -94,8 +53,8 @@ static void test_ordered_runs_in_order(struct ktest *t)
 	test_wq = alloc_ordered_workqueue("ktest_ordered", 0);
 	KTEST_ASSERT_NOT_NULL(t, test_wq);
 	atomic_set(&ordered_pos, 0);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
+	atomic_set(&wqt_inflight, 0);
+	atomic_set(&wqt_max_inflight, 0);
 	for (i = 0; i < NR_ORDERED; i++) {
 		ordered_items[i].idx = i;
 		ordered_log[i] = -1;
@@ -115,23 +74,39 @@ static void test_ordered_runs_in_order(struct ktest *t)
 	destroy_workqueue(test_wq);
 
 	KTEST_EXPECT_EQ(t, atomic_read(&ordered_pos), NR_ORDERED);
-	KTEST_EXPECT_EQ(t, atomic_read(&max_inflight), 1);
+	KTEST_EXPECT_EQ(t, atomic_read(&wqt_max_inflight), 1);
 	for (i = 0; i < NR_ORDERED; i++)
 		KTEST_EXPECT_EQ(t, ordered_log[i], i);
 }
 
 /* max_active: never more in flight, and reached. */
 
-#define NR_MAXACT	8
+struct work_struct maxact_works[NR_MAXACT];
+atomic_t maxact_done;
 
-static struct work_struct maxact_works[NR_MAXACT];
-static atomic_t maxact_done;
-
-static void maxact_fn(struct work_struct *work)
+void maxact_fn(struct work_struct *work)
 {
-	note_max(&max_inflight, atomic_inc_return(&inflight));
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
 	msleep(10);
-	atomic_dec(&inflight);
+	atomic_dec(&wqt_inflight);
+	atomic_inc(&maxact_done);
+}
+
+/*
+ * The first items wait for each other until the limit has been reached
+ * once, however long a loaded host takes to start the second: reaching
+ * it must not depend on a sleep being long enough.
+ */
+static void maxact_meet_fn(struct work_struct *work)
+{
+	unsigned long end = jiffies + WAIT_JIFFIES;
+
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
+	while (atomic_read(&wqt_max_inflight) < 2 && time_before(jiffies, end))
+		msleep(1);
+	/* Room for a third, were max_active not kept. */
+	msleep(10);
+	atomic_dec(&wqt_inflight);
 	atomic_inc(&maxact_done);
 }
 
@@ -142,19 +117,19 @@ static void check_max_active(struct ktest *t, unsigned int flags)
 
 	wq = alloc_workqueue("ktest_max2", flags, 2);
 	KTEST_ASSERT_NOT_NULL(t, wq);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
+	atomic_set(&wqt_inflight, 0);
+	atomic_set(&wqt_max_inflight, 0);
 	atomic_set(&maxact_done, 0);
 	/* One CPU: a per-CPU wq's limit is per CPU. */
 	for (i = 0; i < NR_MAXACT; i++) {
-		INIT_WORK(&maxact_works[i], maxact_fn);
+		INIT_WORK(&maxact_works[i], maxact_meet_fn);
 		queue_work_on(cpu, wq, &maxact_works[i]);
 	}
 	flush_workqueue(wq);
 	destroy_workqueue(wq);
 	unpin();
 	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
-	KTEST_EXPECT_EQ(t, atomic_read(&max_inflight), 2);
+	KTEST_EXPECT_EQ(t, atomic_read(&wqt_max_inflight), 2);
 }
 
 static void test_max_active_percpu(struct ktest *t)
@@ -223,7 +198,7 @@ static bool spin_until_b;
 
 static void spin_a_fn(struct work_struct *work)
 {
-	unsigned long end = jiffies + (spin_until_b ? 2 * HZ : HZ / 20);
+	unsigned long end = jiffies + (spin_until_b ? WAIT_JIFFIES : HZ / 20);
 
 	while (time_before(jiffies, end) && !spin_b_ran)
 		cpu_relax();
@@ -358,335 +333,6 @@ static void test_pending_cleared_before_run(struct ktest *t)
 	KTEST_EXPECT_NULL(t, current_work());
 }
 
-/*
- * A blocker holds an ordered workqueue, so items queued behind it stay
- * pending as long as the test wants.
- */
-static DECLARE_COMPLETION(blk_release);
-static DECLARE_COMPLETION(blk_started);
-static struct work_struct blk_work, cnt_work;
-static atomic_t cnt_runs;
-
-static void blk_fn(struct work_struct *work)
-{
-	complete(&blk_started);
-	wait_done(&blk_release);
-}
-
-static void cnt_fn(struct work_struct *work)
-{
-	atomic_inc(&cnt_runs);
-}
-
-static struct workqueue_struct *blocked_wq(void)
-{
-	struct workqueue_struct *wq = alloc_ordered_workqueue("ktest_blk", 0);
-
-	if (!wq)
-		return NULL;
-	reinit_completion(&blk_release);
-	reinit_completion(&blk_started);
-	atomic_set(&cnt_runs, 0);
-	INIT_WORK(&blk_work, blk_fn);
-	INIT_WORK(&cnt_work, cnt_fn);
-	queue_work(wq, &blk_work);
-	wait_done(&blk_started);
-	return wq;
-}
-
-static void unblock(struct workqueue_struct *wq)
-{
-	complete(&blk_release);
-	destroy_workqueue(wq);
-}
-
-static void test_queue_pending_returns_false(struct ktest *t)
-{
-	struct workqueue_struct *wq = blocked_wq();
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_TRUE(t, work_pending(&cnt_work));
-	KTEST_EXPECT_FALSE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_FALSE(t, queue_work(system_wq, &cnt_work));
-	unblock(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&cnt_runs), 1);
-}
-
-/* flush_work() and flush_workqueue() wait; cancel_work_sync() too. */
-
-static DECLARE_COMPLETION(slow_started);
-static struct work_struct slow_work;
-static volatile int slow_finished;
-
-static void slow_fn(struct work_struct *work)
-{
-	complete(&slow_started);
-	msleep(30);
-	slow_finished = 1;
-}
-
-static void test_flush_work_waits(struct ktest *t)
-{
-	INIT_WORK(&slow_work, slow_fn);
-	KTEST_EXPECT_FALSE(t, flush_work(&slow_work));	/* never queued */
-	reinit_completion(&slow_started);
-	slow_finished = 0;
-	queue_work(system_wq, &slow_work);
-	KTEST_EXPECT_TRUE(t, flush_work(&slow_work));
-	KTEST_EXPECT_EQ(t, slow_finished, 1);
-	/* Running, not queued: still waits for the end. */
-	reinit_completion(&slow_started);
-	slow_finished = 0;
-	queue_work(system_unbound_wq, &slow_work);
-	wait_done(&slow_started);
-	KTEST_EXPECT_TRUE(t, flush_work(&slow_work));
-	KTEST_EXPECT_EQ(t, slow_finished, 1);
-	KTEST_EXPECT_FALSE(t, flush_work(&slow_work));	/* done already */
-}
-
-static void test_flush_workqueue_waits_all(struct ktest *t)
-{
-	struct workqueue_struct *wq = alloc_workqueue("ktest_flush", 0, 0);
-	int i, cpu;
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	atomic_set(&maxact_done, 0);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
-	for (i = 0; i < NR_MAXACT; i++) {
-		INIT_WORK(&maxact_works[i], maxact_fn);
-		cpu = i % num_online_cpus();
-		queue_work_on(cpu_online(cpu) ? cpu : WORK_CPU_UNBOUND, wq,
-			      &maxact_works[i]);
-	}
-	flush_workqueue(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
-	/* Empty: returns at once, twice. */
-	flush_workqueue(wq);
-	flush_workqueue(wq);
-	destroy_workqueue(wq);
-}
-
-static void test_destroy_drains(struct ktest *t)
-{
-	struct workqueue_struct *wq = alloc_workqueue("ktest_drain", 0, 0);
-	int i;
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	atomic_set(&maxact_done, 0);
-	for (i = 0; i < NR_MAXACT; i++) {
-		INIT_WORK(&maxact_works[i], maxact_fn);
-		queue_work(wq, &maxact_works[i]);
-	}
-	destroy_workqueue(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&maxact_done), NR_MAXACT);
-}
-
-static void test_cancel_queued(struct ktest *t)
-{
-	struct workqueue_struct *wq = blocked_wq();
-
-	KTEST_ASSERT_NOT_NULL(t, wq);
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_TRUE(t, cancel_work_sync(&cnt_work));
-	KTEST_EXPECT_FALSE(t, work_pending(&cnt_work));
-	KTEST_EXPECT_FALSE(t, cancel_work_sync(&cnt_work));
-	/* Requeueable after a cancel. */
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &cnt_work));
-	KTEST_EXPECT_TRUE(t, cancel_work(&cnt_work));
-	unblock(wq);
-	KTEST_EXPECT_EQ(t, atomic_read(&cnt_runs), 0);
-}
-
-static void test_cancel_running_waits(struct ktest *t)
-{
-	INIT_WORK(&slow_work, slow_fn);
-	reinit_completion(&slow_started);
-	slow_finished = 0;
-	queue_work(system_wq, &slow_work);
-	KTEST_EXPECT_TRUE(t, wait_done(&slow_started));
-	/* Not pending any more, but running: waits for the end. */
-	KTEST_EXPECT_FALSE(t, cancel_work_sync(&slow_work));
-	KTEST_EXPECT_EQ(t, slow_finished, 1);
-	KTEST_EXPECT_FALSE(t, work_pending(&slow_work));
-}
-
-static struct delayed_work dw;
-static volatile unsigned long dw_ran_at;
-static atomic_t dw_runs;
-static DECLARE_COMPLETION(dw_done);
-
-static void dw_fn(struct work_struct *work)
-{
-	dw_ran_at = jiffies;
-	atomic_inc(&dw_runs);
-	complete(&dw_done);
-}
-
-static void reset_dw(void)
-{
-	INIT_DELAYED_WORK(&dw, dw_fn);
-	atomic_set(&dw_runs, 0);
-	reinit_completion(&dw_done);
-}
-
-static void test_cancel_delayed_sync(struct ktest *t)
-{
-	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, HZ / 20));
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&dw));
-	KTEST_EXPECT_TRUE(t, cancel_delayed_work_sync(&dw));
-	KTEST_EXPECT_FALSE(t, delayed_work_pending(&dw));
-	msleep(100);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 0);
-	/* And the non-sync one, on a pending timer. */
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, HZ / 20));
-	KTEST_EXPECT_TRUE(t, cancel_delayed_work(&dw));
-	msleep(100);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 0);
-}
-
-/*
- * Queue and cancel racing from two CPUs: every successful queue ends
- * either in a run or in a successful cancel, never both nor neither.
- */
-#define NR_RACE		3000
-
-static struct work_struct race_work;
-static atomic_t race_queued, race_runs, race_inside;
-static bool race_overlap;
-static volatile bool race_stop;
-static DECLARE_COMPLETION(race_queuer_done);
-
-static void race_fn(struct work_struct *work)
-{
-	if (atomic_inc_return(&race_inside) > 1)
-		race_overlap = true;
-	atomic_inc(&race_runs);
-	atomic_dec(&race_inside);
-}
-
-static int race_queuer(void *arg)
-{
-	int i, cpu = smp_processor_id();
-
-	for (i = 0; i < NR_RACE && !race_stop; i++) {
-		if (queue_work_on(cpu, system_wq, &race_work))
-			atomic_inc(&race_queued);
-		/* Now and then let the kworker run it, so both outcomes occur. */
-		if (i % 32 == 0)
-			msleep(1);
-	}
-	complete(&race_queuer_done);
-	return 0;
-}
-
-static void test_queue_cancel_race(struct ktest *t)
-{
-	int a = pin_here(), b = cpumask_any_online_but(a);
-	int cancelled = 0, loops = 0, seen;
-	unsigned long progress_at;
-	struct task_struct *k;
-
-	if (b < 0) {
-		unpin();
-		ktest_skip(t, "needs 2 CPUs");
-		return;
-	}
-	INIT_WORK(&race_work, race_fn);
-	atomic_set(&race_queued, 0);
-	atomic_set(&race_runs, 0);
-	atomic_set(&race_inside, 0);
-	race_overlap = race_stop = false;
-	reinit_completion(&race_queuer_done);
-	k = kthread_create_on_cpu(race_queuer, NULL, b, "wqrace/%u");
-	if (!k) {
-		unpin();
-		KTEST_ASSERT_NOT_NULL(t, k);
-	}
-	wake_up_process(k);
-	/*
-	 * Until the queuer is through all its rounds, however slowly a
-	 * loaded host runs it; given up only if it makes no progress at all.
-	 */
-	progress_at = jiffies;
-	seen = 0;
-	while (!completion_done(&race_queuer_done)) {
-		if (++loops % 2 ? cancel_work(&race_work) :
-				  cancel_work_sync(&race_work))
-			cancelled++;
-		if (loops % 8 == 0)
-			cond_resched();
-		if (atomic_read(&race_queued) + cancelled != seen) {
-			seen = atomic_read(&race_queued) + cancelled;
-			progress_at = jiffies;
-		} else if (time_after(jiffies, progress_at + WAIT_JIFFIES)) {
-			race_stop = true;
-			break;
-		}
-	}
-	KTEST_EXPECT_TRUE(t, wait_done(&race_queuer_done));
-	if (cancel_work_sync(&race_work))
-		cancelled++;
-	unpin();
-	ktest_log(t, "queued %d, ran %d, cancelled %d",
-		  atomic_read(&race_queued), atomic_read(&race_runs),
-		  cancelled);
-	KTEST_EXPECT_GT(t, atomic_read(&race_queued), 0);
-	KTEST_EXPECT_GT(t, cancelled, 0);
-	KTEST_EXPECT_EQ(t, atomic_read(&race_queued),
-			atomic_read(&race_runs) + cancelled);
-	KTEST_EXPECT_FALSE(t, race_overlap);
-}
-
-/* Delayed work: not before its delay; mod_delayed_work moves it. */
-
-static void test_delayed_not_before_delay(struct ktest *t)
-{
-	unsigned long j0, delay = HZ / 50 + 1;
-
-	reset_dw();
-	j0 = jiffies;
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, delay));
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	KTEST_EXPECT_GE(t, (long)(dw_ran_at - j0), (long)delay);
-	/* 0 delay: queued at once. */
-	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, 0));
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	flush_delayed_work(&dw);
-}
-
-static void test_mod_delayed_work(struct ktest *t)
-{
-	unsigned long j0, delay = HZ / 50 + 1;
-	bool was_pending;
-
-	/* Earlier: from an hour to a few ticks. */
-	reset_dw();
-	/* Idle: false, and queued anyway. */
-	KTEST_EXPECT_FALSE(t, mod_delayed_work(system_wq, &dw, 3600UL * HZ));
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&dw));
-	j0 = jiffies;
-	KTEST_EXPECT_TRUE(t, mod_delayed_work(system_wq, &dw, delay));
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	KTEST_EXPECT_GE(t, (long)(dw_ran_at - j0), (long)delay);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), 1);
-
-	/* Later: from delay to 5 * delay (unless it already fired). */
-	reset_dw();
-	KTEST_EXPECT_TRUE(t, queue_delayed_work(system_wq, &dw, delay));
-	j0 = jiffies;
-	was_pending = mod_delayed_work(system_wq, &dw, 5 * delay);
-	KTEST_EXPECT_TRUE(t, wait_done(&dw_done));
-	if (was_pending)
-		KTEST_EXPECT_GE(t, (long)(dw_ran_at - j0), (long)(5 * delay));
-	flush_delayed_work(&dw);
-	KTEST_EXPECT_EQ(t, atomic_read(&dw_runs), was_pending ? 1 : 2);
-	KTEST_EXPECT_FALSE(t, cancel_delayed_work_sync(&dw));
-}
-
 /* Which kworker: names and nice levels. */
 
 static struct work_struct who_work;
@@ -749,23 +395,33 @@ static struct work_struct ub_works[NR_UNBOUND];
 static atomic_t ub_done, ub_bad_name;
 static unsigned long ub_cpus;
 
+/* Seen what the case wants: two items at once, on two CPUs if any. */
+static bool ub_seen_enough(void)
+{
+	return atomic_read(&wqt_max_inflight) > 1 &&
+	       (num_online_cpus() < 2 || hweight_long(READ_ONCE(ub_cpus)) > 1);
+}
+
+/*
+ * Busy until the case has seen enough (or for WAIT_JIFFIES), rather
+ * than for a fixed while: busy kworkers give the balancer a reason to
+ * spread them, and however slowly the host starts the next kworker,
+ * this one is still there to overlap with it.
+ */
 static void ub_fn(struct work_struct *work)
 {
-	unsigned long end = jiffies + 2;
+	unsigned long end = jiffies + WAIT_JIFFIES;
 
-	note_max(&max_inflight, atomic_inc_return(&inflight));
+	note_max(&wqt_max_inflight, atomic_inc_return(&wqt_inflight));
 	if (strncmp(current->comm, "kworker/u", 9) ||
 	    (current->cpus_mask & cpu_online_mask) != cpu_online_mask)
 		atomic_inc(&ub_bad_name);
-	/* Some CPU time, then a sleep, so several kworkers overlap. */
-	while (time_before(jiffies, end))
+	do {
+		__atomic_fetch_or(&ub_cpus, 1UL << smp_processor_id(),
+				  __ATOMIC_SEQ_CST);
 		cpu_relax();
-	__atomic_fetch_or(&ub_cpus, 1UL << smp_processor_id(),
-			  __ATOMIC_SEQ_CST);
-	msleep(5);
-	__atomic_fetch_or(&ub_cpus, 1UL << smp_processor_id(),
-			  __ATOMIC_SEQ_CST);
-	atomic_dec(&inflight);
+	} while (!ub_seen_enough() && time_before(jiffies, end));
+	atomic_dec(&wqt_inflight);
 	atomic_inc(&ub_done);
 }
 
@@ -775,8 +431,8 @@ static void test_unbound_any_cpu(struct ktest *t)
 
 	atomic_set(&ub_done, 0);
 	atomic_set(&ub_bad_name, 0);
-	atomic_set(&inflight, 0);
-	atomic_set(&max_inflight, 0);
+	atomic_set(&wqt_inflight, 0);
+	atomic_set(&wqt_max_inflight, 0);
 	ub_cpus = 0;
 	for (i = 0; i < NR_UNBOUND; i++) {
 		INIT_WORK(&ub_works[i], ub_fn);
@@ -786,12 +442,12 @@ static void test_unbound_any_cpu(struct ktest *t)
 		flush_work(&ub_works[i]);
 	unpin();
 	ktest_log(t, "queued from CPU %d, ran on CPUs %#lx, %d at once",
-		  cpu, ub_cpus, atomic_read(&max_inflight));
+		  cpu, ub_cpus, atomic_read(&wqt_max_inflight));
 	KTEST_EXPECT_EQ(t, atomic_read(&ub_done), NR_UNBOUND);
 	KTEST_EXPECT_EQ(t, atomic_read(&ub_bad_name), 0);
 	KTEST_EXPECT_EQ(t, ub_cpus & ~cpu_online_mask, 0);
 	/* No concurrency management on unbound pools. */
-	KTEST_EXPECT_GT(t, atomic_read(&max_inflight), 1);
+	KTEST_EXPECT_GT(t, atomic_read(&wqt_max_inflight), 1);
 	if (num_online_cpus() > 1)
 		KTEST_EXPECT_GT(t, hweight_long(ub_cpus), 1);
 }
@@ -827,7 +483,7 @@ static void reap_fn(struct work_struct *work)
 
 static void test_idle_workers_reaped(struct ktest *t)
 {
-	unsigned long saved = wq_idle_worker_timeout;
+	unsigned long end, saved = wq_idle_worker_timeout;
 	int i, peak = 0, now = 0;
 
 	wq_idle_worker_timeout = HZ / 20;
@@ -845,12 +501,10 @@ static void test_idle_workers_reaped(struct ktest *t)
 	for (i = 0; i < NR_MAXACT; i++)
 		flush_work(&maxact_works[i]);
 	KTEST_EXPECT_EQ(t, atomic_read(&reap_started), NR_MAXACT);
-	for (i = 0; i < 100; i++) {
-		now = count_unbound_kworkers();
-		if (now <= 2)
-			break;
+	end = jiffies + WAIT_JIFFIES;
+	while ((now = count_unbound_kworkers()) > 2 &&
+	       time_before(jiffies, end))
 		msleep(20);
-	}
 	/* A little longer: it must not go below 2 either. */
 	msleep(3 * 1000 / 20);
 	now = count_unbound_kworkers();
@@ -858,62 +512,6 @@ static void test_idle_workers_reaped(struct ktest *t)
 	ktest_log(t, "kworker/u: %d while busy, %d once idle", peak, now);
 	KTEST_EXPECT_GT(t, peak, NR_MAXACT);
 	KTEST_EXPECT_EQ(t, now, 2);
-}
-
-/* WQ_BH: in softirq, on the queueing CPU. */
-
-static struct work_struct bh_work;
-static DECLARE_COMPLETION(bh_done);
-static bool bh_in_softirq;
-static int bh_cpu;
-
-static void bh_fn(struct work_struct *work)
-{
-	bh_in_softirq = in_serving_softirq();
-	bh_cpu = smp_processor_id();
-	complete(&bh_done);
-}
-
-static void check_bh(struct ktest *t, struct workqueue_struct *wq)
-{
-	int cpu = pin_here();
-
-	INIT_WORK(&bh_work, bh_fn);
-	reinit_completion(&bh_done);
-	bh_in_softirq = false;
-	bh_cpu = -1;
-	KTEST_EXPECT_TRUE(t, queue_work(wq, &bh_work));
-	KTEST_EXPECT_TRUE(t, wait_done(&bh_done));
-	flush_work(&bh_work);
-	unpin();
-	KTEST_EXPECT_TRUE(t, bh_in_softirq);
-	KTEST_EXPECT_EQ(t, bh_cpu, cpu);
-}
-
-static void test_bh_runs_in_softirq(struct ktest *t)
-{
-	check_bh(t, system_bh_wq);
-	check_bh(t, system_bh_highpri_wq);
-}
-
-static void test_bh_flush_and_cancel(struct ktest *t)
-{
-	int cpu = pin_here();
-
-	/* Queued with bottom halves off: stays pending till they are on. */
-	INIT_WORK(&bh_work, bh_fn);
-	reinit_completion(&bh_done);
-	local_bh_disable();
-	queue_work(system_bh_wq, &bh_work);
-	KTEST_EXPECT_TRUE(t, work_pending(&bh_work));
-	KTEST_EXPECT_TRUE(t, cancel_work(&bh_work));
-	local_bh_enable();
-	KTEST_EXPECT_FALSE(t, completion_done(&bh_done));
-	queue_work(system_bh_wq, &bh_work);
-	KTEST_EXPECT_TRUE(t, flush_work(&bh_work) || completion_done(&bh_done));
-	KTEST_EXPECT_TRUE(t, completion_done(&bh_done));
-	KTEST_EXPECT_EQ(t, bh_cpu, cpu);
-	unpin();
 }
 
 static const struct ktest_case workqueue_cases[] = {
@@ -932,6 +530,9 @@ static const struct ktest_case workqueue_cases[] = {
 	KTEST_CASE(test_cancel_queued),
 	KTEST_CASE(test_cancel_running_waits),
 	KTEST_CASE(test_cancel_delayed_sync),
+	KTEST_CASE(test_flush_work_running_then_destroy),
+	KTEST_CASE(test_cancel_sync_running_then_destroy),
+	KTEST_CASE(test_cancel_delayed_sync_running_then_destroy),
 	KTEST_CASE(test_queue_cancel_race),
 	KTEST_CASE(test_delayed_not_before_delay),
 	KTEST_CASE(test_mod_delayed_work),
@@ -940,6 +541,8 @@ static const struct ktest_case workqueue_cases[] = {
 	KTEST_CASE(test_idle_workers_reaped),
 	KTEST_CASE(test_bh_runs_in_softirq),
 	KTEST_CASE(test_bh_flush_and_cancel),
+	KTEST_CASE(test_bh_remote_without_memory),
+	KTEST_CASE(test_bh_remote_kick_never_waits),
 	{}
 };
 KTEST_SUITE(workqueue, workqueue_cases);

@@ -32,6 +32,7 @@
 #include <irqlab/printk.h>
 #include <irqlab/kallsyms.h>
 #include <irqlab/preempt.h>
+#include <irqlab/errno.h>
 #include <asm/processor.h>
 #include "../sched/sched.h"
 
@@ -77,8 +78,6 @@ struct timer_base {
 	unsigned long clk;		/* the next jiffy to process */
 	unsigned long next_expiry;	/* earliest bucket time queued */
 	unsigned int cpu;
-	bool next_expiry_recalc;
-	bool timers_pending;
 	bool ready;
 	unsigned long pending_map[PENDING_WORDS];
 	struct list_head vectors[WHEEL_SIZE];
@@ -171,11 +170,8 @@ static void enqueue_timer(struct timer_base *base, struct timer_list *timer,
 	pending_set(base, idx);
 	timer_set_idx(timer, idx);
 	/* The bucket's time, not expires: that is when the tick must look. */
-	if (time_before(bucket_expiry, base->next_expiry)) {
+	if (time_before(bucket_expiry, base->next_expiry))
 		WRITE_ONCE(base->next_expiry, bucket_expiry);
-		base->timers_pending = true;
-		base->next_expiry_recalc = false;
-	}
 }
 
 static void internal_add_timer(struct timer_base *base,
@@ -198,18 +194,23 @@ static void detach_timer(struct timer_list *timer)
 	WRITE_ONCE(entry->prev, NULL);
 }
 
+/*
+ * The bucket's pending bit goes only if this very timer is the last in
+ * the bucket its index names (Linux's hlist_is_singular_node()): a timer
+ * collected for expiry sits on expire_timers()' list instead, and its
+ * old bucket may hold others armed since, whose bit must stay.
+ */
 static int detach_if_pending(struct timer_list *timer,
 			     struct timer_base *base)
 {
 	unsigned int idx = timer_get_idx(timer);
+	struct list_head *bucket = &base->vectors[idx];
 
 	if (!timer_pending(timer))
 		return 0;
-	if (list_is_singular(&base->vectors[idx])) {
+	/* next_expiry is left as is: the tick may look once for nothing. */
+	if (timer->entry.next == bucket && timer->entry.prev == bucket)
 		pending_test_and_clear(base, idx);
-		/* Lazily: the tick may look once for nothing. */
-		base->next_expiry_recalc = true;
-	}
 	detach_timer(timer);
 	return 1;
 }
@@ -272,8 +273,6 @@ static unsigned long next_timer_interrupt(struct timer_base *base)
 		clk >>= LVL_CLK_SHIFT;
 		clk += adj;
 	}
-	base->next_expiry_recalc = false;
-	base->timers_pending = next != base->clk + NEXT_TIMER_MAX_DELTA;
 	return next;
 }
 
@@ -455,12 +454,15 @@ int timer_delete(struct timer_list *timer)
 	return ret;
 }
 
-/* -1 while its function runs: the caller must wait and retry. */
+/*
+ * -EBUSY while its function runs (Linux's returns -1; this one is not
+ * exported): the caller must wait and retry.
+ */
 static int try_to_del_timer_sync(struct timer_list *timer)
 {
 	struct timer_base *base;
 	unsigned long flags;
-	int ret = -1;
+	int ret = -EBUSY;
 
 	base = lock_timer_base(timer, &flags);
 	if (base->running_timer != timer)
