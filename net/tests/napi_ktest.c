@@ -11,6 +11,8 @@
 #include <irqlab/sched.h>
 #include <irqlab/smp.h>
 #include <irqlab/timer.h>
+#include <irqlab/interrupt.h>
+#include <irqlab/hardirq.h>
 #include "nettest_dev.h"
 
 static struct {
@@ -374,6 +376,74 @@ static void backlog_limit_drops(struct ktest *t)
 	set_cpus_allowed_ptr(current, saved_mask);
 }
 
+/*
+ * From a task, netif_rx() is Linux's local_bh_disable(), enqueue,
+ * local_bh_enable(): the backlog is processed before it returns, not at
+ * the next interrupt.  Eight rounds, so that a tick landing between the
+ * enqueue and the check cannot make a broken netif_rx() pass.
+ */
+static void netif_rx_from_task_is_processed_at_once(struct ktest *t)
+{
+	struct net_device *dev = kt_dev();
+	struct udp_sock *sk;
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, dev);
+	KTEST_ASSERT_FALSE(t, in_interrupt());
+	kt_reset();
+	sk = udp_sock_bind(5557, 64);
+	KTEST_ASSERT_NOT_NULL(t, sk);
+	saved_mask = current->cpus_mask;
+	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
+	for (i = 0; i < 8; i++) {
+		KTEST_EXPECT_EQ(t, netif_rx(flow_skb(dev, 6000 + i)),
+				NET_RX_SUCCESS);
+		KTEST_EXPECT_EQ(t, sk->rx_queued, i + 1);
+	}
+	udp_sock_release(sk);
+	set_cpus_allowed_ptr(current, saved_mask);
+}
+
+/*
+ * napi_schedule() from a task raises NET_RX with raise_softirq_irqoff(),
+ * which wakes ksoftirqd outside interrupt context (Linux's
+ * ____napi_schedule): no interrupt exit may come soon to run it.  Looked
+ * at with interrupts off, so no tick can run the softirq meanwhile.
+ */
+static void napi_schedule_from_task_wakes_ksoftirqd(struct ktest *t)
+{
+	static struct napi_struct napi;
+	struct task_struct *ksoftirqd_task;
+	bool asleep = false, woken = false;
+	int tries, ms;
+
+	setup(&napi, 10);
+	ksoftirqd_task = this_cpu_read(ksoftirqd);
+	KTEST_ASSERT_NOT_NULL(t, ksoftirqd_task);
+	/* Wait (up to 5 s) for ksoftirqd to be asleep with nothing pending. */
+	for (tries = 0; tries < 5000 && !asleep; tries++) {
+		local_irq_disable();
+		asleep = READ_ONCE(ksoftirqd_task->__state) ==
+				 TASK_INTERRUPTIBLE && !local_softirq_pending();
+		if (asleep) {
+			napi_schedule(&napi);
+			woken = task_is_running(ksoftirqd_task);
+		}
+		local_irq_enable();
+		if (!asleep)
+			msleep(1);
+	}
+	KTEST_ASSERT_TRUE(t, asleep);
+	KTEST_EXPECT_TRUE(t, woken);
+	/* The poll runs without anything more from this thread. */
+	for (ms = 0; ms < 5000 && READ_ONCE(fk.polls) == 0; ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, fk.polls, 1);
+	KTEST_EXPECT_EQ(t, fk.remaining, 0);
+	KTEST_EXPECT_FALSE(t, test_bit(NAPI_STATE_SCHED, &napi.state));
+	teardown();
+}
+
 static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
 {
 	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
@@ -435,6 +505,8 @@ static const struct ktest_case napi_cases[] = {
 	KTEST_CASE(rps_steers_by_hash),
 	KTEST_CASE(rps_delivers_on_other_cpu),
 	KTEST_CASE(backlog_limit_drops),
+	KTEST_CASE(netif_rx_from_task_is_processed_at_once),
+	KTEST_CASE(napi_schedule_from_task_wakes_ksoftirqd),
 	KTEST_CASE(busy_xmit_retried_by_net_tx),
 	{}
 };
