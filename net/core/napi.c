@@ -74,7 +74,12 @@ bool napi_schedule_prep(struct napi_struct *n)
 void ____napi_schedule(struct softnet_data *sd, struct napi_struct *n)
 {
 	list_add_tail(&n->poll_list, &sd->poll_list);
-	__raise_softirq_irqoff(NET_RX_SOFTIRQ);
+	/*
+	 * Not __raise_softirq_irqoff(): from a task (a threaded handler, a
+	 * driver's process context) no interrupt exit may come soon, and
+	 * raise_softirq_irqoff() wakes ksoftirqd then, as Linux 6.x does.
+	 */
+	raise_softirq_irqoff(NET_RX_SOFTIRQ);
 }
 
 void __napi_schedule(struct napi_struct *n)

@@ -10,6 +10,7 @@
 #include <irqlab/net.h>
 #include <irqlab/smp.h>
 #include <irqlab/atomic.h>
+#include <irqlab/bottom_half.h>
 #include "dev.h"
 
 int netdev_max_backlog = 1000;
@@ -187,17 +188,31 @@ int netif_receive_skb(struct sk_buff *skb)
 	return __netif_receive_skb(skb);
 }
 
-int netif_rx(struct sk_buff *skb)
+static int netif_rx_internal(struct sk_buff *skb)
 {
-	int cpu = -1, ret;
+	int cpu = -1;
 
-	preempt_disable();
 	if (skb->dev && READ_ONCE(skb->dev->rps_cpus))
 		cpu = get_rps_cpu(skb->dev, skb);
 	if (cpu < 0)
 		cpu = smp_processor_id();
-	ret = enqueue_to_backlog(skb, cpu);
-	preempt_enable();
+	return enqueue_to_backlog(skb, cpu);
+}
+
+/*
+ * From a task, bottom halves go off around the enqueue, as Linux's: the
+ * local_bh_enable() then runs the NET_RX it raised, before returning.
+ */
+int netif_rx(struct sk_buff *skb)
+{
+	bool need_bh_off = !(hardirq_count() | softirq_count());
+	int ret;
+
+	if (need_bh_off)
+		local_bh_disable();
+	ret = netif_rx_internal(skb);
+	if (need_bh_off)
+		local_bh_enable();
 	return ret;
 }
 
