@@ -37,6 +37,8 @@ struct net_device *alloc_etherdev(int sizeof_priv)
 	INIT_LIST_HEAD(&dev->napi_list);
 	INIT_LIST_HEAD(&dev->dev_list);
 	spin_lock_init(&dev->tx_lock);
+	dev->tx_queue_len = DEFAULT_TX_QUEUE_LEN;
+	dev_qdisc_init(dev);
 	/* No carrier until the driver says so, as Linux's. */
 	set_bit(__LINK_STATE_NOCARRIER, &dev->state);
 	return dev;
@@ -109,6 +111,7 @@ void unregister_netdev(struct net_device *dev)
 		dev->netdev_ops->ndo_stop(dev);
 	clear_bit(__LINK_STATE_START, &dev->state);
 	dev->flags &= ~(IFF_UP | IFF_RUNNING);
+	dev_qdisc_reset(dev);
 	spin_lock(&dev_base_lock);
 	list_del_init(&dev->dev_list);
 	spin_unlock(&dev_base_lock);
@@ -140,14 +143,15 @@ void net_dev_init(void)
 		struct softnet_data *sd = &per_cpu(softnet_data, cpu);
 
 		INIT_LIST_HEAD(&sd->poll_list);
-		skb_queue_head_init(&sd->output_queue);
+		sd->output_queue_tailp = &sd->output_queue;
 		skb_queue_head_init(&sd->input_pkt_queue);
+		INIT_CSD(&sd->csd, rps_trigger_softirq, sd);
 		sd->cpu = cpu;
 		netif_napi_add_weight(NULL, &sd->backlog, process_backlog,
 				      dev_rx_weight);
 		napi_enable(&sd->backlog);
 	}
 	open_softirq(NET_TX_SOFTIRQ, net_tx_action);
-	open_softirq(NET_RX_SOFTIRQ, net_rx_softirq);
+	open_softirq(NET_RX_SOFTIRQ, net_rx_action);
 	inet_init();
 }

@@ -15,10 +15,14 @@ void ____napi_schedule(struct softnet_data *sd, struct napi_struct *n);
 
 /* receive.c */
 int process_backlog(struct napi_struct *napi, int quota);
-void net_rps_send_ipis(void);
-void net_rx_softirq(void);
+/* The csd's function: the first frame on this CPU's backlog came. */
+void rps_trigger_softirq(void *data);
+/* Interrupts off: turns them on and sends the IPIs RPS owes. */
+void net_rps_action_and_irq_enable(struct softnet_data *sd);
 
 /* xmit.c */
 void net_tx_action(void);
+void dev_qdisc_init(struct net_device *dev);
+void dev_qdisc_reset(struct net_device *dev);
 
 #endif /* _NET_CORE_DEV_H */

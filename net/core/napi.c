@@ -199,6 +199,5 @@ void net_rx_action(void)
 	list_splice_tail_init(&list, &sd->poll_list);
 	if (!list_empty(&sd->poll_list))
 		__raise_softirq_irqoff(NET_RX_SOFTIRQ);
-	local_irq_enable();
-	net_rps_send_ipis();
+	net_rps_action_and_irq_enable(sd);
 }

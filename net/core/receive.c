@@ -10,30 +10,65 @@
 #include <irqlab/net.h>
 #include <irqlab/smp.h>
 #include <irqlab/atomic.h>
+#include <irqlab/kernel.h>
 #include <irqlab/bottom_half.h>
 #include "dev.h"
 
 int netdev_max_backlog = 1000;
 
-/* CPUs this CPU owes a NET_RX IPI (RPS), sent at the end of net_rx_action. */
-static DEFINE_PER_CPU(unsigned long, rps_ipi_mask);
-
-static void raise_net_rx_ipi(void *info)
+/*
+ * The first frame on cpu's idle backlog (Linux's napi_schedule_rps): ours
+ * is scheduled here; another CPU's goes on our rps_ipi_list, and the IPI
+ * is sent when NET_RX here finishes (or sooner, from process_backlog), so
+ * one pass sends one IPI per CPU however many frames it steered there.
+ * Interrupts are off and sd's backlog lock is held.
+ */
+static void napi_schedule_rps(struct softnet_data *sd)
 {
-	__raise_softirq_irqoff(NET_RX_SOFTIRQ);
+	struct softnet_data *mysd = this_cpu_ptr(&softnet_data);
+
+	if (sd != mysd) {
+		sd->rps_ipi_next = mysd->rps_ipi_list;
+		mysd->rps_ipi_list = sd;
+		__raise_softirq_irqoff(NET_RX_SOFTIRQ);
+		return;
+	}
+	____napi_schedule(mysd, &mysd->backlog);
 }
 
-/* Sends the NET_RX IPIs RPS owes other CPUs (net_rps_action). */
-void net_rps_send_ipis(void)
+/* In the IPI on the target CPU: its backlog joins its own poll list. */
+void rps_trigger_softirq(void *data)
 {
-	unsigned long mask;
-	int cpu;
+	struct softnet_data *sd = data;
 
-	mask = __atomic_exchange_n(this_cpu_ptr(&rps_ipi_mask), 0,
-				   __ATOMIC_SEQ_CST);
-	for (cpu = 0; mask; cpu++, mask >>= 1)
-		if (mask & 1)
-			smp_call_function_single(cpu, raise_net_rx_ipi, NULL, 0);
+	____napi_schedule(sd, &sd->backlog);
+	sd->received_rps++;
+}
+
+/*
+ * Each target's own csd carries its IPI: sending never allocates nor
+ * waits, and the csd is free again by the time its backlog can be
+ * scheduled anew (it is unlocked before rps_trigger_softirq runs).
+ */
+static void net_rps_send_ipi(struct softnet_data *remsd)
+{
+	while (remsd) {
+		struct softnet_data *next = remsd->rps_ipi_next;
+
+		if (cpu_online(remsd->cpu))
+			WARN_ON(smp_call_function_single_async(remsd->cpu,
+							       &remsd->csd));
+		remsd = next;
+	}
+}
+
+void net_rps_action_and_irq_enable(struct softnet_data *sd)
+{
+	struct softnet_data *remsd = sd->rps_ipi_list;
+
+	sd->rps_ipi_list = NULL;
+	local_irq_enable();
+	net_rps_send_ipi(remsd);
 }
 
 int get_rps_cpu(struct net_device *dev, struct sk_buff *skb)
@@ -92,8 +127,7 @@ static int __netif_receive_skb(struct sk_buff *skb)
 
 /*
  * Puts skb on cpu's backlog (Linux's enqueue_to_backlog).  The first frame
- * on an idle backlog schedules its NAPI: here directly, on another CPU
- * through an IPI that net_rx_action sends when it finishes.
+ * on an idle backlog schedules its NAPI (napi_schedule_rps).
  */
 static int enqueue_to_backlog(struct sk_buff *skb, int cpu)
 {
@@ -116,16 +150,8 @@ static int enqueue_to_backlog(struct sk_buff *skb, int cpu)
 	 * Scheduling happens with the lock held and interrupts off, so that
 	 * no NET_RX on this CPU sees SCHED set before the NAPI is listed.
 	 */
-	if (!test_and_set_bit(NAPI_STATE_SCHED, &sd->backlog.state)) {
-		if (cpu == smp_processor_id()) {
-			____napi_schedule(sd, &sd->backlog);
-		} else {
-			/* The remote CPU lists its backlog itself, on the IPI. */
-			__atomic_fetch_or(this_cpu_ptr(&rps_ipi_mask),
-					  1UL << cpu, __ATOMIC_SEQ_CST);
-			__raise_softirq_irqoff(NET_RX_SOFTIRQ);
-		}
-	}
+	if (!test_and_set_bit(NAPI_STATE_SCHED, &sd->backlog.state))
+		napi_schedule_rps(sd);
 	spin_unlock_irqrestore(&sd->input_pkt_queue.lock, flags);
 	return NET_RX_SUCCESS;
 }
@@ -139,6 +165,11 @@ int process_backlog(struct napi_struct *napi, int quota)
 	unsigned long flags;
 	int work = 0;
 
+	/* IPIs owed are better sent now than at the end of net_rx_action. */
+	if (sd->rps_ipi_list) {
+		local_irq_disable();
+		net_rps_action_and_irq_enable(sd);
+	}
 	/* net.core.dev_weight applies from the next poll, as Linux's. */
 	napi->weight = READ_ONCE(dev_rx_weight);
 	while (work < quota) {
@@ -155,25 +186,6 @@ int process_backlog(struct napi_struct *napi, int quota)
 		work++;
 	}
 	return work;
-}
-
-/*
- * A remote CPU's backlog got its first frame: runs on that CPU in the IPI.
- * The scheduling is done here, not in enqueue, so the backlog NAPI only
- * ever sits on its own CPU's poll list.
- */
-static void rps_trigger_softirq(void)
-{
-	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
-	unsigned long flags;
-
-	local_irq_save(flags);
-	if (test_bit(NAPI_STATE_SCHED, &sd->backlog.state) &&
-	    list_empty(&sd->backlog.poll_list)) {
-		____napi_schedule(sd, &sd->backlog);
-		sd->received_rps++;
-	}
-	local_irq_restore(flags);
 }
 
 int netif_receive_skb(struct sk_buff *skb)
@@ -215,11 +227,3 @@ int netif_rx(struct sk_buff *skb)
 		local_bh_enable();
 	return ret;
 }
-
-void net_rx_softirq(void)
-{
-	/* Pending RPS arrivals first: the IPI only raised NET_RX. */
-	rps_trigger_softirq();
-	net_rx_action();
-}
-

@@ -1,38 +1,116 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Transmit (Linux's dev_queue_xmit and NET_TX_SOFTIRQ): the driver's
- * ndo_start_xmit under the device's TX lock; what a stopped or busy
- * device refused waits and NET_TX retries it once the driver wakes the
- * queue.
+ * Transmit (Linux's __dev_queue_xmit, net/sched/sch_generic.c's
+ * __qdisc_run and NET_TX_SOFTIRQ).  Every device has one queue in front
+ * of its driver, Linux's default FIFO qdisc in short: dev_queue_xmit()
+ * enqueues and, unless another CPU is already at it, runs the queue into
+ * ndo_start_xmit under the device's TX lock.  What a stopped or busy
+ * device refused stays queued; netif_wake_queue() schedules the queue on
+ * the CPU that wakes it (__netif_schedule), so NET_TX sends it from there
+ * and nothing ever asks another CPU.
  */
 #include <irqlab/netdevice.h>
 #include <irqlab/bottom_half.h>
 #include <irqlab/smp.h>
+#include <irqlab/timer.h>
 #include <irqlab/atomic.h>
 #include "dev.h"
 
-static void raise_net_tx_ipi(void *info)
+/* q's lock is held: true if this CPU now owns the run (qdisc_run_begin). */
+static bool qdisc_run_begin(struct Qdisc *q)
 {
-	__raise_softirq_irqoff(NET_TX_SOFTIRQ);
+	if (q->running)
+		return false;
+	q->running = true;
+	return true;
 }
 
-/* One attempt at the driver; true if the driver took skb. */
-static bool dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
+static void qdisc_run_end(struct Qdisc *q)
 {
+	q->running = false;
+}
+
+/* Puts q on this CPU's output queue for NET_TX (Linux's __netif_reschedule). */
+static void __netif_reschedule(struct Qdisc *q)
+{
+	struct softnet_data *sd;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	sd = this_cpu_ptr(&softnet_data);
+	q->next_sched = NULL;
+	*sd->output_queue_tailp = q;
+	sd->output_queue_tailp = &q->next_sched;
+	raise_softirq_irqoff(NET_TX_SOFTIRQ);
+	local_irq_restore(flags);
+}
+
+void __netif_schedule(struct Qdisc *q)
+{
+	if (!test_and_set_bit(__QDISC_STATE_SCHED, &q->state))
+		__netif_reschedule(q);
+}
+
+/*
+ * One frame from q to the driver (Linux's qdisc_restart and
+ * sch_direct_xmit); q's lock is held and dropped around the driver.
+ * False once there is nothing more to do now.
+ */
+static bool qdisc_restart(struct Qdisc *q)
+{
+	struct net_device *dev = q->dev;
 	netdev_tx_t rc = NETDEV_TX_BUSY;
+	struct sk_buff *skb;
+
+	/* One TX queue: a stopped device is not even dequeued from. */
+	if (netif_queue_stopped(dev))
+		return false;
+	skb = __skb_dequeue(&q->q);
+	if (!skb)
+		return false;
+	spin_unlock(&q->q.lock);
 
 	spin_lock(&dev->tx_lock);
 	if (!netif_queue_stopped(dev))
 		rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 	spin_unlock(&dev->tx_lock);
-	return rc == NETDEV_TX_OK;
+
+	spin_lock(&q->q.lock);
+	if (rc != NETDEV_TX_OK) {
+		/* Back at the head, so the flow keeps its order. */
+		__skb_queue_head(&q->q, skb);
+		__netif_schedule(q);
+		return false;
+	}
+	return true;
+}
+
+/* q's lock held, the run owned: dev_tx_weight frames, then NET_TX. */
+static void __qdisc_run(struct Qdisc *q)
+{
+	/* Linux's dev_tx_weight: dev_weight times a tx bias of 1. */
+	int quota = READ_ONCE(dev_rx_weight);
+
+	while (qdisc_restart(q)) {
+		if (--quota <= 0) {
+			__netif_schedule(q);
+			break;
+		}
+	}
+}
+
+static void qdisc_run(struct Qdisc *q)
+{
+	if (qdisc_run_begin(q)) {
+		__qdisc_run(q);
+		qdisc_run_end(q);
+	}
 }
 
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
-	struct softnet_data *sd;
-	unsigned long flags;
+	struct Qdisc *q;
 	int ret = NET_XMIT_SUCCESS;
 
 	if (!dev || !netif_running(dev) || !dev->netdev_ops ||
@@ -46,72 +124,80 @@ int dev_queue_xmit(struct sk_buff *skb)
 
 	/*
 	 * Bottom halves off, as Linux's rcu_read_lock_bh(): the udp-echo
-	 * thread and NET_RX (ICMP replies) share dev->tx_lock on one CPU.
+	 * thread and NET_RX (ICMP replies) share the queue on one CPU.
 	 */
 	local_bh_disable();
-	sd = this_cpu_ptr(&softnet_data);
-	/* Frames already held back go first, so a flow keeps its order. */
-	if (skb_queue_empty(&sd->output_queue) && dev_hard_start_xmit(skb, dev))
-		goto out;
-
-	local_irq_save(flags);
-	if (skb_queue_len(&sd->output_queue) >= (u32)netdev_max_backlog) {
-		local_irq_restore(flags);
+	q = &dev->qdisc;
+	spin_lock(&q->q.lock);
+	if (skb_queue_len(&q->q) >= READ_ONCE(dev->tx_queue_len)) {
+		spin_unlock(&q->q.lock);
 		__atomic_add_fetch(&dev->tx_dropped_core, 1, __ATOMIC_RELAXED);
 		kfree_skb_reason(skb, SKB_DROP_REASON_QDISC_DROP);
 		ret = NET_XMIT_DROP;
 		goto out;
 	}
-	__skb_queue_tail(&sd->output_queue, skb);
-	__raise_softirq_irqoff(NET_TX_SOFTIRQ);
-	local_irq_restore(flags);
+	/* Behind what is already waiting, so a flow keeps its order. */
+	__skb_queue_tail(&q->q, skb);
+	qdisc_run(q);
+	spin_unlock(&q->q.lock);
 out:
 	local_bh_enable();
 	return ret;
 }
 
-/* NET_TX_SOFTIRQ: retry what dev_queue_xmit could not hand over. */
+/* NET_TX_SOFTIRQ: run the queues scheduled on this CPU. */
 void net_tx_action(void)
 {
 	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
-	struct sk_buff *skb;
-	unsigned long flags;
-	int n = 0;
+	struct Qdisc *head;
 
-	for (;;) {
-		local_irq_save(flags);
-		skb = __skb_dequeue(&sd->output_queue);
-		local_irq_restore(flags);
-		if (!skb)
-			break;
-		if (dev_hard_start_xmit(skb, skb->dev)) {
-			if (++n < dev_rx_weight)
-				continue;
-			/* Enough for one pass: let other softirqs run. */
-			raise_softirq_irqoff(NET_TX_SOFTIRQ);
-			break;
-		}
-		/* Still stopped: netif_wake_queue raises NET_TX again. */
-		local_irq_save(flags);
-		__skb_queue_head(&sd->output_queue, skb);
-		local_irq_restore(flags);
-		break;
+	local_irq_disable();
+	head = sd->output_queue;
+	sd->output_queue = NULL;
+	sd->output_queue_tailp = &sd->output_queue;
+	local_irq_enable();
+
+	while (head) {
+		struct Qdisc *q = head;
+
+		head = head->next_sched;
+		spin_lock(&q->q.lock);
+		/* Before the run: a wake-up meanwhile schedules it again. */
+		clear_bit(__QDISC_STATE_SCHED, &q->state);
+		qdisc_run(q);
+		spin_unlock(&q->q.lock);
 	}
 }
 
 void netif_wake_queue(struct net_device *dev)
 {
-	int cpu;
-
-	if (!test_and_clear_bit(__LINK_STATE_XOFF, &dev->state))
-		return;
-	for_each_online_cpu(cpu) {
-		if (skb_queue_empty(&per_cpu(softnet_data, cpu).output_queue))
-			continue;
-		if (cpu == smp_processor_id())
-			raise_softirq_irqoff(NET_TX_SOFTIRQ);
-		else
-			smp_call_function_single(cpu, raise_net_tx_ipi, NULL, 0);
-	}
+	if (test_and_clear_bit(__LINK_STATE_XOFF, &dev->state))
+		__netif_schedule(&dev->qdisc);
 }
 
+void dev_qdisc_init(struct net_device *dev)
+{
+	skb_queue_head_init(&dev->qdisc.q);
+	dev->qdisc.dev = dev;
+}
+
+/* The device is down for good: wait out NET_TX, drop what waits. */
+void dev_qdisc_reset(struct net_device *dev)
+{
+	struct Qdisc *q = &dev->qdisc;
+	struct sk_buff *skb;
+
+	local_bh_disable();
+	spin_lock(&q->q.lock);
+	while (test_bit(__QDISC_STATE_SCHED, &q->state) || q->running) {
+		spin_unlock(&q->q.lock);
+		local_bh_enable();
+		msleep(1);
+		local_bh_disable();
+		spin_lock(&q->q.lock);
+	}
+	while ((skb = __skb_dequeue(&q->q)))
+		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
+	spin_unlock(&q->q.lock);
+	local_bh_enable();
+}

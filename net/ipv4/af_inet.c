@@ -128,8 +128,8 @@ static void ifconfig_one(struct net_device *dev)
 		fmt_ip(b, sizeof(b), dev->ip_addr | ~dev->netmask);
 		sh_printf("        inet %s  netmask %s  broadcast %s\n", a, m, b);
 	}
-	sh_printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen 1000  (Ethernet)\n",
-		  h[0], h[1], h[2], h[3], h[4], h[5]);
+	sh_printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen %u  (Ethernet)\n",
+		  h[0], h[1], h[2], h[3], h[4], h[5], dev->tx_queue_len);
 	fmt_bytes(rb, sizeof(rb), s->rx_bytes);
 	fmt_bytes(tb, sizeof(tb), s->tx_bytes);
 	sh_printf("        RX packets %lu  bytes %lu (%s)\n", s->rx_packets,
@@ -181,11 +181,11 @@ static int cmd_ip(int argc, char **argv)
 		bool up = (dev->flags & IFF_UP) && netif_carrier_ok(dev);
 
 		h = dev->dev_addr;
-		sh_printf("%d: %s: <BROADCAST,MULTICAST%s%s> mtu %u qdisc pfifo_fast state %s group default qlen 1000\n",
+		sh_printf("%d: %s: <BROADCAST,MULTICAST%s%s> mtu %u qdisc pfifo_fast state %s group default qlen %u\n",
 			  dev->ifindex, dev->name,
 			  dev->flags & IFF_UP ? ",UP" : "",
 			  up ? ",LOWER_UP" : "", dev->mtu,
-			  up ? "UP" : "DOWN");
+			  up ? "UP" : "DOWN", dev->tx_queue_len);
 		sh_printf("    link/ether %02x:%02x:%02x:%02x:%02x:%02x brd ff:ff:ff:ff:ff:ff\n",
 			  h[0], h[1], h[2], h[3], h[4], h[5]);
 		if (!dev->ip_addr)

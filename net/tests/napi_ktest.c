@@ -461,15 +461,11 @@ static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
 static void busy_xmit_retried_by_net_tx(struct ktest *t)
 {
 	struct net_device *dev = kt_dev();
-	struct softnet_data *sd;
 	struct sk_buff *skb;
 	u8 i;
 
 	KTEST_ASSERT_NOT_NULL(t, dev);
 	kt_reset();
-	saved_mask = current->cpus_mask;
-	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
-	sd = this_cpu_ptr(&softnet_data);
 
 	/* The driver refuses the first: it and the next two wait, in order. */
 	WRITE_ONCE(kt_busy, 1);
@@ -477,11 +473,11 @@ static void busy_xmit_retried_by_net_tx(struct ktest *t)
 		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
 				NET_XMIT_SUCCESS);
 	KTEST_EXPECT_TRUE(t, netif_queue_stopped(dev));
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 3);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 3);
 	/* NET_TX ran meanwhile, found the queue stopped and kept them. */
 	msleep(5);
 	KTEST_EXPECT_EQ(t, kt_captured_len(), 0);
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 3);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 3);
 
 	/* Room again: the driver wakes the queue and NET_TX sends them. */
 	WRITE_ONCE(kt_busy, 0);
@@ -492,9 +488,40 @@ static void busy_xmit_retried_by_net_tx(struct ktest *t)
 		KTEST_EXPECT_EQ(t, skb->data[0], i);
 		consume_skb(skb);
 	}
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 0);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 0);
 	KTEST_EXPECT_FALSE(t, netif_queue_stopped(dev));
-	set_cpus_allowed_ptr(current, saved_mask);
+}
+
+/* The queue holds txqueuelen frames; beyond, QDISC_DROP as Linux's. */
+static void qdisc_limit_drops(struct ktest *t)
+{
+	struct net_device *dev = kt_dev();
+	unsigned long before = skb_drop_count(SKB_DROP_REASON_QDISC_DROP);
+	unsigned long dropped = dev->tx_dropped_core;
+	unsigned int saved = dev->tx_queue_len;
+	struct sk_buff *skb;
+	u8 i;
+
+	KTEST_ASSERT_NOT_NULL(t, dev);
+	kt_reset();
+	dev->tx_queue_len = 2;
+	WRITE_ONCE(kt_busy, 1);
+	for (i = 1; i <= 4; i++)
+		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
+				i <= 2 ? NET_XMIT_SUCCESS : NET_XMIT_DROP);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 2);
+	KTEST_EXPECT_EQ(t, skb_drop_count(SKB_DROP_REASON_QDISC_DROP),
+			before + 2);
+	KTEST_EXPECT_EQ(t, dev->tx_dropped_core, dropped + 2);
+	dev->tx_queue_len = saved;
+	WRITE_ONCE(kt_busy, 0);
+	netif_wake_queue(dev);
+	for (i = 1; i <= 2; i++) {
+		skb = kt_captured(5000);
+		KTEST_ASSERT_NOT_NULL(t, skb);
+		KTEST_EXPECT_EQ(t, skb->data[0], i);
+		consume_skb(skb);
+	}
 }
 
 static const struct ktest_case napi_cases[] = {
@@ -508,6 +535,7 @@ static const struct ktest_case napi_cases[] = {
 	KTEST_CASE(netif_rx_from_task_is_processed_at_once),
 	KTEST_CASE(napi_schedule_from_task_wakes_ksoftirqd),
 	KTEST_CASE(busy_xmit_retried_by_net_tx),
+	KTEST_CASE(qdisc_limit_drops),
 	{}
 };
 KTEST_SUITE(napi, napi_cases);
