@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * softnet across CPUs: what the network core sends to another CPU must
+ * softnet across CPUs.  What the network core sends to another CPU must
  * neither allocate nor wait (Linux's softnet_data csd for RPS, NET_TX
- * scheduled where the queue is woken).  Each case makes this CPU's own
- * call slot busy first: a call to a CPU that spins with interrupts off,
- * which takes it only when released.  A core that used that slot would
- * then wait for the spinner, which gives up after a few seconds and says
- * so.
+ * scheduled where the queue is woken): those cases make this CPU's own
+ * call slot busy first, with a call to a CPU that spins with interrupts
+ * off and takes it only when released; a core that used that slot would
+ * wait for the spinner, which gives up after a few seconds and says so.
+ * And napi_disable() from a real-time task must let the NAPI's owner on
+ * its CPU run.
  */
 #include <irqlab/ktest.h>
 #include <irqlab/bottom_half.h>
@@ -212,9 +213,101 @@ static void wake_queue_needs_no_call_slot(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, netif_queue_stopped(dev));
 }
 
+/*
+ * napi_disable() waits for whoever owns the NAPI to let go.  Here that is
+ * a fair-class thread on CPU 1, as a threaded NAPI's poll loop would be,
+ * and the caller is SCHED_FIFO on the same CPU: spinning, it would never
+ * let the owner run.  Linux's napi_disable sleeps between looks, so the
+ * owner runs, sees the caller asleep in napi_disable, and completes.
+ * Should the owner never run, the runner lets go for it after WAIT_MS.
+ */
+static struct {
+	struct napi_struct napi;
+	struct task_struct *caller;
+	int owning, in_disable, rescued;
+	int seen_in_disable;
+	unsigned int seen_state;
+	struct completion owner_done, caller_done;
+} nd;
+
+static int never_polled(struct napi_struct *napi, int budget)
+{
+	return 0;
+}
+
+static int napi_owner(void *unused)
+{
+	WRITE_ONCE(nd.owning, napi_schedule_prep(&nd.napi));
+	while (!READ_ONCE(nd.in_disable) && !READ_ONCE(nd.rescued))
+		cond_resched();
+	nd.seen_in_disable = READ_ONCE(nd.in_disable);
+	nd.seen_state = READ_ONCE(nd.caller->__state);
+	if (!READ_ONCE(nd.rescued))
+		napi_complete_done(&nd.napi, 0);
+	complete(&nd.owner_done);
+	return 0;
+}
+
+static int fifo_disabler(void *unused)
+{
+	sched_set_fifo(current);
+	WRITE_ONCE(nd.in_disable, 1);
+	napi_disable(&nd.napi);
+	WRITE_ONCE(nd.in_disable, 0);
+	/* Alive until the owner has looked at us. */
+	wait_for_completion(&nd.owner_done);
+	complete(&nd.caller_done);
+	return 0;
+}
+
+static void napi_disable_sleeps_for_the_owner(struct ktest *t)
+{
+	struct task_struct *owner;
+	bool in_time;
+
+	if (!cpu_online(1)) {
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	saved_mask = current->cpus_mask;
+	set_cpus_allowed_ptr(current, 1UL << 0);
+	memset(&nd, 0, sizeof(nd));
+	init_completion(&nd.owner_done);
+	init_completion(&nd.caller_done);
+	netif_napi_add(NULL, &nd.napi, never_polled);
+	napi_enable(&nd.napi);
+	owner = kthread_create_on_cpu(napi_owner, NULL, 1, "ktowner/%u");
+	KTEST_ASSERT_NOT_NULL(t, owner);
+	wake_up_process(owner);
+	while (!READ_ONCE(nd.owning))
+		msleep(1);
+	nd.caller = kthread_create_on_cpu(fifo_disabler, NULL, 1, "ktfifo/%u");
+	KTEST_ASSERT_NOT_NULL(t, nd.caller);
+	wake_up_process(nd.caller);
+
+	in_time = wait_for_completion_timeout(&nd.caller_done,
+					      msecs_to_jiffies(WAIT_MS));
+	if (!in_time) {
+		/* Let go for the owner that never ran. */
+		WRITE_ONCE(nd.rescued, 1);
+		clear_bit(NAPI_STATE_SCHED, &nd.napi.state);
+		KTEST_EXPECT_TRUE(t, wait_for_completion_timeout(&nd.caller_done,
+						msecs_to_jiffies(WAIT_MS)));
+	}
+	set_cpus_allowed_ptr(current, saved_mask);
+	KTEST_EXPECT_TRUE(t, in_time);
+	KTEST_EXPECT_TRUE(t, nd.seen_in_disable);
+	KTEST_EXPECT_EQ(t, nd.seen_state, TASK_UNINTERRUPTIBLE);
+	/* Disabled: owned by the caller, scheduling refused. */
+	KTEST_EXPECT_TRUE(t, test_bit(NAPI_STATE_SCHED, &nd.napi.state));
+	KTEST_EXPECT_FALSE(t, napi_schedule_prep(&nd.napi));
+	netif_napi_del(&nd.napi);
+}
+
 static const struct ktest_case softnet_cases[] = {
 	KTEST_CASE(rps_ipi_needs_no_call_slot),
 	KTEST_CASE(wake_queue_needs_no_call_slot),
+	KTEST_CASE(napi_disable_sleeps_for_the_owner),
 	{}
 };
 KTEST_SUITE(softnet, softnet_cases);
