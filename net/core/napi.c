@@ -10,7 +10,8 @@
 #include <irqlab/jiffies.h>
 #include <irqlab/kernel.h>
 #include <irqlab/atomic.h>
-#include <asm/processor.h>
+#include <irqlab/sched.h>
+#include <irqlab/timer.h>
 #include "dev.h"
 
 int netdev_budget = 300;
@@ -45,12 +46,30 @@ void napi_enable(struct napi_struct *napi)
 			   __ATOMIC_SEQ_CST);
 }
 
+/*
+ * Takes SCHED for good once whoever has it lets go: a poll completing
+ * (DISABLE makes a full-weight one complete), or a thread that owns it.
+ * Sleeps between looks, as Linux's: a real-time caller spinning here
+ * would keep that owner off its CPU.  Linux 6.x sleeps 20-200 us with an
+ * hrtimer; irqlab's timers have jiffy resolution, so it sleeps a
+ * millisecond, as Linux's msleep(1) did before.
+ */
 void napi_disable(struct napi_struct *napi)
 {
+	unsigned long val, new;
+
+	might_sleep();
 	set_bit(NAPI_STATE_DISABLE, &napi->state);
-	/* Own SCHED: waits for a running poll to complete. */
-	while (test_and_set_bit(NAPI_STATE_SCHED, &napi->state))
-		cpu_relax();
+	val = READ_ONCE(napi->state);
+	do {
+		while (val & (1UL << NAPI_STATE_SCHED)) {
+			msleep(1);
+			val = READ_ONCE(napi->state);
+		}
+		new = val | 1UL << NAPI_STATE_SCHED;
+	} while (!__atomic_compare_exchange_n(&napi->state, &val, new, false,
+					      __ATOMIC_SEQ_CST,
+					      __ATOMIC_SEQ_CST));
 	clear_bit(NAPI_STATE_DISABLE, &napi->state);
 }
 
