@@ -7,7 +7,7 @@
  * off and takes it only when released; a core that used that slot would
  * wait for the spinner, which gives up after a few seconds and says so.
  * And napi_disable() from a real-time task must let the NAPI's owner on
- * its CPU run.
+ * its CPU run, and counters two CPUs update at once lose nothing.
  */
 #include <irqlab/ktest.h>
 #include <irqlab/bottom_half.h>
@@ -304,10 +304,103 @@ static void napi_disable_sleeps_for_the_owner(struct ktest *t)
 	netif_napi_del(&nd.napi);
 }
 
+/*
+ * Linux keeps the SNMP counters per CPU and sums them when they are read
+ * (snmp_fold_field): two CPUs counting at once lose nothing.  Each CPU
+ * here feeds SNMP_FRAMES datagrams for a port nobody has bound, counted
+ * in Ip InReceives and InDelivers and Udp NoPorts.  At least that many
+ * (eth0 may add its own) must be counted.
+ */
+#define SNMP_FRAMES	100000
+
+static struct {
+	u8 frame[128];
+	unsigned int len;
+	int go;
+	unsigned long nomem;
+	struct completion done[2];
+} sn;
+
+static unsigned long snmp_ip_in_receives(void)
+{
+	return READ_ONCE(net_mib.ip_in_receives);
+}
+
+static unsigned long snmp_ip_in_delivers(void)
+{
+	return READ_ONCE(net_mib.ip_in_delivers);
+}
+
+static unsigned long snmp_udp_no_ports(void)
+{
+	return READ_ONCE(net_mib.udp_no_ports);
+}
+
+static int snmp_feeder(void *arg)
+{
+	struct net_device *dev = kt_dev();
+	struct sk_buff *skb;
+	int i;
+
+	while (!READ_ONCE(sn.go))
+		cpu_relax();
+	for (i = 0; i < SNMP_FRAMES; i++) {
+		skb = netdev_alloc_skb(dev, sn.len);
+		if (!skb) {
+			__atomic_add_fetch(&sn.nomem, 1, __ATOMIC_RELAXED);
+			continue;
+		}
+		memcpy(skb_put(skb, sn.len), sn.frame, sn.len);
+		local_bh_disable();
+		skb->protocol = eth_type_trans(skb, dev);
+		netif_receive_skb(skb);
+		local_bh_enable();
+		if (i % 256 == 0)
+			cond_resched();
+	}
+	complete(&sn.done[(long)arg]);
+	return 0;
+}
+
+static void snmp_counts_from_two_cpus_add_up(struct ktest *t)
+{
+	unsigned long receives, delivers, no_ports, fed;
+	struct task_struct *k;
+	long i;
+
+	if (!cpu_online(1)) {
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	KTEST_ASSERT_NOT_NULL(t, kt_dev());
+	kt_reset();
+	sn.len = kt_build_udp(sn.frame, 1234, 4321, "snmp", 4);
+	sn.go = 0;
+	sn.nomem = 0;
+	receives = snmp_ip_in_receives();
+	delivers = snmp_ip_in_delivers();
+	no_ports = snmp_udp_no_ports();
+	for (i = 0; i < 2; i++) {
+		init_completion(&sn.done[i]);
+		k = kthread_create_on_cpu(snmp_feeder, (void *)i, i,
+					  "ktsnmp/%u");
+		KTEST_ASSERT_NOT_NULL(t, k);
+		wake_up_process(k);
+	}
+	WRITE_ONCE(sn.go, 1);
+	for (i = 0; i < 2; i++)
+		wait_for_completion(&sn.done[i]);
+	fed = 2 * SNMP_FRAMES - sn.nomem;
+	KTEST_EXPECT_GE(t, snmp_ip_in_receives() - receives, fed);
+	KTEST_EXPECT_GE(t, snmp_ip_in_delivers() - delivers, fed);
+	KTEST_EXPECT_GE(t, snmp_udp_no_ports() - no_ports, fed);
+}
+
 static const struct ktest_case softnet_cases[] = {
 	KTEST_CASE(rps_ipi_needs_no_call_slot),
 	KTEST_CASE(wake_queue_needs_no_call_slot),
 	KTEST_CASE(napi_disable_sleeps_for_the_owner),
+	KTEST_CASE(snmp_counts_from_two_cpus_add_up),
 	{}
 };
 KTEST_SUITE(softnet, softnet_cases);
