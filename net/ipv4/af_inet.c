@@ -200,21 +200,40 @@ static int cmd_ip(int argc, char **argv)
 }
 SHELL_COMMAND("ip", "ip addr: interfaces, iproute2 format", cmd_ip);
 
-/* /proc/net/snmp's rows irqlab counts, Linux's name/value line pairs. */
+unsigned long snmp_fold_field(const void *mib, int offt)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		sum += READ_ONCE(((const unsigned long *)
+				  per_cpu_ptr(mib, cpu))[offt]);
+	return sum;
+}
+
+#define IP_MIB(f)	snmp_fold_field(&ip_statistics, IPSTATS_MIB_##f)
+#define ICMP_MIB(f)	snmp_fold_field(&icmp_statistics, ICMP_MIB_##f)
+#define UDP_MIB(f)	snmp_fold_field(&udp_statistics, UDP_MIB_##f)
+
+/*
+ * /proc/net/snmp's rows irqlab counts, Linux's name/value line pairs in
+ * Linux's order; each value the sum of every CPU's count.
+ */
 static void proc_net_snmp_show(void)
 {
-	const struct net_mib *m = &net_mib;
-
-	sh_printf("Ip: InReceives InHdrErrors InAddrErrors InDelivers OutRequests OutNoRoutes\n");
-	sh_printf("Ip: %lu %lu %lu %lu %lu %lu\n", m->ip_in_receives,
-		  m->ip_in_hdr_errors, m->ip_in_addr_errors,
-		  m->ip_in_delivers, m->ip_out_requests, m->ip_out_no_routes);
-	sh_printf("Icmp: InMsgs InErrors OutMsgs\n");
-	sh_printf("Icmp: %lu %lu %lu\n", m->icmp_in_msgs, m->icmp_in_errors,
-		  m->icmp_out_msgs);
-	sh_printf("Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors InCsumErrors\n");
-	sh_printf("Udp: %lu %lu %lu %lu %lu %lu\n", m->udp_in_datagrams,
-		  m->udp_no_ports, m->udp_in_errors, m->udp_out_datagrams,
-		  m->udp_rcvbuf_errors, m->udp_in_csum_errors);
+	sh_printf("Ip: InReceives InHdrErrors InAddrErrors InUnknownProtos InDelivers OutRequests OutDiscards OutNoRoutes\n");
+	sh_printf("Ip: %lu %lu %lu %lu %lu %lu %lu %lu\n", IP_MIB(INPKTS),
+		  IP_MIB(INHDRERRORS), IP_MIB(INADDRERRORS),
+		  IP_MIB(INUNKNOWNPROTOS), IP_MIB(INDELIVERS),
+		  IP_MIB(OUTREQUESTS), IP_MIB(OUTDISCARDS),
+		  IP_MIB(OUTNOROUTES));
+	sh_printf("Icmp: InMsgs InErrors InCsumErrors OutMsgs\n");
+	sh_printf("Icmp: %lu %lu %lu %lu\n", ICMP_MIB(INMSGS),
+		  ICMP_MIB(INERRORS), ICMP_MIB(CSUMERRORS), ICMP_MIB(OUTMSGS));
+	sh_printf("Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors\n");
+	sh_printf("Udp: %lu %lu %lu %lu %lu %lu %lu\n", UDP_MIB(INDATAGRAMS),
+		  UDP_MIB(NOPORTS), UDP_MIB(INERRORS), UDP_MIB(OUTDATAGRAMS),
+		  UDP_MIB(RCVBUFERRORS), UDP_MIB(SNDBUFERRORS),
+		  UDP_MIB(CSUMERRORS));
 }
 PROC_ENTRY("/proc/net/snmp", proc_net_snmp_show);

@@ -55,7 +55,6 @@ static void arp_send(struct net_device *dev, u16 op, u32 tip,
 	skb_reset_network_header(skb);
 	eth_header(skb, dest_hw, dev->dev_addr, ETH_P_ARP);
 	skb->dev = dev;
-	net_mib.arp_out++;
 	dev_queue_xmit(skb);
 }
 
@@ -215,10 +214,6 @@ int arp_rcv(struct sk_buff *skb)
 		kfree_skb_reason(skb, r);
 		return NET_RX_DROP;
 	}
-	if (arp.op == ARPOP_REQUEST)
-		net_mib.arp_requests_in++;
-	else
-		net_mib.arp_replies_in++;
 	memcpy(sha, arp.sha, ETH_ALEN);
 	for_us = dev->ip_addr && arp.tip == dev->ip_addr;
 

@@ -39,7 +39,7 @@ int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol)
 
 	dev = ip_route_output(daddr, &nexthop);
 	if (!dev) {
-		net_mib.ip_out_no_routes++;
+		IP_INC_STATS(IPSTATS_MIB_OUTNOROUTES);
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
 		return -ENETUNREACH;
 	}
@@ -71,7 +71,7 @@ int ip_send_route(struct sk_buff *skb, struct net_device *dev, u32 nexthop,
 	memcpy(iph + 10, &csum, 2);
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IP);
-	net_mib.ip_out_requests++;
+	IP_INC_STATS(IPSTATS_MIB_OUTREQUESTS);
 
 	if (daddr == 0xffffffff || daddr == (dev->ip_addr | ~dev->netmask)) {
 		memcpy(mac, dev->broadcast, ETH_ALEN);
@@ -80,5 +80,9 @@ int ip_send_route(struct sk_buff *skb, struct net_device *dev, u32 nexthop,
 		return 0;
 	}
 	eth_header(skb, mac, dev->dev_addr, ETH_P_IP);
-	return dev_queue_xmit(skb) == NET_XMIT_SUCCESS ? 0 : -ENOBUFS;
+	if (dev_queue_xmit(skb) == NET_XMIT_SUCCESS)
+		return 0;
+	/* Linux's ip_send_skb: net_xmit_errno(NET_XMIT_DROP) */
+	IP_INC_STATS(IPSTATS_MIB_OUTDISCARDS);
+	return -ENOBUFS;
 }

@@ -323,17 +323,17 @@ static struct {
 
 static unsigned long snmp_ip_in_receives(void)
 {
-	return READ_ONCE(net_mib.ip_in_receives);
+	return snmp_fold_field(&ip_statistics, IPSTATS_MIB_INPKTS);
 }
 
 static unsigned long snmp_ip_in_delivers(void)
 {
-	return READ_ONCE(net_mib.ip_in_delivers);
+	return snmp_fold_field(&ip_statistics, IPSTATS_MIB_INDELIVERS);
 }
 
 static unsigned long snmp_udp_no_ports(void)
 {
-	return READ_ONCE(net_mib.udp_no_ports);
+	return snmp_fold_field(&udp_statistics, UDP_MIB_NOPORTS);
 }
 
 static int snmp_feeder(void *arg)
