@@ -17,14 +17,13 @@ int ip_rcv(struct sk_buff *skb);
 int icmp_rcv(struct sk_buff *skb);
 int udp_rcv(struct sk_buff *skb);
 
-/* ARP (net/ipv4/arp.c) */
+/* ARP (net/ipv4/arp.c) over the neighbour cache (irqlab/neighbour.h) */
+struct neigh_table;
+extern struct neigh_table arp_tbl;
+void arp_init(void);
 void arp_send_gratuitous(struct net_device *dev);
-/* Looks ip up; false (and sends a request) when unresolved. */
-bool arp_lookup(struct net_device *dev, u32 ip, u8 *mac);
-void arp_flush(void);
-/* Holds skb (data at the IP header) until ip resolves. */
-void arp_hold(u32 ip, struct sk_buff *skb);
-#define ARP_TIMEOUT_MS	60000	/* an entry lives this long after an update */
+/* `ip neigh`'s lines. */
+void arp_ip_neigh_show(void);
 
 /*
  * Sends skb (data at the IP payload) to daddr, building the IP header;

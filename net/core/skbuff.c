@@ -22,6 +22,7 @@ struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp)
 	skb->head = (unsigned char *)(skb + 1);
 	skb->data = skb->head;
 	skb->end = size;
+	skb->truesize = SKB_TRUESIZE(size);
 	return skb;
 }
 

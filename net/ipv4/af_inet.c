@@ -75,6 +75,7 @@ void ip_config_apply(struct net_device *dev)
 
 void inet_init(void)
 {
+	arp_init();
 	udp_echo_init();
 }
 
@@ -165,16 +166,28 @@ static int cmd_ifconfig(int argc, char **argv)
 SHELL_COMMAND("ifconfig", "ifconfig [IFACE]: interfaces, net-tools format",
 	      cmd_ifconfig);
 
-/* iproute2's `ip addr` (`ip a`, `ip address show`). */
+/* iproute2's abbreviations: any prefix of the object's name. */
+static bool ip_object_is(const char *arg, const char *object)
+{
+	size_t len = strlen(arg);
+
+	return len && len <= strlen(object) && !strncmp(arg, object, len);
+}
+
+/* iproute2's `ip addr` (`ip a`, `ip address show`) and `ip neigh`. */
 static int cmd_ip(int argc, char **argv)
 {
 	struct net_device *dev;
 	char a[16], b[16];
 	const u8 *h;
 
-	if (argc < 2 || (strcmp(argv[1], "addr") && strcmp(argv[1], "a") &&
-			 strcmp(argv[1], "address"))) {
-		sh_printf("usage: ip addr [show]\n");
+	if (argc >= 2 && (ip_object_is(argv[1], "neighbour") ||
+			  ip_object_is(argv[1], "neighbor"))) {
+		arp_ip_neigh_show();
+		return 0;
+	}
+	if (argc < 2 || !ip_object_is(argv[1], "address")) {
+		sh_printf("usage: ip addr [show] | ip neigh [show]\n");
 		return 1;
 	}
 	for_each_netdev(dev) {
@@ -198,7 +211,8 @@ static int cmd_ip(int argc, char **argv)
 	}
 	return 0;
 }
-SHELL_COMMAND("ip", "ip addr: interfaces, iproute2 format", cmd_ip);
+SHELL_COMMAND("ip", "ip addr | ip neigh: interfaces, neighbours, iproute2 format",
+	      cmd_ip);
 
 unsigned long snmp_fold_field(const void *mib, int offt)
 {

@@ -77,7 +77,7 @@ void kt_reset(void)
 {
 	WRITE_ONCE(kt_arp_responder, 0);
 	skb_queue_purge(&captured);
-	arp_flush();
+	neigh_changeaddr(&arp_tbl, NULL);
 }
 
 struct sk_buff *kt_captured(unsigned int ms)

@@ -11,6 +11,7 @@
 
 #include <irqlab/net.h>
 #include <irqlab/etherdevice.h>
+#include <irqlab/neighbour.h>
 
 #define KT_IP		0x014da8c0	/* 192.168.77.1, network order */
 #define KT_PEER_IP	0x024da8c0	/* 192.168.77.2 */
