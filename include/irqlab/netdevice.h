@@ -254,6 +254,7 @@ extern int dev_rx_weight;		/* 64: net.core.dev_weight */
 
 /* The rx handler and the RPS CPU choice, exposed for ktest. */
 void net_rx_action(void);
+/* The CPU RPS steers skb to; -ENOENT if it is not steered (off, no hash). */
 int get_rps_cpu(struct net_device *dev, struct sk_buff *skb);
 u32 skb_get_hash(struct sk_buff *skb);
 

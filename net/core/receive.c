@@ -11,6 +11,7 @@
 #include <irqlab/smp.h>
 #include <irqlab/atomic.h>
 #include <irqlab/kernel.h>
+#include <irqlab/errno.h>
 #include <irqlab/bottom_half.h>
 #include "dev.h"
 
@@ -80,10 +81,10 @@ int get_rps_cpu(struct net_device *dev, struct sk_buff *skb)
 	/* Online CPUs by mask: they need not be numbered 0..n-1. */
 	map &= cpu_online_mask;
 	if (!map)
-		return -1;
+		return -ENOENT;
 	hash = skb_get_hash(skb);
 	if (!hash)
-		return -1;
+		return -ENOENT;
 	/* reciprocal_scale(): the hash picks one CPU of the map. */
 	idx = ((u64)hash * hweight_long(map)) >> 32;
 	for (cpu = 0, n = 0; cpu < NR_CPUS; cpu++) {
@@ -92,7 +93,7 @@ int get_rps_cpu(struct net_device *dev, struct sk_buff *skb)
 		if (n++ == idx)
 			return cpu;
 	}
-	return -1;
+	return -ENOENT;
 }
 
 /* Delivers one frame (data at the network header) to its protocol. */
@@ -202,7 +203,7 @@ int netif_receive_skb(struct sk_buff *skb)
 
 static int netif_rx_internal(struct sk_buff *skb)
 {
-	int cpu = -1;
+	int cpu = -ENOENT;
 
 	if (skb->dev && READ_ONCE(skb->dev->rps_cpus))
 		cpu = get_rps_cpu(skb->dev, skb);

@@ -7,6 +7,7 @@
  * every count below is exact.
  */
 #include <irqlab/ktest.h>
+#include <irqlab/errno.h>
 #include <irqlab/bottom_half.h>
 #include <irqlab/sched.h>
 #include <irqlab/smp.h>
@@ -269,7 +270,7 @@ static void rps_steers_by_hash(struct ktest *t)
 	dev->rps_cpus = 0;
 	skb = flow_skb(dev, 1);
 	KTEST_ASSERT_NOT_NULL(t, skb);
-	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -1);
+	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -ENOENT);
 	/* Each flow to one CPU of the mask, always the same for its hash. */
 	for (i = 0; i < 64; i++) {
 		dev->rps_cpus = all;
@@ -291,7 +292,7 @@ static void rps_steers_by_hash(struct ktest *t)
 	/* Non-IP (ARP) has no flow hash: processed where it arrived. */
 	skb->protocol = htons(ETH_P_ARP);
 	skb->hash = 0;
-	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -1);
+	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -ENOENT);
 	dev->rps_cpus = 0;
 	kfree_skb(skb);
 }
