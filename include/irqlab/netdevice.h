@@ -197,7 +197,6 @@ void napi_disable(struct napi_struct *napi);
 bool napi_schedule_prep(struct napi_struct *napi);
 /* Puts napi on this CPU's poll list and raises NET_RX; irqs-off safe. */
 void __napi_schedule(struct napi_struct *napi);
-void __napi_schedule_irqoff(struct napi_struct *napi);
 static inline bool napi_schedule(struct napi_struct *napi)
 {
 	if (napi_schedule_prep(napi)) {

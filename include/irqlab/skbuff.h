@@ -70,8 +70,6 @@ static inline void kfree_skb(struct sk_buff *skb)
 {
 	kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
 }
-/* Copy of skb with the same headroom and offsets (for echo paths). */
-struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t gfp);
 
 static inline unsigned char *skb_tail_pointer(const struct sk_buff *skb)
 {

@@ -110,11 +110,6 @@ void __napi_schedule(struct napi_struct *n)
 	local_irq_restore(flags);
 }
 
-void __napi_schedule_irqoff(struct napi_struct *n)
-{
-	____napi_schedule(this_cpu_ptr(&softnet_data), n);
-}
-
 bool napi_complete_done(struct napi_struct *n, int work_done)
 {
 	unsigned long flags, val, new;

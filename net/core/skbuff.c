@@ -61,27 +61,6 @@ void consume_skb(struct sk_buff *skb)
 		__kfree_skb(skb);
 }
 
-struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t gfp)
-{
-	struct sk_buff *n = alloc_skb(skb->end, gfp);
-
-	if (!n)
-		return NULL;
-	memcpy(n->head, skb->head, skb->tail);
-	n->data = n->head + skb_headroom(skb);
-	n->len = skb->len;
-	n->tail = skb->tail;
-	n->dev = skb->dev;
-	n->protocol = skb->protocol;
-	n->mac_header = skb->mac_header;
-	n->network_header = skb->network_header;
-	n->transport_header = skb->transport_header;
-	n->hash = skb->hash;
-	n->pkt_type = skb->pkt_type;
-	memcpy(n->cb, skb->cb, sizeof(n->cb));
-	return n;
-}
-
 void *skb_put(struct sk_buff *skb, unsigned int len)
 {
 	void *tmp = skb_tail_pointer(skb);
