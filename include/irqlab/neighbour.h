@@ -41,7 +41,8 @@
 #define NUD_PERMANENT	0x80
 #define NUD_NONE	0x00
 
-#define NUD_IN_TIMER	(NUD_INCOMPLETE | NUD_REACHABLE | NUD_DELAY | NUD_PROBE)
+#define NUD_IN_TIMER	(NUD_INCOMPLETE | NUD_REACHABLE | NUD_DELAY | \
+			 NUD_PROBE)
 #define NUD_VALID	(NUD_PERMANENT | NUD_NOARP | NUD_REACHABLE | \
 			 NUD_PROBE | NUD_STALE | NUD_DELAY)
 #define NUD_CONNECTED	(NUD_PERMANENT | NUD_NOARP | NUD_REACHABLE)
@@ -69,7 +70,7 @@ struct neigh_parms {
 	int mcast_resolicit;		/* 0 */
 	int app_solicit;		/* 0: no user-space resolver */
 	int unres_qlen_bytes;		/* NEIGH_QUEUE_LEN_BYTES */
-	int unres_qlen;			/* the same in full-size frames */
+	int unres_qlen;			/* the same, in full frames */
 	unsigned long reachable_time;
 };
 

@@ -72,7 +72,7 @@ struct Qdisc {
 };
 
 enum qdisc_state_t {
-	__QDISC_STATE_SCHED,		/* on a CPU's output_queue for NET_TX */
+	__QDISC_STATE_SCHED,	/* on a CPU's output_queue for NET_TX */
 };
 
 /* Has NET_TX run q on this CPU (from any context). */

@@ -38,7 +38,7 @@ struct sk_buff {
 	unsigned int len;
 	unsigned int end;		/* buffer size: head + end is the limit */
 	unsigned int tail;		/* offset of data + len from head */
-	unsigned int truesize;		/* SKB_TRUESIZE(end): what it costs */
+	unsigned int truesize;		/* SKB_TRUESIZE(end) */
 	u16 protocol;			/* ethertype, network byte order */
 	u16 mac_header, network_header, transport_header;
 	u32 hash;			/* flow hash (RPS) */

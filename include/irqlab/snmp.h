@@ -63,7 +63,8 @@ DECLARE_PER_CPU(struct ipstats_mib, ip_statistics);
 DECLARE_PER_CPU(struct icmp_mib, icmp_statistics);
 DECLARE_PER_CPU(struct udp_mib, udp_statistics);
 
-#define __SNMP_INC_STATS(mib, field)	(this_cpu_ptr(&(mib))->mibs[field]++)
+#define __SNMP_INC_STATS(mib, field)	\
+	(this_cpu_ptr(&(mib))->mibs[field]++)
 #define SNMP_INC_STATS(mib, field)					\
 	do {								\
 		unsigned long __flags;					\
@@ -73,12 +74,12 @@ DECLARE_PER_CPU(struct udp_mib, udp_statistics);
 		local_irq_restore(__flags);				\
 	} while (0)
 
-#define __IP_INC_STATS(field)		__SNMP_INC_STATS(ip_statistics, field)
-#define IP_INC_STATS(field)		SNMP_INC_STATS(ip_statistics, field)
-#define __ICMP_INC_STATS(field)		__SNMP_INC_STATS(icmp_statistics, field)
-#define ICMP_INC_STATS(field)		SNMP_INC_STATS(icmp_statistics, field)
-#define __UDP_INC_STATS(field)		__SNMP_INC_STATS(udp_statistics, field)
-#define UDP_INC_STATS(field)		SNMP_INC_STATS(udp_statistics, field)
+#define __IP_INC_STATS(f)	__SNMP_INC_STATS(ip_statistics, f)
+#define IP_INC_STATS(f)		SNMP_INC_STATS(ip_statistics, f)
+#define __ICMP_INC_STATS(f)	__SNMP_INC_STATS(icmp_statistics, f)
+#define ICMP_INC_STATS(f)	SNMP_INC_STATS(icmp_statistics, f)
+#define __UDP_INC_STATS(f)	__SNMP_INC_STATS(udp_statistics, f)
+#define UDP_INC_STATS(f)	SNMP_INC_STATS(udp_statistics, f)
 
 /* The sum over the online CPUs of field offt of mib (an array of longs). */
 unsigned long snmp_fold_field(const void *mib, int offt);

@@ -250,7 +250,8 @@ void neigh_changeaddr(struct neigh_table *tbl, struct net_device *dev)
 				 * Still in someone's hands: harmless until
 				 * they let go, and destroyed then.
 				 */
-				neigh_queue_purge(n, SKB_DROP_REASON_NEIGH_DEAD);
+				neigh_queue_purge(n,
+						  SKB_DROP_REASON_NEIGH_DEAD);
 				WRITE_ONCE(n->output, neigh_blackhole);
 				n->nud_state = n->nud_state & NUD_VALID ?
 					       NUD_NOARP : NUD_NONE;

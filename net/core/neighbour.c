@@ -176,6 +176,24 @@ void neigh_timer_run_now(struct neighbour *n)
 		neigh_timer_handler(&n->timer);
 }
 
+/* n->lock held: room by bytes, the oldest going first, as Linux. */
+static void neigh_queue_skb(struct neighbour *n, struct sk_buff *skb)
+{
+	unsigned int limit = READ_ONCE(n->parms->unres_qlen_bytes);
+	struct sk_buff *buff;
+
+	while (n->arp_queue_len_bytes + skb->truesize > limit) {
+		buff = __skb_dequeue(&n->arp_queue);
+		if (!buff)
+			break;
+		n->arp_queue_len_bytes -= buff->truesize;
+		kfree_skb_reason(buff, SKB_DROP_REASON_NEIGH_QUEUEFULL);
+		NEIGH_CACHE_STAT_INC(n->tbl, unres_discards);
+	}
+	__skb_queue_tail(&n->arp_queue, skb);
+	n->arp_queue_len_bytes += skb->truesize;
+}
+
 int __neigh_event_send(struct neighbour *n, struct sk_buff *skb)
 {
 	bool immediate_probe = false;
@@ -192,7 +210,8 @@ int __neigh_event_send(struct neighbour *n, struct sk_buff *skb)
 		if (READ_ONCE(n->parms->mcast_solicit) +
 		    READ_ONCE(n->parms->app_solicit)) {
 			/* Past the unicast probes: these are broadcast. */
-			atomic_set(&n->probes, READ_ONCE(n->parms->ucast_solicit));
+			atomic_set(&n->probes,
+				   READ_ONCE(n->parms->ucast_solicit));
 			neigh_del_timer(n);
 			WRITE_ONCE(n->nud_state, NUD_INCOMPLETE);
 			n->updated = jiffies;
@@ -215,23 +234,8 @@ int __neigh_event_send(struct neighbour *n, struct sk_buff *skb)
 	}
 
 	if (n->nud_state == NUD_INCOMPLETE) {
-		if (skb) {
-			/* Room by bytes, the oldest going first, as Linux. */
-			while (n->arp_queue_len_bytes + skb->truesize >
-			       (unsigned int)READ_ONCE(n->parms->unres_qlen_bytes)) {
-				struct sk_buff *buff;
-
-				buff = __skb_dequeue(&n->arp_queue);
-				if (!buff)
-					break;
-				n->arp_queue_len_bytes -= buff->truesize;
-				kfree_skb_reason(buff,
-						 SKB_DROP_REASON_NEIGH_QUEUEFULL);
-				NEIGH_CACHE_STAT_INC(n->tbl, unres_discards);
-			}
-			__skb_queue_tail(&n->arp_queue, skb);
-			n->arp_queue_len_bytes += skb->truesize;
-		}
+		if (skb)
+			neigh_queue_skb(n, skb);
 		rc = 1;
 	}
 out_unlock_bh:

@@ -137,7 +137,8 @@ static int enqueue_to_backlog(struct sk_buff *skb, int cpu)
 
 	spin_lock_irqsave(&sd->input_pkt_queue.lock, flags);
 	/* Linux's test: a backlog of netdev_max_backlog still takes one. */
-	if (skb_queue_len(&sd->input_pkt_queue) > (u32)READ_ONCE(netdev_max_backlog)) {
+	if (skb_queue_len(&sd->input_pkt_queue) >
+	    (u32)READ_ONCE(netdev_max_backlog)) {
 		sd->dropped++;
 		spin_unlock_irqrestore(&sd->input_pkt_queue.lock, flags);
 		if (skb->dev)

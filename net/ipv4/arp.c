@@ -227,8 +227,9 @@ static void arp_process(struct sk_buff *skb, const struct np_arp *arp)
 {
 	struct net_device *dev = skb->dev;
 	struct neighbour *n;
+	unsigned long locktime;
 	u8 sha[ETH_ALEN];
-	bool is_garp;
+	bool is_garp, override;
 	int state;
 
 	memcpy(sha, arp->sha, ETH_ALEN);
@@ -258,13 +259,13 @@ static void arp_process(struct sk_buff *skb, const struct np_arp *arp)
 	if (!n)
 		return;
 	is_garp = arp->tip == arp->sip;
-	/* Replies back to back: the first wins, for locktime. */
+	/* Replies back to back: the first wins, for locktime (USER_HZ). */
+	locktime = (unsigned long)READ_ONCE(n->parms->locktime) * HZ / 100;
+	override = is_garp || time_after(jiffies, n->updated + locktime);
+	/* Only a reply to us confirms. */
 	state = arp->op == ARPOP_REPLY && skb->pkt_type == PACKET_HOST ?
 		NUD_REACHABLE : NUD_STALE;
-	neigh_update(n, sha, state,
-		     is_garp || time_after(jiffies, n->updated +
-					   READ_ONCE(n->parms->locktime) * HZ / 100) ?
-		     NEIGH_UPDATE_F_OVERRIDE : 0);
+	neigh_update(n, sha, state, override ? NEIGH_UPDATE_F_OVERRIDE : 0);
 	neigh_release(n);
 }
 

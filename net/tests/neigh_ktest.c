@@ -130,7 +130,7 @@ static unsigned int arp_from(u8 *f, u32 ip, u8 mac_last, u32 tip)
 				      kt_dev()->broadcast);
 
 	f[6 + 5] = mac_last;			/* Ethernet source */
-	f[ETH_HLEN + 8 + 5] = mac_last;		/* sender hardware address */
+	f[ETH_HLEN + 8 + 5] = mac_last;		/* sender MAC */
 	return n;
 }
 
@@ -291,7 +291,7 @@ static unsigned long arp_stat(size_t offset)
 							      cpu) + offset);
 	return sum;
 }
-#define ARP_STAT(field)	arp_stat(offsetof(struct neigh_statistics, field))
+#define ARP_STAT(f)	arp_stat(offsetof(struct neigh_statistics, f))
 
 static struct neighbour *peer_entry(struct ktest *t)
 {

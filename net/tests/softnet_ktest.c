@@ -20,7 +20,7 @@
 #include <asm/processor.h>
 #include "nettest_dev.h"
 
-#define WAIT_MS		5000	/* liveness bound only: nothing is timed */
+#define WAIT_MS		5000	/* liveness bound: nothing is timed */
 #define SPIN_NS		(3000ULL * 1000 * 1000)
 
 static struct {
@@ -263,7 +263,7 @@ static int fifo_disabler(void *unused)
 static void napi_disable_sleeps_for_the_owner(struct ktest *t)
 {
 	struct task_struct *owner;
-	bool in_time;
+	bool in_time, done;
 
 	if (!cpu_online(1)) {
 		ktest_skip(t, "needs 2 CPUs");
@@ -291,8 +291,9 @@ static void napi_disable_sleeps_for_the_owner(struct ktest *t)
 		/* Let go for the owner that never ran. */
 		WRITE_ONCE(nd.rescued, 1);
 		clear_bit(NAPI_STATE_SCHED, &nd.napi.state);
-		KTEST_EXPECT_TRUE(t, wait_for_completion_timeout(&nd.caller_done,
-						msecs_to_jiffies(WAIT_MS)));
+		done = wait_for_completion_timeout(&nd.caller_done,
+						   msecs_to_jiffies(WAIT_MS));
+		KTEST_EXPECT_TRUE(t, done);
 	}
 	set_cpus_allowed_ptr(current, saved_mask);
 	KTEST_EXPECT_TRUE(t, in_time);
