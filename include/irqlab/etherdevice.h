@@ -60,7 +60,5 @@ static inline void eth_broadcast_addr(u8 *a)
 	memset(a, 0xff, ETH_ALEN);
 }
 
-/* A locally administered random address, for devices without one. */
-void eth_random_addr(u8 *addr);
 
 #endif /* _IRQLAB_ETHERDEVICE_H */

@@ -9,6 +9,7 @@
 #include <irqlab/netdevice.h>
 #include <irqlab/net_proto.h>
 #include <irqlab/wait.h>
+#include <irqlab/snmp.h>
 
 /* Receive handlers (data at the network header; they consume skb). */
 int arp_rcv(struct sk_buff *skb);
@@ -16,14 +17,13 @@ int ip_rcv(struct sk_buff *skb);
 int icmp_rcv(struct sk_buff *skb);
 int udp_rcv(struct sk_buff *skb);
 
-/* ARP (net/ipv4/arp.c) */
+/* ARP (net/ipv4/arp.c) over the neighbour cache (irqlab/neighbour.h) */
+struct neigh_table;
+extern struct neigh_table arp_tbl;
+void arp_init(void);
 void arp_send_gratuitous(struct net_device *dev);
-/* Looks ip up; false (and sends a request) when unresolved. */
-bool arp_lookup(struct net_device *dev, u32 ip, u8 *mac);
-void arp_flush(void);
-/* Holds skb (data at the IP header) until ip resolves. */
-void arp_hold(u32 ip, struct sk_buff *skb);
-#define ARP_TIMEOUT_MS	60000	/* an entry lives this long after an update */
+/* `ip neigh`'s lines. */
+void arp_ip_neigh_show(void);
 
 /*
  * Sends skb (data at the IP payload) to daddr, building the IP header;
@@ -70,16 +70,6 @@ struct sk_buff *udp_recv(struct udp_sock *sk, long timeout);
 int udp_sendto(struct udp_sock *sk, const void *data, unsigned int len,
 	       u32 daddr, u16 dport);
 
-/* MIB counters, Linux's /proc/net/snmp names */
-struct net_mib {
-	unsigned long ip_in_receives, ip_in_hdr_errors, ip_in_addr_errors;
-	unsigned long ip_in_delivers, ip_out_requests, ip_out_no_routes;
-	unsigned long icmp_in_msgs, icmp_in_errors, icmp_out_msgs;
-	unsigned long udp_in_datagrams, udp_no_ports, udp_in_errors;
-	unsigned long udp_out_datagrams, udp_rcvbuf_errors, udp_in_csum_errors;
-	unsigned long arp_requests_in, arp_replies_in, arp_out;
-};
-extern struct net_mib net_mib;
 
 /* The udp-echo service on port 7 (net/ipv4/udp_echo.c). */
 #define UDP_ECHO_PORT		7

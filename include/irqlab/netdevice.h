@@ -15,8 +15,10 @@
 #include <irqlab/skbuff.h>
 #include <irqlab/percpu.h>
 #include <irqlab/interrupt.h>
+#include <irqlab/smp.h>
 
 #define IFNAMSIZ	16
+#define DEFAULT_TX_QUEUE_LEN	1000	/* ether_setup()'s txqueuelen */
 #define ETH_ALEN	6
 
 /* dev->flags, Linux's include/uapi/linux/if.h values */
@@ -55,6 +57,27 @@ struct net_device_stats {
 struct net_device;
 struct ethtool_ops;
 
+/*
+ * A device's transmit queue in front of its driver: Linux's default
+ * FIFO qdisc cut down to what one TX queue needs.  q.lock is the root
+ * lock; running says a CPU is feeding the driver (qdisc_run_begin), so
+ * frames leave in the order they came.
+ */
+struct Qdisc {
+	struct sk_buff_head q;
+	unsigned long state;		/* __QDISC_STATE_SCHED */
+	bool running;			/* under q.lock */
+	struct Qdisc *next_sched;	/* on a softnet_data's output_queue */
+	struct net_device *dev;
+};
+
+enum qdisc_state_t {
+	__QDISC_STATE_SCHED,	/* on a CPU's output_queue for NET_TX */
+};
+
+/* Has NET_TX run q on this CPU (from any context). */
+void __netif_schedule(struct Qdisc *q);
+
 struct net_device_ops {
 	int (*ndo_open)(struct net_device *dev);
 	int (*ndo_stop)(struct net_device *dev);
@@ -73,6 +96,8 @@ struct net_device {
 	const struct net_device_ops *netdev_ops;
 	const struct ethtool_ops *ethtool_ops;
 	struct net_device_stats stats;
+	unsigned int tx_queue_len;	/* frames the qdisc holds: 1000 */
+	struct Qdisc qdisc;
 	/* Software drops, counted by the core (Linux's core_stats). */
 	unsigned long rx_dropped_core, tx_dropped_core;
 	struct list_head napi_list;
@@ -172,7 +197,6 @@ void napi_disable(struct napi_struct *napi);
 bool napi_schedule_prep(struct napi_struct *napi);
 /* Puts napi on this CPU's poll list and raises NET_RX; irqs-off safe. */
 void __napi_schedule(struct napi_struct *napi);
-void __napi_schedule_irqoff(struct napi_struct *napi);
 static inline bool napi_schedule(struct napi_struct *napi)
 {
 	if (napi_schedule_prep(napi)) {
@@ -203,7 +227,14 @@ int netif_rx(struct sk_buff *skb);
 /* Per-CPU softnet state (Linux's struct softnet_data). */
 struct softnet_data {
 	struct list_head poll_list;
-	struct sk_buff_head output_queue;	/* held back by dev_queue_xmit */
+	/* Device queues NET_TX runs on this CPU (__netif_schedule). */
+	struct Qdisc *output_queue;
+	struct Qdisc **output_queue_tailp;
+	/* Other CPUs' backlogs this CPU owes an IPI (RPS). */
+	struct softnet_data *rps_ipi_list;
+	/* This CPU's backlog: its IPI, and its place on a sender's list. */
+	call_single_data_t csd;
+	struct softnet_data *rps_ipi_next;
 	unsigned int processed;
 	unsigned int time_squeeze;
 	unsigned int received_rps;
@@ -222,6 +253,7 @@ extern int dev_rx_weight;		/* 64: net.core.dev_weight */
 
 /* The rx handler and the RPS CPU choice, exposed for ktest. */
 void net_rx_action(void);
+/* The CPU RPS steers skb to; -ENOENT if it is not steered (off, no hash). */
 int get_rps_cpu(struct net_device *dev, struct sk_buff *skb);
 u32 skb_get_hash(struct sk_buff *skb);
 

@@ -18,6 +18,17 @@ struct net_device;
 #include <irqlab/skbuff_reasons.h>
 
 #define NET_SKB_PAD	64	/* headroom drivers reserve, as Linux's */
+
+/*
+ * What a buffer of X data bytes is charged for, Linux's SKB_TRUESIZE with
+ * its x86_64 sizes: X, plus struct sk_buff and struct skb_shared_info,
+ * each cache-aligned.  Byte limits taken from Linux (unres_qlen_bytes)
+ * then hold as many frames as they do there.
+ */
+#define SKB_LINUX_SKBUFF_SIZE	256
+#define SKB_LINUX_SHINFO_SIZE	320
+#define SKB_TRUESIZE(X)		((X) + SKB_LINUX_SKBUFF_SIZE + \
+				 SKB_LINUX_SHINFO_SIZE)
 #define NET_IP_ALIGN	2	/* puts the IP header on a 4-byte boundary */
 
 struct sk_buff {
@@ -27,6 +38,7 @@ struct sk_buff {
 	unsigned int len;
 	unsigned int end;		/* buffer size: head + end is the limit */
 	unsigned int tail;		/* offset of data + len from head */
+	unsigned int truesize;		/* SKB_TRUESIZE(end) */
 	u16 protocol;			/* ethertype, network byte order */
 	u16 mac_header, network_header, transport_header;
 	u32 hash;			/* flow hash (RPS) */
@@ -58,8 +70,6 @@ static inline void kfree_skb(struct sk_buff *skb)
 {
 	kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
 }
-/* Copy of skb with the same headroom and offsets (for echo paths). */
-struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t gfp);
 
 static inline unsigned char *skb_tail_pointer(const struct sk_buff *skb)
 {

@@ -6,6 +6,7 @@
  * `cat PATH` of eth0's file is a PROC_ENTRY.
  */
 #include <irqlab/netdevice.h>
+#include <irqlab/errno.h>
 #include <irqlab/kstrtox.h>
 #include <irqlab/shell.h>
 #include <irqlab/smp.h>
@@ -39,15 +40,17 @@ static struct net_device *rps_path_dev(const char *path)
 	return dev_get_by_name(name);
 }
 
-int rps_cpus_store(struct net_device *dev, const char *buf)
+static int rps_cpus_store(struct net_device *dev, const char *buf)
 {
 	unsigned long mask;
+	int err;
 
-	if (kstrtoul(buf, 16, &mask))
-		return -1;
+	err = kstrtoul(buf, 16, &mask);
+	if (err)
+		return err;
 	/* Linux refuses CPUs that are not online with EINVAL. */
 	if (mask & ~((1UL << num_online_cpus()) - 1))
-		return -1;
+		return -EINVAL;
 	WRITE_ONCE(dev->rps_cpus, mask);
 	return 0;
 }
@@ -67,7 +70,7 @@ static int cmd_echo(int argc, char **argv)
 {
 	const char *path = NULL, *value = NULL;
 	struct net_device *dev;
-	int i;
+	int i, err;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], ">")) {
@@ -96,8 +99,9 @@ static int cmd_echo(int argc, char **argv)
 		sh_printf("echo: %s: No such file or directory\n", path);
 		return 1;
 	}
-	if (!value || rps_cpus_store(dev, value)) {
-		sh_printf("echo: write error: Invalid argument\n");
+	err = value ? rps_cpus_store(dev, value) : -EINVAL;
+	if (err) {
+		sh_printf("echo: write error: %s\n", strerror(err));
 		return 1;
 	}
 	return 0;

@@ -22,6 +22,7 @@ struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp)
 	skb->head = (unsigned char *)(skb + 1);
 	skb->data = skb->head;
 	skb->end = size;
+	skb->truesize = SKB_TRUESIZE(size);
 	return skb;
 }
 
@@ -58,27 +59,6 @@ void consume_skb(struct sk_buff *skb)
 {
 	if (skb)
 		__kfree_skb(skb);
-}
-
-struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t gfp)
-{
-	struct sk_buff *n = alloc_skb(skb->end, gfp);
-
-	if (!n)
-		return NULL;
-	memcpy(n->head, skb->head, skb->tail);
-	n->data = n->head + skb_headroom(skb);
-	n->len = skb->len;
-	n->tail = skb->tail;
-	n->dev = skb->dev;
-	n->protocol = skb->protocol;
-	n->mac_header = skb->mac_header;
-	n->network_header = skb->network_header;
-	n->transport_header = skb->transport_header;
-	n->hash = skb->hash;
-	n->pkt_type = skb->pkt_type;
-	memcpy(n->cb, skb->cb, sizeof(n->cb));
-	return n;
 }
 
 void *skb_put(struct sk_buff *skb, unsigned int len)

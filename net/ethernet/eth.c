@@ -2,7 +2,6 @@
 /* Ethernet framing (Linux's net/ethernet/eth.c). */
 #include <irqlab/etherdevice.h>
 #include <irqlab/net_proto.h>
-#include <irqlab/timekeeping.h>
 
 u16 eth_type_trans(struct sk_buff *skb, struct net_device *dev)
 {
@@ -37,15 +36,4 @@ void eth_header(struct sk_buff *skb, const u8 *dest, const u8 *src, u16 type)
 	memcpy(eth + 6, src, ETH_ALEN);
 	put_be16(eth + 12, type);
 	skb_reset_mac_header(skb);
-}
-
-void eth_random_addr(u8 *addr)
-{
-	u64 x = ktime_get_ns() * 0x9e3779b97f4a7c15ULL;
-	int i;
-
-	for (i = 0; i < ETH_ALEN; i++, x >>= 8)
-		addr[i] = x;
-	addr[0] &= 0xfe;	/* unicast */
-	addr[0] |= 0x02;	/* locally administered */
 }

@@ -75,6 +75,7 @@ void ip_config_apply(struct net_device *dev)
 
 void inet_init(void)
 {
+	arp_init();
 	udp_echo_init();
 }
 
@@ -128,8 +129,8 @@ static void ifconfig_one(struct net_device *dev)
 		fmt_ip(b, sizeof(b), dev->ip_addr | ~dev->netmask);
 		sh_printf("        inet %s  netmask %s  broadcast %s\n", a, m, b);
 	}
-	sh_printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen 1000  (Ethernet)\n",
-		  h[0], h[1], h[2], h[3], h[4], h[5]);
+	sh_printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen %u  (Ethernet)\n",
+		  h[0], h[1], h[2], h[3], h[4], h[5], dev->tx_queue_len);
 	fmt_bytes(rb, sizeof(rb), s->rx_bytes);
 	fmt_bytes(tb, sizeof(tb), s->tx_bytes);
 	sh_printf("        RX packets %lu  bytes %lu (%s)\n", s->rx_packets,
@@ -165,27 +166,39 @@ static int cmd_ifconfig(int argc, char **argv)
 SHELL_COMMAND("ifconfig", "ifconfig [IFACE]: interfaces, net-tools format",
 	      cmd_ifconfig);
 
-/* iproute2's `ip addr` (`ip a`, `ip address show`). */
+/* iproute2's abbreviations: any prefix of the object's name. */
+static bool ip_object_is(const char *arg, const char *object)
+{
+	size_t len = strlen(arg);
+
+	return len && len <= strlen(object) && !strncmp(arg, object, len);
+}
+
+/* iproute2's `ip addr` (`ip a`, `ip address show`) and `ip neigh`. */
 static int cmd_ip(int argc, char **argv)
 {
 	struct net_device *dev;
 	char a[16], b[16];
 	const u8 *h;
 
-	if (argc < 2 || (strcmp(argv[1], "addr") && strcmp(argv[1], "a") &&
-			 strcmp(argv[1], "address"))) {
-		sh_printf("usage: ip addr [show]\n");
+	if (argc >= 2 && (ip_object_is(argv[1], "neighbour") ||
+			  ip_object_is(argv[1], "neighbor"))) {
+		arp_ip_neigh_show();
+		return 0;
+	}
+	if (argc < 2 || !ip_object_is(argv[1], "address")) {
+		sh_printf("usage: ip addr [show] | ip neigh [show]\n");
 		return 1;
 	}
 	for_each_netdev(dev) {
 		bool up = (dev->flags & IFF_UP) && netif_carrier_ok(dev);
 
 		h = dev->dev_addr;
-		sh_printf("%d: %s: <BROADCAST,MULTICAST%s%s> mtu %u qdisc pfifo_fast state %s group default qlen 1000\n",
+		sh_printf("%d: %s: <BROADCAST,MULTICAST%s%s> mtu %u qdisc pfifo_fast state %s group default qlen %u\n",
 			  dev->ifindex, dev->name,
 			  dev->flags & IFF_UP ? ",UP" : "",
 			  up ? ",LOWER_UP" : "", dev->mtu,
-			  up ? "UP" : "DOWN");
+			  up ? "UP" : "DOWN", dev->tx_queue_len);
 		sh_printf("    link/ether %02x:%02x:%02x:%02x:%02x:%02x brd ff:ff:ff:ff:ff:ff\n",
 			  h[0], h[1], h[2], h[3], h[4], h[5]);
 		if (!dev->ip_addr)
@@ -198,23 +211,43 @@ static int cmd_ip(int argc, char **argv)
 	}
 	return 0;
 }
-SHELL_COMMAND("ip", "ip addr: interfaces, iproute2 format", cmd_ip);
+SHELL_COMMAND("ip", "ip addr | ip neigh: interfaces, neighbours, iproute2 format",
+	      cmd_ip);
 
-/* /proc/net/snmp's rows irqlab counts, Linux's name/value line pairs. */
+unsigned long snmp_fold_field(const void *mib, int offt)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		sum += READ_ONCE(((const unsigned long *)
+				  per_cpu_ptr(mib, cpu))[offt]);
+	return sum;
+}
+
+#define IP_MIB(f)	snmp_fold_field(&ip_statistics, IPSTATS_MIB_##f)
+#define ICMP_MIB(f)	snmp_fold_field(&icmp_statistics, ICMP_MIB_##f)
+#define UDP_MIB(f)	snmp_fold_field(&udp_statistics, UDP_MIB_##f)
+
+/*
+ * /proc/net/snmp's rows irqlab counts, Linux's name/value line pairs in
+ * Linux's order; each value the sum of every CPU's count.
+ */
 static void proc_net_snmp_show(void)
 {
-	const struct net_mib *m = &net_mib;
-
-	sh_printf("Ip: InReceives InHdrErrors InAddrErrors InDelivers OutRequests OutNoRoutes\n");
-	sh_printf("Ip: %lu %lu %lu %lu %lu %lu\n", m->ip_in_receives,
-		  m->ip_in_hdr_errors, m->ip_in_addr_errors,
-		  m->ip_in_delivers, m->ip_out_requests, m->ip_out_no_routes);
-	sh_printf("Icmp: InMsgs InErrors OutMsgs\n");
-	sh_printf("Icmp: %lu %lu %lu\n", m->icmp_in_msgs, m->icmp_in_errors,
-		  m->icmp_out_msgs);
-	sh_printf("Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors InCsumErrors\n");
-	sh_printf("Udp: %lu %lu %lu %lu %lu %lu\n", m->udp_in_datagrams,
-		  m->udp_no_ports, m->udp_in_errors, m->udp_out_datagrams,
-		  m->udp_rcvbuf_errors, m->udp_in_csum_errors);
+	sh_printf("Ip: InReceives InHdrErrors InAddrErrors InUnknownProtos InDelivers OutRequests OutDiscards OutNoRoutes\n");
+	sh_printf("Ip: %lu %lu %lu %lu %lu %lu %lu %lu\n", IP_MIB(INPKTS),
+		  IP_MIB(INHDRERRORS), IP_MIB(INADDRERRORS),
+		  IP_MIB(INUNKNOWNPROTOS), IP_MIB(INDELIVERS),
+		  IP_MIB(OUTREQUESTS), IP_MIB(OUTDISCARDS),
+		  IP_MIB(OUTNOROUTES));
+	sh_printf("Icmp: InMsgs InErrors InCsumErrors OutMsgs\n");
+	sh_printf("Icmp: %lu %lu %lu %lu\n", ICMP_MIB(INMSGS),
+		  ICMP_MIB(INERRORS), ICMP_MIB(CSUMERRORS), ICMP_MIB(OUTMSGS));
+	sh_printf("Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors\n");
+	sh_printf("Udp: %lu %lu %lu %lu %lu %lu %lu\n", UDP_MIB(INDATAGRAMS),
+		  UDP_MIB(NOPORTS), UDP_MIB(INERRORS), UDP_MIB(OUTDATAGRAMS),
+		  UDP_MIB(RCVBUFERRORS), UDP_MIB(SNDBUFERRORS),
+		  UDP_MIB(CSUMERRORS));
 }
 PROC_ENTRY("/proc/net/snmp", proc_net_snmp_show);

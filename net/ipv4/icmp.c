@@ -3,6 +3,8 @@
 #include <irqlab/net.h>
 #include <irqlab/etherdevice.h>
 
+DEFINE_PER_CPU(struct icmp_mib, icmp_statistics);
+
 static void icmp_echo(struct sk_buff *skb, u32 saddr, u32 daddr)
 {
 	struct sk_buff *r;
@@ -21,7 +23,7 @@ static void icmp_echo(struct sk_buff *skb, u32 saddr, u32 daddr)
 	p[2] = p[3] = 0;
 	csum = ip_compute_csum(p, r->len);
 	memcpy(p + 2, &csum, 2);
-	net_mib.icmp_out_msgs++;
+	__ICMP_INC_STATS(ICMP_MIB_OUTMSGS);
 	/* From the address that was asked (ours), as Linux's icmp_reply. */
 	ip_send(r, daddr, saddr, IPPROTO_ICMP);
 }
@@ -34,10 +36,12 @@ int icmp_rcv(struct sk_buff *skb)
 	u32 saddr, daddr;
 	int r;
 
-	net_mib.icmp_in_msgs++;
+	__ICMP_INC_STATS(ICMP_MIB_INMSGS);
 	r = np_icmp_parse(skb->data, skb->len, &icmp);
 	if (r) {
-		net_mib.icmp_in_errors++;
+		if (r == SKB_DROP_REASON_ICMP_CSUM)
+			__ICMP_INC_STATS(ICMP_MIB_CSUMERRORS);
+		__ICMP_INC_STATS(ICMP_MIB_INERRORS);
 		kfree_skb_reason(skb, r);
 		return NET_RX_DROP;
 	}

@@ -7,7 +7,7 @@
 #include <irqlab/net.h>
 #include <irqlab/etherdevice.h>
 
-struct net_mib net_mib;
+DEFINE_PER_CPU(struct ipstats_mib, ip_statistics);
 
 static bool ip_is_local(struct net_device *dev, u32 daddr)
 {
@@ -23,23 +23,23 @@ int ip_rcv(struct sk_buff *skb)
 	struct np_ip ip;
 	int r;
 
-	net_mib.ip_in_receives++;
-	/* Not for this host's MAC: Linux drops it before looking further. */
+	/* Not for this host's MAC: Linux drops it before even counting it. */
 	if (skb->pkt_type == PACKET_OTHERHOST) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_OTHERHOST);
 		return NET_RX_DROP;
 	}
+	__IP_INC_STATS(IPSTATS_MIB_INPKTS);
 	r = np_ip_parse(skb->data, skb->len, &ip);
 	if (r) {
 		if (r != SKB_DROP_REASON_IP_FRAG)
-			net_mib.ip_in_hdr_errors++;
+			__IP_INC_STATS(IPSTATS_MIB_INHDRERRORS);
 		kfree_skb_reason(skb, r);
 		return NET_RX_DROP;
 	}
 	/* Frames shorter than 60 bytes arrive padded: drop the padding. */
 	skb_trim(skb, ip.tot_len);
 	if (!dev || !ip_is_local(dev, ip.daddr)) {
-		net_mib.ip_in_addr_errors++;
+		__IP_INC_STATS(IPSTATS_MIB_INADDRERRORS);
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_INADDRERRORS);
 		return NET_RX_DROP;
 	}
@@ -49,12 +49,13 @@ int ip_rcv(struct sk_buff *skb)
 
 	switch (ip.protocol) {
 	case IPPROTO_ICMP:
-		net_mib.ip_in_delivers++;
+		__IP_INC_STATS(IPSTATS_MIB_INDELIVERS);
 		return icmp_rcv(skb);
 	case IPPROTO_UDP:
-		net_mib.ip_in_delivers++;
+		__IP_INC_STATS(IPSTATS_MIB_INDELIVERS);
 		return udp_rcv(skb);
 	default:
+		__IP_INC_STATS(IPSTATS_MIB_INUNKNOWNPROTOS);
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_NOPROTO);
 		return NET_RX_DROP;
 	}

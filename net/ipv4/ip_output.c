@@ -2,13 +2,36 @@
 /*
  * IPv4 transmit (Linux's ip_queue_xmit/ip_finish_output2 without the FIB):
  * a destination on a device's subnet is on-link, anything else goes to
- * that device's gateway; the next hop's MAC comes from ARP.
+ * that device's gateway; the next hop's neighbour entry (ARP) sends it,
+ * or keeps it until it is resolved.
  */
 #include <irqlab/net.h>
+#include <irqlab/neighbour.h>
 #include <irqlab/etherdevice.h>
 #include <irqlab/errno.h>
 
 static u16 ip_ident;
+
+/*
+ * Linux's ip_finish_output2: through the next hop's neighbour, made if
+ * there is none yet.  Sent now, kept for resolution (0 all the same, as
+ * Linux), or a NET_XMIT_* code or -errno.
+ */
+static int ip_finish_output2(struct net_device *dev, u32 nexthop,
+			     struct sk_buff *skb)
+{
+	struct neighbour *neigh;
+	int res;
+
+	neigh = neigh_lookup_or_create(&arp_tbl, nexthop, dev);
+	if (!neigh) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_CREATEFAIL);
+		return -ENOBUFS;
+	}
+	res = neigh_output(neigh, skb);
+	neigh_release(neigh);
+	return res;
+}
 
 struct net_device *ip_route_output(u32 daddr, u32 *nexthop)
 {
@@ -39,7 +62,7 @@ int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol)
 
 	dev = ip_route_output(daddr, &nexthop);
 	if (!dev) {
-		net_mib.ip_out_no_routes++;
+		IP_INC_STATS(IPSTATS_MIB_OUTNOROUTES);
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
 		return -ENETUNREACH;
 	}
@@ -49,8 +72,9 @@ int ip_send(struct sk_buff *skb, u32 saddr, u32 daddr, u8 protocol)
 int ip_send_route(struct sk_buff *skb, struct net_device *dev, u32 nexthop,
 		  u32 saddr, u32 daddr, u8 protocol)
 {
-	u8 *iph, mac[ETH_ALEN];
+	u8 *iph;
 	u16 csum;
+	int err;
 
 	if (!saddr)
 		saddr = dev->ip_addr;
@@ -71,14 +95,13 @@ int ip_send_route(struct sk_buff *skb, struct net_device *dev, u32 nexthop,
 	memcpy(iph + 10, &csum, 2);
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IP);
-	net_mib.ip_out_requests++;
+	IP_INC_STATS(IPSTATS_MIB_OUTREQUESTS);
 
-	if (daddr == 0xffffffff || daddr == (dev->ip_addr | ~dev->netmask)) {
-		memcpy(mac, dev->broadcast, ETH_ALEN);
-	} else if (!arp_lookup(dev, nexthop, mac)) {
-		arp_hold(nexthop, skb);
-		return 0;
-	}
-	eth_header(skb, mac, dev->dev_addr, ETH_P_IP);
-	return dev_queue_xmit(skb) == NET_XMIT_SUCCESS ? 0 : -ENOBUFS;
+	err = ip_finish_output2(dev, nexthop, skb);
+	/* Linux's ip_send_skb: a NET_XMIT_* drop is -ENOBUFS to the sender. */
+	if (err > 0)
+		err = -ENOBUFS;
+	if (err)
+		IP_INC_STATS(IPSTATS_MIB_OUTDISCARDS);
+	return err;
 }

@@ -11,6 +11,8 @@
 #include <irqlab/sched.h>
 #include <irqlab/slab.h>
 
+DEFINE_PER_CPU(struct udp_mib, udp_statistics);
+
 static struct udp_sock *udp_socks;
 static DEFINE_SPINLOCK(udp_lock);
 
@@ -76,8 +78,8 @@ int udp_rcv(struct sk_buff *skb)
 	r = np_udp_parse(skb->data, skb->len, saddr, daddr, &udp);
 	if (r) {
 		if (r == SKB_DROP_REASON_UDP_CSUM)
-			net_mib.udp_in_csum_errors++;
-		net_mib.udp_in_errors++;
+			__UDP_INC_STATS(UDP_MIB_CSUMERRORS);
+		__UDP_INC_STATS(UDP_MIB_INERRORS);
 		kfree_skb_reason(skb, r);
 		return NET_RX_DROP;
 	}
@@ -88,7 +90,7 @@ int udp_rcv(struct sk_buff *skb)
 			break;
 	if (!sk) {
 		spin_unlock_irqrestore(&udp_lock, flags);
-		net_mib.udp_no_ports++;
+		__UDP_INC_STATS(UDP_MIB_NOPORTS);
 		kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
 		return NET_RX_DROP;
 	}
@@ -98,8 +100,8 @@ int udp_rcv(struct sk_buff *skb)
 		sk->rx_dropped++;
 		spin_unlock(&sk->receive_queue.lock);
 		spin_unlock_irqrestore(&udp_lock, flags);
-		net_mib.udp_rcvbuf_errors++;
-		net_mib.udp_in_errors++;
+		__UDP_INC_STATS(UDP_MIB_RCVBUFERRORS);
+		__UDP_INC_STATS(UDP_MIB_INERRORS);
 		kfree_skb_reason(skb, SKB_DROP_REASON_SOCKET_RCVBUFF);
 		return NET_RX_DROP;
 	}
@@ -111,7 +113,7 @@ int udp_rcv(struct sk_buff *skb)
 	skb_pull(skb, NP_UDP_HLEN);
 	__skb_queue_tail(&sk->receive_queue, skb);
 	sk->rx_queued++;
-	net_mib.udp_in_datagrams++;
+	__UDP_INC_STATS(UDP_MIB_INDATAGRAMS);
 	spin_unlock(&sk->receive_queue.lock);
 	wake_up(&sk->wq);
 	spin_unlock_irqrestore(&udp_lock, flags);
@@ -141,12 +143,13 @@ int udp_sendto(struct udp_sock *sk, const void *data, unsigned int len,
 	u32 nexthop, saddr;
 	u16 csum;
 	u8 *uh;
+	int err;
 
 	if (len > ETH_DATA_LEN - NP_IP_HLEN - NP_UDP_HLEN)
 		return -EMSGSIZE;
 	dev = ip_route_output(daddr, &nexthop);
 	if (!dev) {
-		net_mib.ip_out_no_routes++;
+		IP_INC_STATS(IPSTATS_MIB_OUTNOROUTES);
 		return -ENETUNREACH;
 	}
 	saddr = dev->ip_addr;
@@ -167,7 +170,15 @@ int udp_sendto(struct udp_sock *sk, const void *data, unsigned int len,
 		csum = 0xffff;	/* 0 would mean "no checksum" */
 	memcpy(uh + 6, &csum, 2);
 	skb_reset_transport_header(skb);
-	net_mib.udp_out_datagrams++;
 	/* Routed above for the source address: ip_send would route again. */
-	return ip_send_route(skb, dev, nexthop, saddr, daddr, IPPROTO_UDP);
+	err = ip_send_route(skb, dev, nexthop, saddr, daddr, IPPROTO_UDP);
+	/*
+	 * Linux's udp_send_skb.  Its sendto() then hides -ENOBUFS unless
+	 * IP_RECVERR is set; this in-kernel socket always reports it.
+	 */
+	if (!err)
+		UDP_INC_STATS(UDP_MIB_OUTDATAGRAMS);
+	else if (err == -ENOBUFS)
+		UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
+	return err;
 }

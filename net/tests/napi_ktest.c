@@ -7,10 +7,13 @@
  * every count below is exact.
  */
 #include <irqlab/ktest.h>
+#include <irqlab/errno.h>
 #include <irqlab/bottom_half.h>
 #include <irqlab/sched.h>
 #include <irqlab/smp.h>
 #include <irqlab/timer.h>
+#include <irqlab/interrupt.h>
+#include <irqlab/hardirq.h>
 #include "nettest_dev.h"
 
 static struct {
@@ -267,7 +270,7 @@ static void rps_steers_by_hash(struct ktest *t)
 	dev->rps_cpus = 0;
 	skb = flow_skb(dev, 1);
 	KTEST_ASSERT_NOT_NULL(t, skb);
-	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -1);
+	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -ENOENT);
 	/* Each flow to one CPU of the mask, always the same for its hash. */
 	for (i = 0; i < 64; i++) {
 		dev->rps_cpus = all;
@@ -289,7 +292,7 @@ static void rps_steers_by_hash(struct ktest *t)
 	/* Non-IP (ARP) has no flow hash: processed where it arrived. */
 	skb->protocol = htons(ETH_P_ARP);
 	skb->hash = 0;
-	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -1);
+	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -ENOENT);
 	dev->rps_cpus = 0;
 	kfree_skb(skb);
 }
@@ -357,17 +360,89 @@ static void backlog_limit_drops(struct ktest *t)
 	sd = this_cpu_ptr(&softnet_data);
 	dropped = sd->dropped;
 	netdev_max_backlog = 3;
-	/* Bottom halves off: the backlog cannot drain meanwhile. */
+	/*
+	 * Bottom halves off: the backlog cannot drain meanwhile.  Linux's
+	 * enqueue_to_backlog queues while qlen <= netdev_max_backlog, so
+	 * max_backlog + 1 frames fit.
+	 */
 	local_bh_disable();
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		netif_rx(flow_skb(dev, 4000 + i));
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->input_pkt_queue), 3);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->input_pkt_queue), 4);
 	netdev_max_backlog = saved;
 	local_bh_enable();
 	KTEST_EXPECT_EQ(t, sd->dropped, dropped + 2);
 	KTEST_EXPECT_EQ(t, skb_drop_count(SKB_DROP_REASON_CPU_BACKLOG),
 			before + 2);
 	set_cpus_allowed_ptr(current, saved_mask);
+}
+
+/*
+ * From a task, netif_rx() is Linux's local_bh_disable(), enqueue,
+ * local_bh_enable(): the backlog is processed before it returns, not at
+ * the next interrupt.  Eight rounds, so that a tick landing between the
+ * enqueue and the check cannot make a broken netif_rx() pass.
+ */
+static void netif_rx_from_task_is_processed_at_once(struct ktest *t)
+{
+	struct net_device *dev = kt_dev();
+	struct udp_sock *sk;
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, dev);
+	KTEST_ASSERT_FALSE(t, in_interrupt());
+	kt_reset();
+	sk = udp_sock_bind(5557, 64);
+	KTEST_ASSERT_NOT_NULL(t, sk);
+	saved_mask = current->cpus_mask;
+	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
+	for (i = 0; i < 8; i++) {
+		KTEST_EXPECT_EQ(t, netif_rx(flow_skb(dev, 6000 + i)),
+				NET_RX_SUCCESS);
+		KTEST_EXPECT_EQ(t, sk->rx_queued, i + 1);
+	}
+	udp_sock_release(sk);
+	set_cpus_allowed_ptr(current, saved_mask);
+}
+
+/*
+ * napi_schedule() from a task raises NET_RX with raise_softirq_irqoff(),
+ * which wakes ksoftirqd outside interrupt context (Linux's
+ * ____napi_schedule): no interrupt exit may come soon to run it.  Looked
+ * at with interrupts off, so no tick can run the softirq meanwhile.
+ */
+static void napi_schedule_from_task_wakes_ksoftirqd(struct ktest *t)
+{
+	static struct napi_struct napi;
+	struct task_struct *ksoftirqd_task;
+	bool asleep = false, woken = false;
+	int tries, ms;
+
+	setup(&napi, 10);
+	ksoftirqd_task = this_cpu_read(ksoftirqd);
+	KTEST_ASSERT_NOT_NULL(t, ksoftirqd_task);
+	/* Wait (up to 5 s) for ksoftirqd to be asleep with nothing pending. */
+	for (tries = 0; tries < 5000 && !asleep; tries++) {
+		local_irq_disable();
+		asleep = READ_ONCE(ksoftirqd_task->__state) ==
+				 TASK_INTERRUPTIBLE && !local_softirq_pending();
+		if (asleep) {
+			napi_schedule(&napi);
+			woken = task_is_running(ksoftirqd_task);
+		}
+		local_irq_enable();
+		if (!asleep)
+			msleep(1);
+	}
+	KTEST_ASSERT_TRUE(t, asleep);
+	KTEST_EXPECT_TRUE(t, woken);
+	/* The poll runs without anything more from this thread. */
+	for (ms = 0; ms < 5000 && READ_ONCE(fk.polls) == 0; ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, fk.polls, 1);
+	KTEST_EXPECT_EQ(t, fk.remaining, 0);
+	KTEST_EXPECT_FALSE(t, test_bit(NAPI_STATE_SCHED, &napi.state));
+	teardown();
 }
 
 static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
@@ -387,15 +462,11 @@ static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
 static void busy_xmit_retried_by_net_tx(struct ktest *t)
 {
 	struct net_device *dev = kt_dev();
-	struct softnet_data *sd;
 	struct sk_buff *skb;
 	u8 i;
 
 	KTEST_ASSERT_NOT_NULL(t, dev);
 	kt_reset();
-	saved_mask = current->cpus_mask;
-	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
-	sd = this_cpu_ptr(&softnet_data);
 
 	/* The driver refuses the first: it and the next two wait, in order. */
 	WRITE_ONCE(kt_busy, 1);
@@ -403,11 +474,11 @@ static void busy_xmit_retried_by_net_tx(struct ktest *t)
 		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
 				NET_XMIT_SUCCESS);
 	KTEST_EXPECT_TRUE(t, netif_queue_stopped(dev));
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 3);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 3);
 	/* NET_TX ran meanwhile, found the queue stopped and kept them. */
 	msleep(5);
 	KTEST_EXPECT_EQ(t, kt_captured_len(), 0);
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 3);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 3);
 
 	/* Room again: the driver wakes the queue and NET_TX sends them. */
 	WRITE_ONCE(kt_busy, 0);
@@ -418,9 +489,40 @@ static void busy_xmit_retried_by_net_tx(struct ktest *t)
 		KTEST_EXPECT_EQ(t, skb->data[0], i);
 		consume_skb(skb);
 	}
-	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->output_queue), 0);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 0);
 	KTEST_EXPECT_FALSE(t, netif_queue_stopped(dev));
-	set_cpus_allowed_ptr(current, saved_mask);
+}
+
+/* The queue holds txqueuelen frames; beyond, QDISC_DROP as Linux's. */
+static void qdisc_limit_drops(struct ktest *t)
+{
+	struct net_device *dev = kt_dev();
+	unsigned long before = skb_drop_count(SKB_DROP_REASON_QDISC_DROP);
+	unsigned long dropped = dev->tx_dropped_core;
+	unsigned int saved = dev->tx_queue_len;
+	struct sk_buff *skb;
+	u8 i;
+
+	KTEST_ASSERT_NOT_NULL(t, dev);
+	kt_reset();
+	dev->tx_queue_len = 2;
+	WRITE_ONCE(kt_busy, 1);
+	for (i = 1; i <= 4; i++)
+		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
+				i <= 2 ? NET_XMIT_SUCCESS : NET_XMIT_DROP);
+	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 2);
+	KTEST_EXPECT_EQ(t, skb_drop_count(SKB_DROP_REASON_QDISC_DROP),
+			before + 2);
+	KTEST_EXPECT_EQ(t, dev->tx_dropped_core, dropped + 2);
+	dev->tx_queue_len = saved;
+	WRITE_ONCE(kt_busy, 0);
+	netif_wake_queue(dev);
+	for (i = 1; i <= 2; i++) {
+		skb = kt_captured(5000);
+		KTEST_ASSERT_NOT_NULL(t, skb);
+		KTEST_EXPECT_EQ(t, skb->data[0], i);
+		consume_skb(skb);
+	}
 }
 
 static const struct ktest_case napi_cases[] = {
@@ -431,7 +533,10 @@ static const struct ktest_case napi_cases[] = {
 	KTEST_CASE(rps_steers_by_hash),
 	KTEST_CASE(rps_delivers_on_other_cpu),
 	KTEST_CASE(backlog_limit_drops),
+	KTEST_CASE(netif_rx_from_task_is_processed_at_once),
+	KTEST_CASE(napi_schedule_from_task_wakes_ksoftirqd),
 	KTEST_CASE(busy_xmit_retried_by_net_tx),
+	KTEST_CASE(qdisc_limit_drops),
 	{}
 };
 KTEST_SUITE(napi, napi_cases);

@@ -135,8 +135,9 @@ static void malformed_icmp_udp(struct ktest *t)
 
 static void arp_request_is_answered(struct ktest *t)
 {
-	u8 *f = frame_buf(t), mac[ETH_ALEN];
+	u8 *f = frame_buf(t);
 	struct net_device *dev = kt_dev();
+	struct neighbour *n;
 	struct sk_buff *skb;
 	const u8 *e, *a;
 	u32 v;
@@ -159,9 +160,12 @@ static void arp_request_is_answered(struct ktest *t)
 	memcpy(&v, a + 24, 4);
 	KTEST_EXPECT_EQ(t, v, KT_PEER_IP);
 	consume_skb(skb);
-	/* A request for us teaches the cache the sender. */
-	KTEST_EXPECT_TRUE(t, arp_lookup(dev, KT_PEER_IP, mac));
-	KTEST_EXPECT_TRUE(t, ether_addr_equal(mac, kt_peer_mac));
+	/* A request for us teaches the cache the sender, unconfirmed. */
+	n = neigh_lookup(&arp_tbl, KT_PEER_IP, dev);
+	KTEST_ASSERT_NOT_NULL(t, n);
+	KTEST_EXPECT_EQ(t, n->nud_state, NUD_STALE);
+	KTEST_EXPECT_TRUE(t, ether_addr_equal(n->ha, kt_peer_mac));
+	neigh_release(n);
 	/* One for another address is not answered. */
 	kt_inject(f, kt_build_arp(f, ARPOP_REQUEST, KT_PEER_IP, 0x094da8c0,
 				  dev->broadcast));

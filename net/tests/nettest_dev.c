@@ -12,9 +12,27 @@ static struct net_device *dev;
 static struct sk_buff_head captured;
 
 int kt_busy;
+int kt_arp_responder;
+
+/* A request for the peer's address, broadcast or unicast. */
+static bool kt_is_peer_request(const struct sk_buff *skb)
+{
+	const u8 *a = skb->data + ETH_HLEN;
+	u32 tip;
+
+	if (skb->len < ETH_HLEN + NP_ARP_LEN ||
+	    get_be16(skb->data + 12) != ETH_P_ARP ||
+	    get_be16(a + 6) != ARPOP_REQUEST)
+		return false;
+	memcpy(&tip, a + 24, 4);
+	return tip == KT_PEER_IP;
+}
 
 static netdev_tx_t kt_start_xmit(struct sk_buff *skb, struct net_device *d)
 {
+	static u8 reply[ETH_ZLEN];
+	bool answer;
+
 	/* A full ring: refuse (the core keeps skb) and stop the queue. */
 	if (READ_ONCE(kt_busy)) {
 		netif_stop_queue(d);
@@ -22,7 +40,12 @@ static netdev_tx_t kt_start_xmit(struct sk_buff *skb, struct net_device *d)
 	}
 	d->stats.tx_packets++;
 	d->stats.tx_bytes += skb->len;
+	answer = READ_ONCE(kt_arp_responder) && kt_is_peer_request(skb);
 	skb_queue_tail(&captured, skb);
+	/* The peer answers before the sender has even returned. */
+	if (answer)
+		kt_inject(reply, kt_build_arp(reply, ARPOP_REPLY, KT_PEER_IP,
+					      KT_IP, d->dev_addr));
 	return NETDEV_TX_OK;
 }
 
@@ -52,8 +75,9 @@ struct net_device *kt_dev(void)
 
 void kt_reset(void)
 {
+	WRITE_ONCE(kt_arp_responder, 0);
 	skb_queue_purge(&captured);
-	arp_flush();
+	neigh_changeaddr(&arp_tbl, NULL);
 }
 
 struct sk_buff *kt_captured(unsigned int ms)

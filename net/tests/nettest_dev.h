@@ -11,6 +11,7 @@
 
 #include <irqlab/net.h>
 #include <irqlab/etherdevice.h>
+#include <irqlab/neighbour.h>
 
 #define KT_IP		0x014da8c0	/* 192.168.77.1, network order */
 #define KT_PEER_IP	0x024da8c0	/* 192.168.77.2 */
@@ -19,9 +20,15 @@
 extern const u8 kt_peer_mac[ETH_ALEN];
 /* Non-zero: ndo_start_xmit returns NETDEV_TX_BUSY and stops the queue. */
 extern int kt_busy;
+/*
+ * Non-zero: an ARP request for KT_PEER_IP is answered (a unicast reply
+ * from kt_peer_mac) from inside ndo_start_xmit, before the sender of the
+ * request has returned: the fastest neighbour there can be.
+ */
+extern int kt_arp_responder;
 
 struct net_device *kt_dev(void);
-/* Drops every captured frame and the ARP cache. */
+/* Drops every captured frame and the ARP cache; the responder off. */
 void kt_reset(void);
 /* The next captured frame, waiting up to ms; NULL if none came. */
 struct sk_buff *kt_captured(unsigned int ms);
