@@ -25,6 +25,8 @@ struct ktest {
 	enum ktest_status status;
 	const char *skip_reason;
 	void *abort_ctx;		/* where KTEST_ASSERT_* jumps on failure */
+	bool quiet;			/* record failures, print nothing: for
+					 * tests of the runner itself */
 };
 
 struct ktest_case {
@@ -58,6 +60,9 @@ void __printf(4, 5) ktest_fail_msg(struct ktest *t, const char *file,
 void __noreturn ktest_abort(struct ktest *t);
 void __printf(2, 3) ktest_log(struct ktest *t, const char *fmt, ...);
 void ktest_skip(struct ktest *t, const char *reason);
+
+/* The case's KTAP result line ("ok 1 name", "not ok 1 name"...). */
+int ktest_result_line(char *buf, size_t size, const struct ktest *t, int n);
 
 /* Runs the suites named by the `ktest=` list ("all" for every one). */
 int ktest_run(const char *list);
