@@ -85,9 +85,11 @@ void ktest_log(struct ktest *t, const char *fmt, ...)
 	pr_info("    # %s: %s\n", t->name, buf);
 }
 
+/* As KUnit's: a skip does not clear a failure already recorded. */
 void ktest_skip(struct ktest *t, const char *reason)
 {
-	t->status = KTEST_SKIP;
+	if (t->status != KTEST_FAIL)
+		t->status = KTEST_SKIP;
 	t->skip_reason = reason;
 }
 
