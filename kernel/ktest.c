@@ -14,12 +14,15 @@
  *   ok 1 string
  */
 #include <irqlab/ktest.h>
+#include <irqlab/cmdline.h>
 #include <irqlab/kernel.h>
 #include <irqlab/sprintf.h>
 #include <irqlab/string.h>
 #include <asm/setjmp.h>
 
 extern const struct ktest_suite __start_ktest_suites[], __stop_ktest_suites[];
+
+ATOMIC_NOTIFIER_HEAD(ktest_notifier_list);
 
 #define for_each_suite(s) \
 	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
@@ -231,4 +234,17 @@ int ktest_run(const char *list)
 	pr_info("# Totals: pass:%d fail:%d skip:%d total:%d\n", all.pass,
 		all.fail, all.skip, all.pass + all.fail + all.skip);
 	return failed + unknown;
+}
+
+void ktest_run_all_tests(void)
+{
+	char list[256];
+	int failed;
+
+	if (!cmdline_get("ktest", list, sizeof(list)) || !list[0])
+		return;
+	failed = ktest_run(list);
+	atomic_notifier_call_chain(&ktest_notifier_list, failed, NULL);
+	/* Still here: nothing stopped the machine with the result. */
+	pr_info("ktest: %s\n", failed ? "FAILED" : "all passed");
 }

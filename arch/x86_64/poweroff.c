@@ -7,7 +7,7 @@
 #include <irqlab/acpi.h>
 #include <irqlab/kernel.h>
 #include <irqlab/string.h>
-#include <irqlab/serial.h>
+#include <irqlab/errno.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -40,20 +40,20 @@ static u32 fadt_u32(const struct acpi_table_header *f, size_t off)
 	return v;
 }
 
-/* One AML integer of a package: a ByteConst, Zero or One. */
+/* One AML integer of a package: a ByteConst, Zero or One; or -EINVAL. */
 static int aml_small_int(const u8 **p, const u8 *end)
 {
 	if (*p >= end)
-		return -1;
+		return -EINVAL;
 	switch (*(*p)++) {
 	case AML_ZERO_OP:
 		return 0;
 	case AML_ONE_OP:
 		return 1;
 	case AML_BYTE_PREFIX:
-		return *p < end ? *(*p)++ : -1;
+		return *p < end ? *(*p)++ : -EINVAL;
 	default:
-		return -1;
+		return -EINVAL;
 	}
 }
 
@@ -122,8 +122,8 @@ void acpi_power_off(void)
 				break;
 	}
 
+	/* Console writes return once sent: this line is out before S5. */
 	pr_emerg("reboot: Power down\n");
-	serial_flush();
 	local_irq_disable();
 	outw((typa << ACPI_SLP_TYP_SHIFT) | ACPI_SLP_EN, pm1a);
 	if (pm1b)

@@ -5,6 +5,7 @@
  * busy device refused, NAPI with net_rx_action() on NET_RX_SOFTIRQ, the
  * per-CPU backlog and Receive Packet Steering.
  */
+#include <irqlab/init.h>
 #include <irqlab/netdevice.h>
 #include <irqlab/etherdevice.h>
 #include <irqlab/net.h>
@@ -667,7 +668,7 @@ static void net_rx_softirq(void)
 	net_rx_action();
 }
 
-void net_dev_init(void)
+static int net_dev_init(void)
 {
 	int cpu;
 
@@ -685,5 +686,6 @@ void net_dev_init(void)
 	}
 	open_softirq(NET_TX_SOFTIRQ, net_tx_action);
 	open_softirq(NET_RX_SOFTIRQ, net_rx_softirq);
-	inet_init();
+	return 0;
 }
+subsys_initcall(net_dev_init);
