@@ -5,8 +5,9 @@ whole, from its timestamp at the start of a line to its end, however the
 shell's echo and output interleave with it; the line being typed is
 reprinted after a kernel line that interrupted it.  `logflood COUNT MS`
 (kernel/shell/logflood.c) starts a kernel thread that logs COUNT numbered
-lines; the test types a command over them, one key per kernel line seen,
-so that typing and logging overlap by construction, not by timing.
+lines; the test types a command over them, one key at a time, each
+after the echo of the one before and a kernel line printed since, so
+that typing and logging overlap by construction, not by timing.
 """
 
 import re
@@ -41,10 +42,11 @@ def test_typing_over_kernel_output(qemu):
     start = len(q.output)
     q.send(f"logflood {count} 2" + ENTER)
     q.expect_exact(PROMPT, what="the prompt after starting logflood")
-    # One key, then wait for a kernel line: every key is typed while the
-    # kernel is logging.
-    for key in COMMAND:
+    # A key, its echo (right after the keys before it, or in the line
+    # written again after a kernel line), then a kernel line after it.
+    for i, key in enumerate(COMMAND):
         q.send(key)
+        q.expect_exact(PROMPT + COMMAND[: i + 1], what=f"the echo of {key!r}", timeout=60)
         q.expect(NEXT_FLOOD_LINE, what=f"a logflood line after typing {key!r}", timeout=60)
     q.send(ENTER)
     q.expect_exact(reference[0], what=f"the output of {COMMAND!r} typed over the flood",
