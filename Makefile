@@ -96,6 +96,12 @@ $(B)/irqlab.elf: $(OBJS) $(B)/kallsyms.o $(B)/linker.lds
 	$(Q)sh tools/kallsyms.sh $@ $(NM) | cmp -s - $(B)/kallsyms.S || \
 		{ echo "kallsyms: text moved between links" >&2; rm -f $@; exit 1; }
 
+# Calls go one way between the layers (docs/design.md, "Layers"): from the
+# objects' symbol references, checked against tools/check-layers.rules.
+check-layers: $(OBJS)
+	$(quiet) CHECK layers
+	$(Q)$(PYTHON) tools/check-layers --nm $(NM) --build-dir $(B) $(OBJS)
+
 # ---- set-up, ISO, running -------------------------------------------------
 
 deps:
@@ -170,7 +176,7 @@ pktgen: $(B)/pktgen
 test-host: | deps
 	$(Q)$(MAKE) -C tests/host check
 
-test: iso test-host $(B)/pktgen
+test: iso check-layers test-host $(B)/pktgen
 	$(Q)$(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
 clean:
@@ -188,11 +194,14 @@ help:
 	@echo "                 SMP= as for run)"
 	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
 	@echo "make pktgen      build build/pktgen, the host packet generator"
-	@echo "make test        host unit tests, then the QEMU test suite"
+	@echo "make check-layers  fail on a call that goes the wrong way between"
+	@echo "                 layers (docs/design.md)"
+	@echo "make test        check-layers, host unit tests, then the QEMU tests"
 	@echo "make clean       remove build/"
 
 FORCE:
 
-.PHONY: all deps iso run run-uefi ktest debug gdb pktgen test test-host clean help
+.PHONY: all deps iso run run-uefi ktest debug gdb pktgen check-layers test \
+	test-host clean help
 
 -include $(OBJS:.o=.d)
