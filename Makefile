@@ -123,19 +123,43 @@ OVMF		:= /usr/share/ovmf/OVMF.fd
 SMP		?= 2
 MEM		?= 256M
 CMDLINE		?=
+# ACCEL=kvm: the host's CPU through KVM (x2APIC, real speed) where
+# /dev/kvm exists; TCG, QEMU's emulator, is the default and what CI runs.
+ACCEL		?= tcg
+KVM_DEV		?= /dev/kvm
+ifeq ($(ACCEL),kvm)
+ACCEL_ARGS	:= -accel kvm -cpu host
+else ifeq ($(ACCEL),tcg)
+ACCEL_ARGS	:= -accel tcg
+else
+$(error ACCEL=$(ACCEL): use ACCEL=tcg (the default) or ACCEL=kvm)
+endif
 , := ,
 # QEMU's option syntax doubles a comma inside a value.  The e1000 is on
 # user networking with restrict=on: the guest reaches QEMU's 10.0.2.2 but
 # nothing outside (tests use -nic none or a socket netdev: docs/pktgen.md).
-QEMU_ARGS	= -M pc -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
+QEMU_ARGS	= -M pc $(ACCEL_ARGS) -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
 		  -display none -serial mon:stdio -no-reboot \
 		  -nic user,model=e1000,restrict=on \
 		  $(if $(CMDLINE),-fw_cfg name=opt/irqlab/cmdline$(,)string='$(subst $(,),$(,)$(,),$(CMDLINE))')
 
-run: iso
+# Before anything is built or started: KVM needs /dev/kvm.
+check-accel:
+ifeq ($(ACCEL),kvm)
+	@if [ ! -e $(KVM_DEV) ]; then \
+		echo "ACCEL=kvm: $(KVM_DEV) does not exist: this machine has no KVM" \
+		     "(no virtualisation extensions, or the kvm module is not loaded);" \
+		     "leave ACCEL out to use TCG" >&2; exit 1; \
+	elif [ ! -r $(KVM_DEV) ] || [ ! -w $(KVM_DEV) ]; then \
+		echo "ACCEL=kvm: $(KVM_DEV) is there but $$(id -un) cannot open it" \
+		     "(join the kvm group); leave ACCEL out to use TCG" >&2; exit 1; \
+	fi
+endif
+
+run: check-accel iso
 	$(QEMU) $(QEMU_ARGS)
 
-run-uefi: iso
+run-uefi: check-accel iso
 	$(QEMU) $(QEMU_ARGS) -bios $(OVMF)
 
 # In-kernel tests on this terminal, without pytest:
@@ -144,7 +168,7 @@ run-uefi: iso
 # every case passed (33; 35 is a failure).
 KTEST		?= all
 ktest: CMDLINE := ktest=$(KTEST) $(CMDLINE)
-ktest: iso
+ktest: check-accel iso
 	$(Q)st=0; timeout 900 $(QEMU) $(QEMU_ARGS) \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 </dev/null || st=$$?; \
 	if [ $$st -eq 33 ]; then echo "ktest: all passed"; \
@@ -152,7 +176,7 @@ ktest: iso
 
 # QEMU halted at the first instruction with its gdb stub on :1234;
 # attach with `make gdb` from another terminal.
-debug: iso
+debug: check-accel iso
 	$(QEMU) $(QEMU_ARGS) -s -S
 
 gdb: $(B)/irqlab.elf | deps
@@ -176,8 +200,9 @@ pktgen: $(B)/pktgen
 test-host: | deps
 	$(Q)$(MAKE) -C tests/host check
 
-test: iso check-layers test-host $(B)/pktgen
-	$(Q)$(PYTHON) -m pytest tests $(PYTEST_ARGS)
+test: check-accel iso check-layers test-host $(B)/pktgen
+	$(Q)IRQLAB_ACCEL=$(ACCEL) IRQLAB_KVM_DEV=$(KVM_DEV) \
+		$(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(B)
@@ -189,7 +214,8 @@ help:
 	@echo "make run         boot it in QEMU on this terminal (SeaBIOS)"
 	@echo "make run-uefi    the same under OVMF"
 	@echo "                 (SMP=, MEM=, CMDLINE='ktest=all' adjust the run;"
-	@echo "                  Ctrl-A X leaves QEMU)"
+	@echo "                  ACCEL=kvm uses KVM and the host CPU, for run,"
+	@echo "                  ktest, debug and test; Ctrl-A X leaves QEMU)"
 	@echo "make ktest       run in-kernel tests and exit (KTEST=suite,suite;"
 	@echo "                 SMP= as for run)"
 	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
@@ -201,7 +227,7 @@ help:
 
 FORCE:
 
-.PHONY: all deps iso run run-uefi ktest debug gdb pktgen check-layers test \
+.PHONY: all deps iso check-accel run run-uefi ktest debug gdb pktgen check-layers test \
 	test-host clean help
 
 -include $(OBJS:.o=.d)
