@@ -3,7 +3,8 @@
 Each case boots with crash=KIND on the command line, which makes the kernel
 fault on purpose (NULL write, ud2, divide by zero, non-canonical address,
 stack overflow into the guard page, panic()).  The report must read like
-Linux's oops (the headline, RIP, the registers, a call trace back to kmain,
+Linux's oops (the headline, RIP, the registers, a call trace back to
+kernel_init, whose late initcall triggers crash=,
 "Kernel panic - not syncing: ...") and QEMU must then exit by itself with
 status 37 (0x12 written to isa-debug-exit).  BIOS for all kinds, UEFI for
 crash=null only.  The report checker is itself tested on made-up reports
@@ -134,7 +135,7 @@ def report_problems(lines: list[str], crash: Crash, status: int | None) -> list[
             crash.function in trace or in_rip,
             f"{crash.function} is neither in RIP nor in the call trace {trace}",
         )
-        check("kmain" in trace, f"kmain is not in the call trace {trace}")
+        check("kernel_init" in trace, f"kernel_init is not in the call trace {trace}")
 
     last = next((line for line in reversed(lines) if line.strip()), "")
     check(final in last, f"the last line is {last!r}, expected it to contain {final!r}")
@@ -175,7 +176,7 @@ CR2: 0000000000000000 CR3: 0000000000227000 CR4: 0000000000000020
 Call Trace:
  <TASK>
  ? crash_from_cmdline+0xd6/0xf0
- kmain+0x149/0x1e0
+ kernel_init+0x149/0x1e0
  </TASK>
 Kernel panic - not syncing: Fatal exception
 ---[ end Kernel panic - not syncing: Fatal exception ]---"""
@@ -185,13 +186,14 @@ Kernel panic - not syncing: Fatal exception
     "edit, complaint",
     [
         (lambda r: r, None),
-        (lambda r: r.replace(" kmain+", " other+"), "kmain is not in the call trace"),
+        (lambda r: r.replace(" kernel_init+", " other+"),
+         "kernel_init is not in the call trace"),
         (lambda r: r.replace("RIP: 0010:crash_null_deref", "RIP: 0010:memcpy"), "RIP is in"),
         (lambda r: r.replace("R13: ", "R1x: "), "R13 is not in the register dump"),
         (lambda r: r.rsplit("\n", 2)[0], "the last line is"),
         (lambda r: r.replace("0002 [#1]", "0000 [#1]"), "missing 'Oops: 0002 [#1]'"),
     ],
-    ids=["good", "no-kmain", "wrong-rip", "no-r13", "no-final-line", "wrong-oops"],
+    ids=["good", "no-kernel-init", "wrong-rip", "no-r13", "no-final-line", "wrong-oops"],
 )
 def test_checker_on_made_up_reports(edit, complaint):
     null = next(c for c in CRASHES if c.kind == "null")
