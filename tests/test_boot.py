@@ -14,7 +14,7 @@ import pytest
 
 import kelf
 from harness import SHARED_CMDLINE, QemuFactory, log_name
-from qemu import Qemu, split_lines, strip_timestamp
+from qemu import EXIT_PANIC, Qemu, split_lines, strip_timestamp
 
 TOKEN = "irqlab.testtoken=42"
 assert TOKEN in SHARED_CMDLINE
@@ -231,3 +231,27 @@ def test_initcall_debug(qemu, elf_path, iso_elf_mismatch):
 def test_no_initcall_lines_without_initcall_debug(booted):
     lines = [line for line in boot_lines(booted) if CALLING.match(line) or RETURNED.match(line)]
     assert not lines, f"initcall_debug is not on the command line, but:\n{show(lines)}"
+
+
+# ---- the init program ------------------------------------------------------------
+
+
+def test_shell_is_init(booted):
+    require_line(boot_lines(booted), r"^Run /bin/sh as init process$",
+                 "'Run /bin/sh as init process' line")
+    out = booted.run("ps")
+    pid1 = [line for line in out if re.match(r"^\s*1\s", line)]
+    assert len(pid1) == 1 and pid1[0].split()[-1] == "sh", (
+        "ps should show the shell as PID 1:\n" + "\n".join(out)
+    )
+
+
+@pytest.mark.parametrize("booted", ["bios"], indirect=True)  # BIOS only: time
+def test_missing_init_panics(qemu, booted):
+    """init= naming no program: Linux's panic, and QEMU exits with it."""
+    q = qemu(firmware="bios", cmdline="init=/sbin/nosuchinit")
+    status = q.wait_exit()
+    lines = q.lines(strip_timestamps=True)
+    want = "Kernel panic - not syncing: Requested init /sbin/nosuchinit failed (error -2)."
+    assert want in lines, f"no {want!r} in:\n{show(lines)}"
+    assert status == EXIT_PANIC, f"QEMU exited {status}, expected {EXIT_PANIC} after the panic"
