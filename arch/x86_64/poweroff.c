@@ -73,7 +73,7 @@ static bool find_s5(const struct acpi_table_header *dsdt, int *a, int *b)
 		p += 4;
 		if (p >= end || *p++ != AML_PACKAGE_OP)
 			return false;
-		/* PkgLength: bits 7-6 of its first byte count the extra bytes. */
+		/* PkgLength: its first byte's bits 7-6 count the bytes after. */
 		p += 1 + ((*p >> 6) & 3);
 		p++;			/* NumElements */
 		*a = aml_small_int(&p, end);
@@ -103,7 +103,8 @@ void acpi_power_off(void)
 		dsdt = __va(dsdt_pa);
 	if (!dsdt || memcmp(dsdt->signature, "DSDT", 4) != 0 ||
 	    !find_s5(dsdt, &typa, &typb)) {
-		pr_err("reboot: no \\_S5 object in the DSDT, cannot power off\n");
+		pr_err("reboot: no \\_S5 object in the DSDT, "
+		       "cannot power off\n");
 		return;
 	}
 	if (typb < 0)

@@ -26,8 +26,8 @@ struct ktest {
 	enum ktest_status status;
 	const char *skip_reason;
 	void *abort_ctx;		/* where KTEST_ASSERT_* jumps on failure */
-	bool quiet;			/* record failures, print nothing: for
-					 * tests of the runner itself */
+	/* Records failures but prints nothing: for tests of the runner. */
+	bool quiet;
 };
 
 struct ktest_case {

@@ -71,5 +71,10 @@ void printk_setup(void);
  * pieces of text until the whole log has been passed.
  */
 void log_buf_dump(void (*out)(const char *s, size_t len));
+/*
+ * Copies the log into buf as dmesg shows it, oldest first, at most
+ * size - 1 bytes and a NUL; returns the length copied.
+ */
+size_t log_buf_copy(char *buf, size_t size);
 
 #endif /* _IRQLAB_PRINTK_H */

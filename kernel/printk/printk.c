@@ -44,7 +44,8 @@ bool __printk_cpu_sync_try_get(void)
 	int this = smp_processor_id(), old = NO_CPU;
 
 	if (READ_ONCE(printk_cpu_owner) == this) {
-		printk_cpu_nested++;	/* a printk inside printk: a fault */
+		/* A printk inside printk: a fault while printing. */
+		printk_cpu_nested++;
 		return true;
 	}
 	return __atomic_compare_exchange_n(&printk_cpu_owner, &old, this,
@@ -106,6 +107,20 @@ void log_buf_dump(void (*out)(const char *s, size_t len))
 		out(chunk, n);
 		off += n;
 	}
+}
+
+size_t log_buf_copy(char *buf, size_t size)
+{
+	unsigned long flags;
+	u32 n;
+
+	if (!size)
+		return 0;
+	printk_cpu_sync_get_irqsave(flags);
+	n = ringbuf_peek(&log_ring, 0, buf, size - 1);
+	printk_cpu_sync_put_irqrestore(flags);
+	buf[n] = '\0';
+	return n;
 }
 
 /* KERN_CONT's level: the line it continues has one. */

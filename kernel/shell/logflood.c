@@ -15,7 +15,8 @@
 #include <irqlab/errno.h>
 
 #define LOGFLOOD_MAX	100000
-#define LOGFLOOD_TEXT	"the quick brown fox jumps over the lazy dog 0123456789"
+#define LOGFLOOD_TEXT	\
+	"the quick brown fox jumps over the lazy dog 0123456789"
 
 static unsigned int flood_count, flood_ms;
 static bool flooding;

@@ -63,8 +63,8 @@ device_initcall(initcall_ktest_device);
 
 static void test_levels_in_order(struct ktest *t)
 {
-	KTEST_EXPECT_STREQ(t, order,
-			   "early,pure,core,postcore,arch,subsys,fs,device,late");
+	KTEST_EXPECT_STREQ(t, order, "early,pure,core,postcore,arch,"
+			   "subsys,fs,device,late");
 }
 
 /* Linux's kernel_init is PID 1; so is irqlab's, and every level ran there. */
@@ -77,24 +77,13 @@ static void test_levels_run_in_pid_1(struct ktest *t)
 /* ---- do_one_initcall's reports ------------------------------------------- */
 
 static char captured[64 * 1024 + 1];
-static size_t captured_len;
 
-static void capture(const char *s, size_t len)
-{
-	len = min(len, sizeof(captured) - 1 - captured_len);
-	memcpy(captured + captured_len, s, len);
-	captured_len += len;
-	captured[captured_len] = '\0';
-}
-
-/* The last line of the log that contains needle, or NULL. */
+/* The last place in the log that holds needle, or NULL. */
 static const char *dmesg_last(const char *needle)
 {
 	const char *p, *last = NULL;
 
-	captured_len = 0;
-	captured[0] = '\0';
-	log_buf_dump(capture);
+	log_buf_copy(captured, sizeof(captured));
 	for (p = captured; (p = strstr(p, needle)) != NULL; p++)
 		last = p;
 	return last;
@@ -163,7 +152,8 @@ static void test_preemption_imbalance(struct ktest *t)
 
 	do_one_initcall(initcall_leaves_preemption_off);
 	KTEST_EXPECT_EQ(t, preempt_count(), count);
-	KTEST_EXPECT_TRUE(t, logged("initcall ", "initcall_leaves_preemption_off",
+	KTEST_EXPECT_TRUE(t, logged("initcall ",
+				    "initcall_leaves_preemption_off",
 				    " returned with preemption imbalance"));
 }
 

@@ -44,7 +44,8 @@ static int probe_ktest_probe(struct pci_dev *dev,
 }
 
 static const struct pci_device_id probe_ktest_ids[] = {
-	{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1237) },	/* i440FX host bridge */
+	/* The i440FX host bridge. */
+	{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1237) },
 	{ }
 };
 
