@@ -39,8 +39,8 @@ struct console {
 /* kmain, first thing: runs the console_initcalls. */
 void console_init(void);
 
+/* Consoles stay: irqlab has no unregister_console() (nothing unloads). */
 void register_console(struct console *newcon);
-int unregister_console(struct console *console);
 
 /*
  * Console input, from the CON_CONSDEV console: console_getc() waits for a

@@ -185,25 +185,6 @@ out:
 		newcon->index);
 }
 
-int unregister_console(struct console *console)
-{
-	struct console **pp;
-	unsigned long flags;
-	int ret = -ENODEV;
-
-	printk_cpu_sync_get_irqsave(flags);
-	for (pp = &console_list; *pp; pp = &(*pp)->next) {
-		if (*pp == console) {
-			*pp = console->next;
-			console->flags &= ~(CON_ENABLED | CON_CONSDEV);
-			ret = 0;
-			break;
-		}
-	}
-	printk_cpu_sync_put_irqrestore(flags);
-	return ret;
-}
-
 static struct console *input_console(void)
 {
 	struct console *c;
