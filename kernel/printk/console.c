@@ -25,7 +25,7 @@
 #include <asm/processor.h>
 #include "internal.h"
 
-/* Enabled consoles, in registration order; the first can read. */
+/* Registered consoles, in order; the first that can read is CON_CONSDEV. */
 static struct console *console_list;
 
 /* Who wrote last on the terminal's current line. */
@@ -167,16 +167,17 @@ void register_console(struct console *newcon)
 {
 	struct console **pp;
 	unsigned long flags;
-	bool first;
+	bool has_input = false;
 
 	printk_cpu_sync_get_irqsave(flags);
-	for (pp = &console_list; *pp; pp = &(*pp)->next)
+	for (pp = &console_list; *pp; pp = &(*pp)->next) {
 		if (*pp == newcon)
 			goto out;	/* already registered */
-	first = !console_list;
+		has_input |= (*pp)->flags & CON_CONSDEV;
+	}
 	newcon->next = NULL;
 	newcon->flags |= CON_ENABLED;
-	if (first && newcon->read)
+	if (!has_input && newcon->read && newcon->poll_get_char)
 		newcon->flags |= CON_CONSDEV;
 	*pp = newcon;
 out:
