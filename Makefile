@@ -122,6 +122,12 @@ $(B)/irqlab.elf: $(OBJS) $(B)/kallsyms.o $(B)/linker.lds
 	$(Q)sh tools/kallsyms.sh $@ $(NM) | cmp -s - $(B)/kallsyms.S || \
 		{ echo "kallsyms: text moved between links" >&2; rm -f $@; exit 1; }
 
+# Calls go one way between the layers (docs/design.md, "Layers"): from the
+# objects' symbol references, checked against tools/check-layers.rules.
+check-layers: $(OBJS)
+	$(quiet) CHECK layers
+	$(Q)$(PYTHON) tools/check-layers --nm $(NM) --build-dir $(B) $(OBJS)
+
 # ---- set-up, ISO, running -------------------------------------------------
 
 deps:
@@ -143,19 +149,43 @@ OVMF		:= /usr/share/ovmf/OVMF.fd
 SMP		?= 2
 MEM		?= 256M
 CMDLINE		?=
+# ACCEL=kvm: the host's CPU through KVM (x2APIC, real speed) where
+# /dev/kvm exists; TCG, QEMU's emulator, is the default and what CI runs.
+ACCEL		?= tcg
+KVM_DEV		?= /dev/kvm
+ifeq ($(ACCEL),kvm)
+ACCEL_ARGS	:= -accel kvm -cpu host
+else ifeq ($(ACCEL),tcg)
+ACCEL_ARGS	:= -accel tcg
+else
+$(error ACCEL=$(ACCEL): use ACCEL=tcg (the default) or ACCEL=kvm)
+endif
 , := ,
 # QEMU's option syntax doubles a comma inside a value.  The e1000 is on
 # user networking with restrict=on: the guest reaches QEMU's 10.0.2.2 but
 # nothing outside (tests use -nic none or a socket netdev: docs/pktgen.md).
-QEMU_ARGS	= -M pc -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
+QEMU_ARGS	= -M pc $(ACCEL_ARGS) -smp $(SMP) -m $(MEM) -cdrom $(B)/irqlab.iso -boot d \
 		  -display none -serial mon:stdio -no-reboot \
 		  -nic user,model=e1000,restrict=on \
 		  $(if $(CMDLINE),-fw_cfg name=opt/irqlab/cmdline$(,)string='$(subst $(,),$(,)$(,),$(CMDLINE))')
 
-run: iso
+# Before anything is built or started: KVM needs /dev/kvm.
+check-accel:
+ifeq ($(ACCEL),kvm)
+	@if [ ! -e $(KVM_DEV) ]; then \
+		echo "ACCEL=kvm: $(KVM_DEV) does not exist: this machine has no KVM" \
+		     "(no virtualisation extensions, or the kvm module is not loaded);" \
+		     "leave ACCEL out to use TCG" >&2; exit 1; \
+	elif [ ! -r $(KVM_DEV) ] || [ ! -w $(KVM_DEV) ]; then \
+		echo "ACCEL=kvm: $(KVM_DEV) is there but $$(id -un) cannot open it" \
+		     "(join the kvm group); leave ACCEL out to use TCG" >&2; exit 1; \
+	fi
+endif
+
+run: check-accel iso
 	$(QEMU) $(QEMU_ARGS)
 
-run-uefi: iso
+run-uefi: check-accel iso
 	$(QEMU) $(QEMU_ARGS) -bios $(OVMF)
 
 # In-kernel tests on this terminal, without pytest:
@@ -164,7 +194,7 @@ run-uefi: iso
 # every case passed (33; 35 is a failure).
 KTEST		?= all
 ktest: CMDLINE := ktest=$(KTEST) $(CMDLINE)
-ktest: iso
+ktest: check-accel iso
 	$(Q)st=0; timeout 900 $(QEMU) $(QEMU_ARGS) \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 </dev/null || st=$$?; \
 	if [ $$st -eq 33 ]; then echo "ktest: all passed"; \
@@ -172,7 +202,7 @@ ktest: iso
 
 # QEMU halted at the first instruction with its gdb stub on :1234;
 # attach with `make gdb` from another terminal.
-debug: iso
+debug: check-accel iso
 	$(QEMU) $(QEMU_ARGS) -s -S
 
 gdb: $(B)/irqlab.elf | deps
@@ -196,8 +226,9 @@ pktgen: $(B)/pktgen
 test-host: | deps
 	$(Q)$(MAKE) -C tests/host check
 
-test: iso test-host $(B)/pktgen
-	$(Q)$(PYTHON) -m pytest tests $(PYTEST_ARGS)
+test: check-accel iso check-layers test-host $(B)/pktgen
+	$(Q)IRQLAB_ACCEL=$(ACCEL) IRQLAB_KVM_DEV=$(KVM_DEV) \
+		$(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(B)
@@ -209,16 +240,20 @@ help:
 	@echo "make run         boot it in QEMU on this terminal (SeaBIOS)"
 	@echo "make run-uefi    the same under OVMF"
 	@echo "                 (SMP=, MEM=, CMDLINE='ktest=all' adjust the run;"
-	@echo "                  Ctrl-A X leaves QEMU)"
+	@echo "                  ACCEL=kvm uses KVM and the host CPU, for run,"
+	@echo "                  ktest, debug and test; Ctrl-A X leaves QEMU)"
 	@echo "make ktest       run in-kernel tests and exit (KTEST=suite,suite;"
 	@echo "                 SMP= as for run)"
 	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
 	@echo "make pktgen      build build/pktgen, the host packet generator"
-	@echo "make test        host unit tests, then the QEMU test suite"
+	@echo "make check-layers  fail on a call that goes the wrong way between"
+	@echo "                 layers (docs/design.md)"
+	@echo "make test        check-layers, host unit tests, then the QEMU tests"
 	@echo "make clean       remove build/"
 
 FORCE:
 
-.PHONY: all deps iso run run-uefi ktest debug gdb pktgen test test-host clean help
+.PHONY: all deps iso check-accel run run-uefi ktest debug gdb pktgen check-layers test \
+	test-host clean help
 
 -include $(OBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d)

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * 16550 UART on COM1, 115200 8N1.
+ * 16550 UART on COM1, 115200 8N1: the console ttyS0.
  *
- * Output is polled: printk must work in any context, including a panic
- * with interrupts off.  Input is interrupt driven once serial_irq_init()
- * has run, and takes every step of deferred work on its way to the
- * reader (docs/deferred-work.md): the top half moves bytes from the UART
- * into a ring and schedules a tasklet; the tasklet (TASKLET_SOFTIRQ)
+ * It registers its console (console_initcall, Linux's
+ * univ8250_console_init) before the first boot message.  Output is
+ * polled, as Linux's serial8250_console_write: printk must work in any
+ * context, including a panic with interrupts off, and a write returns
+ * once the transmitter is empty, so nothing is lost when the machine
+ * stops right after.  Input is interrupt driven once the device
+ * initcall has run, and takes every step of deferred work on its way to
+ * the reader (docs/deferred-work.md): the top half moves bytes from the
+ * UART into a ring and schedules a tasklet; the tasklet (TASKLET_SOFTIRQ)
  * queues a work item; the work item, in a kworker, wakes the reader
- * sleeping in serial_getc().  Before that (early boot), or from atomic
- * context, input is polled.
+ * sleeping in the console's read().  Before that (early boot), or from
+ * atomic context, input is polled.
  */
-#include <irqlab/serial.h>
+#include <irqlab/console.h>
+#include <irqlab/errno.h>
+#include <irqlab/init.h>
 #include <irqlab/interrupt.h>
 #include <irqlab/ringbuf.h>
 #include <irqlab/kernel.h>
@@ -56,9 +62,9 @@ static struct ringbuf rx_ring = { .buf = rx_buf, .size = RX_RING_SIZE };
 static bool rx_irq_enabled;
 static DEFINE_SPINLOCK(rx_lock);
 static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
-unsigned long serial_rx_overruns;	/* bytes lost to a full ring */
+static unsigned int rx_overruns;	/* bytes lost to a full ring */
 
-void serial_init(void)
+static void serial_hw_init(void)
 {
 	u16 div = UART_CLOCK / BAUD;
 
@@ -78,38 +84,26 @@ static void serial_putc(char c)
 	outb(c, COM1 + UART_TX);
 }
 
-void serial_write(const char *s, size_t len)
+static void serial_console_write(struct console *co, const char *s,
+				 unsigned int count)
 {
-	size_t i;
+	unsigned int i;
 
 	/* A terminal wants CR LF; the kernel writes LF, as Linux's does. */
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < count; i++) {
 		if (s[i] == '\n')
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
-}
-
-void serial_flush(void)
-{
 	while (!(inb(COM1 + UART_LSR) & UART_LSR_TEMT))
 		cpu_relax();
 }
 
-int serial_getc_nowait(void)
+static int uart_getc_nowait(void)
 {
 	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
-		return -1;
+		return -EAGAIN;
 	return inb(COM1 + UART_RX);
-}
-
-static int serial_getc_polled(void)
-{
-	int c;
-
-	while ((c = serial_getc_nowait()) < 0)
-		cpu_relax();
-	return c;
 }
 
 static bool rx_take(u8 *c)
@@ -123,34 +117,66 @@ static bool rx_take(u8 *c)
 	return got;
 }
 
-int serial_getc(void)
+/* A byte of input, from the ring once the interrupt fills it. */
+static int serial_console_poll_get_char(struct console *co)
 {
 	u8 c;
 
-	if (!rx_irq_enabled || irqs_disabled() || in_atomic())
-		return serial_getc_polled();
-	/* The reader sleeps; the receive interrupt wakes it. */
-	while (!rx_take(&c))
+	if (!rx_irq_enabled)
+		return uart_getc_nowait();
+	return rx_take(&c) ? c : -EAGAIN;
+}
+
+static int serial_console_read(struct console *co, char *s,
+			       unsigned int count)
+{
+	unsigned int n = 0;
+	int c;
+
+	if (!count)
+		return 0;
+	if (!rx_irq_enabled || irqs_disabled() || in_atomic()) {
+		while ((c = uart_getc_nowait()) < 0)
+			cpu_relax();
+		s[n++] = c;
+	}
+	for (;;) {
+		while (n < count && (c = serial_console_poll_get_char(co)) >= 0)
+			s[n++] = c;
+		if (n)
+			return n;
+		/* The reader sleeps; the receive interrupt wakes it. */
 		wait_event_interruptible(rx_wait, !ringbuf_empty(&rx_ring));
-	return c;
+	}
 }
 
-bool serial_take_interrupt(void)
+static struct console serial_console = {
+	.name		= "ttyS",
+	.write		= serial_console_write,
+	.read		= serial_console_read,
+	.poll_get_char	= serial_console_poll_get_char,
+	.index		= 0,
+};
+
+static int serial_console_init(void)
 {
-	unsigned long flags;
-	bool found = false;
-	u8 c;
-
-	spin_lock_irqsave(&rx_lock, flags);
-	while (!found && ringbuf_get_byte(&rx_ring, &c))
-		found = c == 0x03;	/* ^C; what came before it is dropped */
-	spin_unlock_irqrestore(&rx_lock, flags);
-	return found;
+	serial_hw_init();
+	register_console(&serial_console);
+	return 0;
 }
+console_initcall(serial_console_init);
 
-/* Process context, a kworker: where a tty would run its line discipline. */
+/*
+ * Process context, a kworker: where a tty would run its line discipline,
+ * and where n_tty reports lost input.
+ */
 static void serial_rx_work(struct work_struct *work)
 {
+	unsigned int lost = __atomic_exchange_n(&rx_overruns, 0,
+						 __ATOMIC_RELAXED);
+
+	if (lost)
+		pr_warn("ttyS0: %u input overrun(s)\n", lost);
 	wake_up_interruptible(&rx_wait);
 }
 static DECLARE_WORK(rx_work, serial_rx_work);
@@ -175,25 +201,28 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 	spin_lock(&rx_lock);
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
 		if (!ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX)))
-			serial_rx_overruns++;
+			rx_overruns++;
 	}
 	spin_unlock(&rx_lock);
 	tasklet_schedule(&rx_tasklet);
 	return IRQ_HANDLED;
 }
 
-void serial_irq_init(void)
+/* Linux's serial8250_init, a device initcall: input on IRQ 4 from now. */
+static int serial_irq_init(void)
 {
 	int ret = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", &rx_ring);
 
 	if (ret) {
 		pr_err("serial: cannot get IRQ %d (%d): input stays polled\n",
 		       COM1_IRQ, ret);
-		return;
+		return ret;
 	}
 	rx_irq_enabled = true;
 	outb(UART_IER_RDI, COM1 + UART_IER);
 	/* Bytes that came before the interrupt was on raise none: take them. */
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR)
 		ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX));
+	return 0;
 }
+device_initcall(serial_irq_init);

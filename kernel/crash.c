@@ -7,6 +7,7 @@
  * Each victim is __noipa so that it keeps its own name in the backtrace:
  * the tests check that the report names the function that faulted.
  */
+#include <irqlab/init.h>
 #include <irqlab/crash.h>
 #include <irqlab/cmdline.h>
 #include <irqlab/errno.h>
@@ -229,23 +230,26 @@ const struct crash_type *crash_find(const char *name)
 	return NULL;
 }
 
-void crash_from_cmdline(void)
+static int crash_from_cmdline(void)
 {
 	const struct crash_type *c;
 	char name[32];
 	size_t i;
 
 	if (!cmdline_get("crash", name, sizeof(name)))
-		return;
+		return 0;
 	c = crash_find(name);
 	if (!c) {
 		pr_err("crash: unknown type '%s'; known:", name);
 		for (i = 0; i < ARRAY_SIZE(crash_types); i++)
 			pr_cont(" %s", crash_types[i].name);
 		pr_cont("\n");
-		return;
+		return -EINVAL;
 	}
 	pr_emerg("crash: %s, as crash=%s asked\n", c->what, c->name);
 	c->fn(NULL);
 	pr_err("crash: crash=%s returned without crashing\n", c->name);
+	return -EFAULT;
 }
+/* Last of the initcalls: everything a crash kind needs is up. */
+late_initcall(crash_from_cmdline);

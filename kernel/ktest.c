@@ -14,12 +14,15 @@
  *   ok 1 string
  */
 #include <irqlab/ktest.h>
+#include <irqlab/cmdline.h>
 #include <irqlab/kernel.h>
 #include <irqlab/sprintf.h>
 #include <irqlab/string.h>
 #include <asm/setjmp.h>
 
 extern const struct ktest_suite __start_ktest_suites[], __stop_ktest_suites[];
+
+ATOMIC_NOTIFIER_HEAD(ktest_notifier_list);
 
 #define for_each_suite(s) \
 	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
@@ -33,6 +36,8 @@ void ktest_fail_binary(struct ktest *t, const char *file, int line,
 		       s64 lval, s64 rval)
 {
 	t->status = KTEST_FAIL;
+	if (t->quiet)
+		return;
 	pr_info("    # %s: EXPECTATION FAILED at %s:%d\n", t->name, file, line);
 	pr_info("    Expected %s %s %s, but\n", left, op, right);
 	pr_info("        %s == %lld (0x%llx)\n", left, (long long)lval,
@@ -46,6 +51,8 @@ void ktest_fail_str(struct ktest *t, const char *file, int line,
 		    const char *rval)
 {
 	t->status = KTEST_FAIL;
+	if (t->quiet)
+		return;
 	pr_info("    # %s: EXPECTATION FAILED at %s:%d\n", t->name, file, line);
 	pr_info("    Expected %s == %s, but\n", left, right);
 	pr_info("        %s == \"%s\"\n", left, lval ? lval : "(null)");
@@ -58,10 +65,12 @@ void ktest_fail_msg(struct ktest *t, const char *file, int line,
 	char buf[256];
 	va_list args;
 
+	t->status = KTEST_FAIL;
+	if (t->quiet)
+		return;
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	t->status = KTEST_FAIL;
 	pr_info("    # %s: EXPECTATION FAILED at %s:%d\n", t->name, file, line);
 	pr_info("    %s\n", buf);
 }
@@ -71,21 +80,43 @@ void ktest_log(struct ktest *t, const char *fmt, ...)
 	char buf[256];
 	va_list args;
 
+	if (t->quiet)
+		return;
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	pr_info("    # %s: %s\n", t->name, buf);
 }
 
+/* As KUnit's: a skip does not clear a failure already recorded. */
 void ktest_skip(struct ktest *t, const char *reason)
 {
-	t->status = KTEST_SKIP;
+	if (t->status != KTEST_FAIL)
+		t->status = KTEST_SKIP;
 	t->skip_reason = reason;
 }
 
 void ktest_abort(struct ktest *t)
 {
 	klongjmp(t->abort_ctx, 1);
+}
+
+/*
+ * The KTAP result line of case number n, without its indentation: "ok 1
+ * name", "ok 1 name # SKIP reason" or "not ok 1 name".
+ */
+int ktest_result_line(char *buf, size_t size, const struct ktest *t, int n)
+{
+	switch (t->status) {
+	case KTEST_PASS:
+		return scnprintf(buf, size, "ok %d %s", n, t->name);
+	case KTEST_SKIP:
+		return scnprintf(buf, size, "ok %d %s # SKIP %s", n, t->name,
+				 t->skip_reason ? t->skip_reason : "");
+	case KTEST_FAIL:
+		break;
+	}
+	return scnprintf(buf, size, "not ok %d %s", n, t->name);
 }
 
 static void run_case(const struct ktest_case *c, int n, struct totals *tot)
@@ -96,23 +127,22 @@ static void run_case(const struct ktest_case *c, int n, struct totals *tot)
 		.status = KTEST_PASS,
 		.abort_ctx = &abort_ctx,
 	};
+	char line[160];
 
 	if (!ksetjmp(&abort_ctx))
 		c->run(&t);
 
+	ktest_result_line(line, sizeof(line), &t, n);
+	pr_info("    %s\n", line);
 	switch (t.status) {
 	case KTEST_PASS:
 		tot->pass++;
-		pr_info("    ok %d %s\n", n, c->name);
 		break;
 	case KTEST_SKIP:
 		tot->skip++;
-		pr_info("    ok %d %s # SKIP %s\n", n, c->name,
-			t.skip_reason ? t.skip_reason : "");
 		break;
 	case KTEST_FAIL:
 		tot->fail++;
-		pr_info("    not ok %d %s\n", n, c->name);
 		break;
 	}
 }
@@ -204,4 +234,17 @@ int ktest_run(const char *list)
 	pr_info("# Totals: pass:%d fail:%d skip:%d total:%d\n", all.pass,
 		all.fail, all.skip, all.pass + all.fail + all.skip);
 	return failed + unknown;
+}
+
+void ktest_run_all_tests(void)
+{
+	char list[256];
+	int failed;
+
+	if (!cmdline_get("ktest", list, sizeof(list)) || !list[0])
+		return;
+	failed = ktest_run(list);
+	atomic_notifier_call_chain(&ktest_notifier_list, failed, NULL);
+	/* Still here: nothing stopped the machine with the result. */
+	pr_info("ktest: %s\n", failed ? "FAILED" : "all passed");
 }

@@ -1,27 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kmain: irqlab's start_kernel.  head.S calls it on the boot stack, in long
- * mode, interrupts off, with the multiboot2 magic and information pointer.
- * The order matters: the boot information is read while head.S's identity
- * map still covers it; the command line is complete (fw_cfg appended)
- * before the banner prints it; the exception handlers are in place before
- * anything can fault.
+ * kmain, irqlab's start_kernel, and kernel_init, as Linux's init/main.c.
+ *
+ * head.S calls kmain on the boot stack, in long mode, interrupts off,
+ * with the multiboot2 magic and information pointer.  kmain brings up
+ * the core in a fixed order, each step needing the ones before it (the
+ * comments say why each is where it is), then starts kernel_init, PID 1,
+ * and becomes CPU 0's idle task.  kernel_init runs the initcalls, with
+ * which every subsystem and driver registers itself (include/irqlab/
+ * init.h): as a thread it may sleep, so a probe may too.  Then it runs
+ * the tests ktest= asks for, and the init program: the shell.
  */
 #include <irqlab/kernel.h>
+#include <irqlab/init.h>
 #include <irqlab/bootinfo.h>
 #include <irqlab/cmdline.h>
-#include <irqlab/netdevice.h>
-#include <irqlab/serial.h>
+#include <irqlab/console.h>
 #include <irqlab/acpi.h>
 #include <irqlab/dmi.h>
+#include <irqlab/errno.h>
+#include <irqlab/kallsyms.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
-#include <irqlab/pci.h>
-#include <irqlab/e1000.h>
 #include <irqlab/workqueue.h>
-#include <irqlab/crash.h>
-#include <irqlab/shell.h>
-#include <irqlab/debugexit.h>
+#include <irqlab/string.h>
+#include <irqlab/sprintf.h>
+#include <irqlab/timekeeping.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -32,10 +36,13 @@
 #include <irqlab/pit.h>
 #include <irqlab/rtc.h>
 #include <irqlab/percpu.h>
+#include <irqlab/preempt.h>
 #include <irqlab/smp.h>
 #include <irqlab/kthread.h>
 #include <irqlab/interrupt.h>
 #include <irqlab/timer.h>
+
+bool initcall_debug;
 
 static void print_memory_map(void)
 {
@@ -55,38 +62,153 @@ static void print_memory_map(void)
 			BOOT_MMAP_MAX);
 }
 
-static char ktest_list[256];
+/* ---- initcalls ------------------------------------------------------- */
+
+extern const initcall_t __initcall_start[], __initcall0_start[],
+	__initcall1_start[], __initcall2_start[], __initcall3_start[],
+	__initcall4_start[], __initcall5_start[], __initcall6_start[],
+	__initcall7_start[], __initcall_end[];
+
+static const initcall_t *const initcall_levels[] = {
+	__initcall0_start, __initcall1_start, __initcall2_start,
+	__initcall3_start, __initcall4_start, __initcall5_start,
+	__initcall6_start, __initcall7_start, __initcall_end,
+};
+
+int do_one_initcall(initcall_t fn)
+{
+	unsigned long count = preempt_count();
+	char sym[KSYM_SYMBOL_LEN], msgbuf[64];
+	u64 calltime = 0;
+	int ret, n = 0;
+
+	sprint_symbol(sym, (unsigned long)fn);
+	if (initcall_debug) {
+		printk(KERN_DEBUG "calling  %s @ %d\n", sym, current_pid());
+		calltime = ktime_get_ns();
+	}
+	ret = fn();
+	if (initcall_debug)
+		printk(KERN_DEBUG "initcall %s returned %d after %llu usecs\n",
+		       sym, ret,
+		       (unsigned long long)(ktime_get_ns() - calltime) >> 10);
+	else if (ret && ret != -ENODEV)
+		/* -ENODEV: no such hardware here, which is no failure. */
+		pr_warn("initcall %s returned %d\n", sym, ret);
+
+	if (preempt_count() != count) {
+		n += scnprintf(msgbuf + n, sizeof(msgbuf) - n,
+			       "preemption imbalance ");
+		preempt_count_set(count);
+	}
+	if (irqs_disabled()) {
+		n += scnprintf(msgbuf + n, sizeof(msgbuf) - n,
+			       "disabled interrupts ");
+		local_irq_enable();
+	}
+	if (n) {
+		pr_warn("initcall %s returned with %s\n", sym, msgbuf);
+		WARN_ON(true);
+	}
+	return ret;
+}
+
+static void do_initcall_level(int level)
+{
+	const initcall_t *fn;
+
+	for (fn = initcall_levels[level]; fn < initcall_levels[level + 1]; fn++)
+		do_one_initcall(*fn);
+}
+
+static void do_initcalls(void)
+{
+	int level;
+
+	for (level = 0; level < (int)ARRAY_SIZE(initcall_levels) - 1; level++)
+		do_initcall_level(level);
+}
 
 /*
- * The shell runs in a kernel thread, as a user's shell would in its
- * process.  With ktest= it first runs the tests (which may sleep), then
- * exits QEMU through isa-debug-exit, or carries on without the device.
+ * Linux runs these before it brings the other CPUs up; irqlab has them
+ * up already (smp_init in kmain), and no CPU hotplug to start per-CPU
+ * threads later, so an early initcall sees every CPU.
  */
-static int shell_thread(void *unused)
+static void do_pre_smp_initcalls(void)
 {
-	int failed;
+	const initcall_t *fn;
 
-	if (ktest_list[0]) {
-		failed = ktest_run(ktest_list);
-		debug_exit(failed ? DEBUG_EXIT_KTEST_FAIL :
-				    DEBUG_EXIT_KTEST_PASS);
-		pr_info("ktest: %s; no isa-debug-exit device to report it to\n",
-			failed ? "FAILED" : "all passed");
+	for (fn = __initcall_start; fn < __initcall0_start; fn++)
+		do_one_initcall(*fn);
+}
+
+/* ---- the init program ---------------------------------------------------- */
+
+extern const struct init_program __start_init_programs[],
+	__stop_init_programs[];
+
+/*
+ * Linux's run_init_process execs a file; until irqlab can, the programs
+ * are built in (INIT_PROGRAM) and run in PID 1 under their name.
+ * Returns only if there is no such program.
+ */
+static int run_init_process(const char *path)
+{
+	const struct init_program *p;
+	const char *base;
+	int code;
+
+	for (p = __start_init_programs; p < __stop_init_programs; p++)
+		if (strcmp(p->path, path) == 0)
+			break;
+	if (p == __stop_init_programs)
+		return -ENOENT;
+	pr_info("Run %s as init process\n", path);
+	base = strrchr(path, '/');
+	strscpy(current->comm, base ? base + 1 : path, sizeof(current->comm));
+	code = p->main();
+	panic("Attempted to kill init! exitcode=0x%08x", (code & 0xff) << 8);
+}
+
+static int kernel_init(void *unused)
+{
+	char init[64];
+	int ret;
+
+	/* Workers for the work items that initcalls queue. */
+	workqueue_init();
+	do_pre_smp_initcalls();
+	/* Linux's do_basic_setup: every subsystem, then every driver. */
+	do_initcalls();
+	/* After the drivers, as Linux's kunit_run_all_tests. */
+	ktest_run_all_tests();
+
+	if (cmdline_get("init", init, sizeof(init))) {
+		ret = run_init_process(init);
+		panic("Requested init %s failed (error %d).", init, ret);
 	}
-	shell_run();
+	run_init_process("/sbin/init");
+	run_init_process("/bin/sh");
+	panic("No working init found.  Try passing init= option to kernel.");
 }
 
 void __noreturn kmain(u32 magic, unsigned long info)
 {
+	/* this_cpu data (the GS base): printk and everything after use it. */
 	setup_boot_percpu();
+	/* The zero of printk's timestamps. */
 	tsc_mark_boot();
-	serial_init();
+	/* The consoles, before the first message (console_initcall). */
+	console_init();
+	/* While head.S's identity map still covers the information. */
 	if (!multiboot2_parse(magic, info)) {
 		pr_emerg("irqlab: bad multiboot2 information at 0x%lx\n", info);
 		halt_forever();
 	}
+	/* The whole command line (fw_cfg's part too) before it is read. */
 	cmdline_init();
 	printk_setup();
+	initcall_debug = cmdline_get("initcall_debug", NULL, 0);
 
 	pr_notice("irqlab version %s (gcc %s) #1 SMP\n", IRQLAB_VERSION,
 		  __VERSION__);
@@ -96,47 +218,42 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	pr_notice("Command line: %s\n", boot_info.cmdline);
 	print_memory_map();
 
+	/* The direct map, then the allocators: everything below allocates. */
 	paging_init();
 	mm_init();
+	/* Segments, the TSS and the IDT: before anything can fault. */
 	gdt_init();
 	idt_init();
+	/* The TSC's rate: delays and the clock need it. */
 	tsc_init();
 	rtc_init();
+	/* ACPI tables: the MADT below, power off later. */
 	acpi_table_init();
-	dmi_setup();		/* the "Hardware name:" of oops reports */
+	/* SMBIOS: the "Hardware name:" of oops reports. */
+	dmi_setup();
 	mem_init();
 
 	/* Deferred work, ready before the first interrupt can raise it. */
 	softirq_init();
 	init_timers();
 
-	/* Interrupt controllers, then the devices that interrupt. */
+	/* Interrupt controllers, then the timers that interrupt. */
 	madt_init();
 	legacy_pic_disable();
 	lapic_init();
 	ioapic_init();
 	pit_timer_init();
-	/* Pools for every CPU of the MADT, before the serial IRQ queues work. */
+	/* Pools for every CPU of the MADT, before anything queues work. */
 	workqueue_init_early();
-	serial_irq_init();
 	local_irq_enable();
 	lapic_timer_init();
+	/* Run queues, then the other CPUs, which start in their idle tasks. */
 	sched_init();
 	smp_init();
-	spawn_ksoftirqd();
-	workqueue_init();
-	/* Softnet for every online CPU, then the drivers that feed it. */
-	net_dev_init();
-	/* Devices after deferred work and softnet: probes queue work, NAPI. */
-	pci_init();
-	e1000_init_module();
 
-	crash_from_cmdline();
-	cmdline_get("ktest", ktest_list, sizeof(ktest_list));
-	/* Before the shell's prompt, which may come at once on another CPU. */
-	pr_info("irqlab: boot complete\n");
-	if (!kthread_run(shell_thread, NULL, "sh"))
-		panic("cannot start the shell thread");
+	/* PID 1, first created, as Linux's rest_init. */
+	if (!kthread_run(kernel_init, NULL, "swapper/0"))
+		panic("cannot start kernel_init");
 
 	/* kmain is CPU 0's idle task from here on, as Linux's rest_init. */
 	cpu_startup_entry();

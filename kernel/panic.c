@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * panic(): the kernel cannot go on.  Print why and where, then stop: exit
- * QEMU with a failure status when its isa-debug-exit device is there (test
- * runs), else halt.  The other CPUs are stopped first.
+ * panic(): the kernel cannot go on.  Print why and where, call the panic
+ * notifiers (drivers/debugexit.c exits QEMU with a failure status when
+ * its isa-debug-exit device is there), else halt.  The other CPUs are
+ * stopped first.
  */
 #include <irqlab/kernel.h>
 #include <irqlab/sprintf.h>
-#include <irqlab/debugexit.h>
+#include <irqlab/panic_notifier.h>
 #include <irqlab/smp.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+
+ATOMIC_NOTIFIER_HEAD(panic_notifier_list);
 
 static int panic_cpu = -1;
 
@@ -51,6 +54,7 @@ void panic(const char *fmt, ...)
 		dump_stack();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 
-	debug_exit(DEBUG_EXIT_PANIC);
+	/* After the end line, unlike Linux: a notifier may stop the machine. */
+	atomic_notifier_call_chain(&panic_notifier_list, 0, buf);
 	halt_forever();
 }

@@ -17,6 +17,7 @@
  * SOFTIRQ_OFFSET (odd count), local_bh_disable() adds twice that (even),
  * so in_serving_softirq() and in_softirq() differ.
  */
+#include <irqlab/init.h>
 #include <irqlab/interrupt.h>
 #include <irqlab/bottom_half.h>
 #include <irqlab/kernel_stat.h>
@@ -240,7 +241,7 @@ static int ksoftirqd_fn(void *unused)
 	}
 }
 
-void spawn_ksoftirqd(void)
+static int spawn_ksoftirqd(void)
 {
 	struct task_struct *p;
 	int cpu;
@@ -256,4 +257,6 @@ void spawn_ksoftirqd(void)
 		per_cpu(ksoftirqd, cpu) = p;
 		wake_up_process(p);
 	}
+	return 0;
 }
+early_initcall(spawn_ksoftirqd);

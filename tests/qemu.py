@@ -50,6 +50,37 @@ ENTER = "\r"  # what a terminal sends for the Enter key
 # A printk timestamp, "[    0.123456] ", at the start of a line.
 TIMESTAMP_RE = re.compile(r"^\[\s*\d+\.\d+\] ")
 
+# The accelerator: $IRQLAB_ACCEL (make test ACCEL=...), "tcg" (QEMU's
+# emulator, the default and what CI runs) or "kvm" (the host's CPU, -cpu
+# host, where $IRQLAB_KVM_DEV, default /dev/kvm, exists).
+ACCELS = ("tcg", "kvm")
+
+
+def default_accel() -> str:
+    return os.environ.get("IRQLAB_ACCEL", "tcg") or "tcg"
+
+
+def kvm_device() -> str:
+    return os.environ.get("IRQLAB_KVM_DEV", "/dev/kvm") or "/dev/kvm"
+
+
+def accel_args(accel: str) -> list[str]:
+    """QEMU's options for an accelerator; AccelUnavailable if KVM is not
+    there to use."""
+    if accel not in ACCELS:
+        raise ValueError(f"accel must be one of {ACCELS}, not {accel!r}")
+    if accel == "tcg":
+        return ["-accel", "tcg"]
+    dev = kvm_device()
+    if not os.path.exists(dev):
+        raise AccelUnavailable(f"accel=kvm: {dev} does not exist: this machine has no KVM; "
+                               "use TCG (leave ACCEL/IRQLAB_ACCEL out)")
+    if not os.access(dev, os.R_OK | os.W_OK):
+        raise AccelUnavailable(f"accel=kvm: {dev} exists but cannot be opened "
+                               "(join the kvm group); use TCG (leave ACCEL out)")
+    return ["-accel", "kvm", "-cpu", "host"]
+
+
 # isa-debug-exit makes QEMU exit with (value << 1) | 1.
 EXIT_KTEST_PASS = (0x10 << 1) | 1  # 33
 EXIT_KTEST_FAIL = (0x11 << 1) | 1  # 35
@@ -139,6 +170,10 @@ class FirmwareMissing(Exception):
     """The requested firmware image is not installed."""
 
 
+class AccelUnavailable(Exception):
+    """ACCEL=kvm was asked for where KVM cannot be used."""
+
+
 class _SerialLog:
     """pexpect's logfile_read: keeps the output in memory and in a file."""
 
@@ -185,7 +220,8 @@ class Qemu:
     that cover a boot (wait_prompt, wait_exit); it defaults per firmware.
     `net` is "none" (no NIC), "user" (e1000, user networking, restrict=on)
     or "socket" (e1000 on a 127.0.0.1 UDP socket netdev; its ports are in
-    `net_ports`).
+    `net_ports`).  `accel` is "tcg" or "kvm" (default $IRQLAB_ACCEL, else
+    tcg); start() raises AccelUnavailable for kvm without /dev/kvm.
     """
 
     def __init__(
@@ -201,12 +237,16 @@ class Qemu:
         log_path: str | os.PathLike | None = None,
         net: str = "none",
         mac: str = GUEST_MAC,
+        accel: str | None = None,
     ):
         if firmware not in ("bios", "uefi"):
             raise ValueError(f"firmware must be 'bios' or 'uefi', not {firmware!r}")
         if net not in NET_MODES:
             raise ValueError(f"net must be one of {NET_MODES}, not {net!r}")
         self.firmware = firmware
+        self.accel = accel or default_accel()
+        if self.accel not in ACCELS:
+            raise ValueError(f"accel must be one of {ACCELS}, not {self.accel!r}")
         self.net = net
         self.mac = mac
         self.net_ports: NetPorts | None = None
@@ -233,6 +273,7 @@ class Qemu:
         args = [
             QEMU_BINARY,
             "-M", "pc",
+            *accel_args(self.accel),
             "-cdrom", str(self.iso),
             "-boot", "d",
             "-smp", str(self.smp),

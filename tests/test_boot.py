@@ -3,15 +3,18 @@
 Checks the boot log (banner, the command line including what fw_cfg added,
 which firmware booted us, memory), and what a fresh boot answers to the
 read-only commands: cat /proc/cmdline, cat /proc/meminfo (Linux's format,
-MemTotal following QEMU's -m), uname -a, dmesg (timestamps), help.
+MemTotal following QEMU's -m), uname -a, dmesg (timestamps), help.  With
+initcall_debug, the initcalls are logged as Linux logs them, every one
+built in, in level and link order, all in PID 1.
 """
 
 import re
 
 import pytest
 
+import kelf
 from harness import SHARED_CMDLINE, QemuFactory, log_name
-from qemu import Qemu, split_lines, strip_timestamp
+from qemu import EXIT_PANIC, Qemu, split_lines, strip_timestamp
 
 TOKEN = "irqlab.testtoken=42"
 assert TOKEN in SHARED_CMDLINE
@@ -156,3 +159,99 @@ def test_meminfo_scales_with_memory_size(qemu, booted):
         f"-m 256M -> 512M grew MemTotal by {grown} kB ({small} -> {big}), "
         "expected about 262144 kB"
     )
+
+
+# ---- initcalls ---------------------------------------------------------------
+
+CALLING = re.compile(r"^calling  (\w+)\+0x0/0x[0-9a-f]+ @ (\d+)$")
+RETURNED = re.compile(r"^initcall (\w+)\+0x0/0x[0-9a-f]+ returned (-?\d+) after (\d+) usecs$")
+# include/irqlab/init.h: __initcall_<function><level>, level early or 0-7.
+INITCALL_SYMBOL = re.compile(r"^__initcall_(\w+?)(early|[0-7])$")
+LEVELS = ["early", "0", "1", "2", "3", "4", "5", "6", "7"]
+
+
+def initcalls_in_link_order(elf_path) -> list[tuple[str, str]]:
+    """[(function, level)] in the order kernel_init must call them: the
+    order of their pointers in the image (levels in order, then link
+    order within a level)."""
+    syms = kelf.Elf64(elf_path).symbols()
+    found = []
+    for name, addr in syms.items():
+        m = INITCALL_SYMBOL.match(name)
+        if m:
+            found.append((addr, m.group(1), m.group(2)))
+    return [(fn, level) for _, fn, level in sorted(found)]
+
+
+def logged_initcalls(lines: list[str]) -> list[tuple[str, int, int]]:
+    """[(function, pid, returned)] from initcall_debug's lines, checking
+    that each 'calling' line is closed by its own 'initcall ... returned'
+    before the next one."""
+    calls, open_call = [], None
+    for line in lines:
+        if m := CALLING.match(line):
+            assert open_call is None, f"{m.group(1)} called while {open_call[0]} runs"
+            open_call = (m.group(1), int(m.group(2)))
+        elif m := RETURNED.match(line):
+            assert open_call and open_call[0] == m.group(1), (
+                f"{line!r} does not close the call of {open_call}"
+            )
+            calls.append((open_call[0], open_call[1], int(m.group(2))))
+            open_call = None
+    assert open_call is None, f"{open_call[0]} never returned"
+    return calls
+
+
+def test_initcall_debug(qemu, elf_path, iso_elf_mismatch):
+    if iso_elf_mismatch:
+        pytest.fail(iso_elf_mismatch, pytrace=False)  # the ELF says what to expect
+    expected = initcalls_in_link_order(elf_path)
+    assert [lvl for _, lvl in expected] == sorted(
+        (lvl for _, lvl in expected), key=LEVELS.index
+    ), "the linker script does not keep the levels in order"
+    q = qemu(firmware="bios", cmdline="initcall_debug loglevel=8").boot()
+    calls = logged_initcalls(boot_lines(q))
+    order = [fn for fn, _, _ in calls]
+    assert order == [fn for fn, _ in expected], (
+        "initcalls logged, against those built in:\n"
+        + "\n".join(f"  {a!s:32} {b}" for a, b in zip(order + [""] * len(expected),
+                                                    [fn for fn, _ in expected]))
+    )
+    not_pid1 = [(fn, pid) for fn, pid, _ in calls if pid != 1]
+    assert not not_pid1, f"initcalls not run by kernel_init (PID 1): {not_pid1}"
+    failed = [(fn, ret) for fn, _, ret in calls if ret != 0]
+    assert not failed, f"initcalls that failed on a plain boot: {failed}"
+    # Linux's levels: per-CPU threads early, then the buses and the network
+    # core (subsys), the protocols (fs), the drivers (device), the rest late.
+    chain = ["spawn_ksoftirqd", "pci_init", "net_dev_init", "inet_init",
+             "e1000_driver_init", "serial_irq_init", "crash_from_cmdline"]
+    assert [fn for fn in order if fn in chain] == chain
+
+
+def test_no_initcall_lines_without_initcall_debug(booted):
+    lines = [line for line in boot_lines(booted) if CALLING.match(line) or RETURNED.match(line)]
+    assert not lines, f"initcall_debug is not on the command line, but:\n{show(lines)}"
+
+
+# ---- the init program ------------------------------------------------------------
+
+
+def test_shell_is_init(booted):
+    require_line(boot_lines(booted), r"^Run /bin/sh as init process$",
+                 "'Run /bin/sh as init process' line")
+    out = booted.run("ps")
+    pid1 = [line for line in out if re.match(r"^\s*1\s", line)]
+    assert len(pid1) == 1 and pid1[0].split()[-1] == "sh", (
+        "ps should show the shell as PID 1:\n" + "\n".join(out)
+    )
+
+
+@pytest.mark.parametrize("booted", ["bios"], indirect=True)  # BIOS only: time
+def test_missing_init_panics(qemu, booted):
+    """init= naming no program: Linux's panic, and QEMU exits with it."""
+    q = qemu(firmware="bios", cmdline="init=/sbin/nosuchinit")
+    status = q.wait_exit()
+    lines = q.lines(strip_timestamps=True)
+    want = "Kernel panic - not syncing: Requested init /sbin/nosuchinit failed (error -2)."
+    assert want in lines, f"no {want!r} in:\n{show(lines)}"
+    assert status == EXIT_PANIC, f"QEMU exited {status}, expected {EXIT_PANIC} after the panic"

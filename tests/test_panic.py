@@ -1,7 +1,8 @@
 """Kernel crashes and their Linux-style reports.
 
 Each case boots with crash=KIND on the command line, which makes the kernel
-fault on purpose: in kmain (NULL write, ud2, divide by zero, non-canonical
+fault on purpose: in kernel_init, whose late initcall triggers crash=
+(NULL write, ud2, divide by zero, non-canonical
 address, stack overflow into the guard page, panic()), or in an interrupt
 (a hard interrupt handler, a timer callback, a tasklet, another CPU's IPI
 handler).  The report must read like Linux's oops (the headline, RIP, the
@@ -57,7 +58,7 @@ class Crash:
     # functions, then </IRQ> and the task's frames.
     irq_functions: tuple[str, ...] = ()
     # The first frames of the task the trace must reach.
-    task_function: str = "kmain"
+    task_function: str = "kernel_init"
     # Where the interrupt came in: the RIP of the registers dumped in the
     # task's part of the trace (None: anywhere).
     interrupted: str | None = None
@@ -383,7 +384,7 @@ CR2: 0000000000000000 CR3: 0000000000227000 CR4: 0000000000000020
 Call Trace:
  <TASK>
  ? crash_from_cmdline+0xd6/0xf0
- kmain+0x149/0x1e0
+ kernel_init+0x149/0x1e0
  </TASK>
 Kernel panic - not syncing: Fatal exception
 ---[ end Kernel panic - not syncing: Fatal exception ]---"""
@@ -393,7 +394,8 @@ Kernel panic - not syncing: Fatal exception
     "edit, complaint",
     [
         (lambda r: r, None),
-        (lambda r: r.replace(" kmain+", " other+"), "kmain is not in the call trace"),
+        (lambda r: r.replace(" kernel_init+", " other+"),
+         "kernel_init is not in the call trace"),
         (lambda r: r.replace("RIP: 0010:crash_null_deref", "RIP: 0010:memcpy"), "RIP is in"),
         (lambda r: r.replace("R13: ", "R1x: "), "R13 is not in the register dump"),
         (lambda r: r.rsplit("\n", 2)[0], "the last line is"),
@@ -403,7 +405,7 @@ Kernel panic - not syncing: Fatal exception
         (lambda r: r.replace(", BIOS 1.16.2-debian-1.16.2-1 04/01/2014", ""),
          "the line after the CPU line"),
     ],
-    ids=["good", "no-kmain", "wrong-rip", "no-r13", "no-final-line", "wrong-oops",
+    ids=["good", "no-kernel-init", "wrong-rip", "no-r13", "no-final-line", "wrong-oops",
          "wrong-vendor", "no-bios"],
 )
 def test_checker_on_made_up_reports(edit, complaint):
@@ -477,7 +479,7 @@ R10: 0000000000000001 R11: 0000002000000000 R12: 0000000000000101
 R13: ffffc90000007e20 R14: ffffc90000007e10 R15: ffffffff802170d0
  crash_timer_softirq+0x2a/0x30
  crash_from_cmdline+0xd6/0xf0
- kmain+0x149/0x1e0
+ kernel_init+0x149/0x1e0
  </TASK>
 Kernel panic - not syncing: Fatal exception in interrupt
 ---[ end Kernel panic - not syncing: Fatal exception in interrupt ]---"""
@@ -490,7 +492,8 @@ Kernel panic - not syncing: Fatal exception in interrupt
         (lambda r: r.replace(" <IRQ>", " <TASK>", 1).replace(" </IRQ>", " </TASK>", 1),
          "walks <IRQ> then <TASK>"),
         (lambda r: r.replace(" </IRQ>\n", ""), "not closed"),
-        (lambda r: r.replace(" kmain+", " other+"), "does not reach kmain after </IRQ>"),
+        (lambda r: r.replace(" kernel_init+", " other+"),
+         "does not reach kernel_init after </IRQ>"),
         (lambda r: r.replace("RIP: 0010:crash_wait_for_interrupt", "RIP: 0010:memcpy"),
          "came in at memcpy"),
         (lambda r: r.replace("RIP: 0010:crash_wait_for_interrupt+0x8/0x10\n", ""),
@@ -498,7 +501,7 @@ Kernel panic - not syncing: Fatal exception in interrupt
         (lambda r: r.replace(" handle_softirqs+", " other+"), "handle_softirqs is not in"),
         (lambda r: r.replace("exception in interrupt", "exception"), "the last line is"),
     ],
-    ids=["good", "task-marker", "unclosed", "no-kmain", "wrong-interrupted-rip",
+    ids=["good", "task-marker", "unclosed", "no-kernel-init", "wrong-interrupted-rip",
          "no-interrupted-regs", "no-handle_softirqs", "no-in-interrupt"],
 )
 def test_checker_on_made_up_interrupt_reports(edit, complaint):

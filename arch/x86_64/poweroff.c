@@ -7,7 +7,7 @@
 #include <irqlab/acpi.h>
 #include <irqlab/kernel.h>
 #include <irqlab/string.h>
-#include <irqlab/serial.h>
+#include <irqlab/errno.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -40,20 +40,20 @@ static u32 fadt_u32(const struct acpi_table_header *f, size_t off)
 	return v;
 }
 
-/* One AML integer of a package: a ByteConst, Zero or One. */
+/* One AML integer of a package: a ByteConst, Zero or One; or -EINVAL. */
 static int aml_small_int(const u8 **p, const u8 *end)
 {
 	if (*p >= end)
-		return -1;
+		return -EINVAL;
 	switch (*(*p)++) {
 	case AML_ZERO_OP:
 		return 0;
 	case AML_ONE_OP:
 		return 1;
 	case AML_BYTE_PREFIX:
-		return *p < end ? *(*p)++ : -1;
+		return *p < end ? *(*p)++ : -EINVAL;
 	default:
-		return -1;
+		return -EINVAL;
 	}
 }
 
@@ -73,7 +73,7 @@ static bool find_s5(const struct acpi_table_header *dsdt, int *a, int *b)
 		p += 4;
 		if (p >= end || *p++ != AML_PACKAGE_OP)
 			return false;
-		/* PkgLength: bits 7-6 of its first byte count the extra bytes. */
+		/* PkgLength: its first byte's bits 7-6 count the bytes after. */
 		p += 1 + ((*p >> 6) & 3);
 		p++;			/* NumElements */
 		*a = aml_small_int(&p, end);
@@ -103,7 +103,8 @@ void acpi_power_off(void)
 		dsdt = __va(dsdt_pa);
 	if (!dsdt || memcmp(dsdt->signature, "DSDT", 4) != 0 ||
 	    !find_s5(dsdt, &typa, &typb)) {
-		pr_err("reboot: no \\_S5 object in the DSDT, cannot power off\n");
+		pr_err("reboot: no \\_S5 object in the DSDT, "
+		       "cannot power off\n");
 		return;
 	}
 	if (typb < 0)
@@ -122,8 +123,8 @@ void acpi_power_off(void)
 				break;
 	}
 
+	/* Console writes return once sent: this line is out before S5. */
 	pr_emerg("reboot: Power down\n");
-	serial_flush();
 	local_irq_disable();
 	outw((typa << ACPI_SLP_TYP_SHIFT) | ACPI_SLP_EN, pm1a);
 	if (pm1b)

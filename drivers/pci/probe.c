@@ -7,6 +7,8 @@
  * BARs and bus numbers) and only numbers a bridge the firmware left at
  * secondary bus 0.
  */
+#include <irqlab/init.h>
+#include <irqlab/errno.h>
 #include <irqlab/pci.h>
 #include <irqlab/slab.h>
 #include <irqlab/printk.h>
@@ -299,7 +301,7 @@ struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device,
 	return NULL;
 }
 
-void pci_init(void)
+static int pci_init(void)
 {
 	struct pci_bus *root = pci_alloc_bus(0, NULL);
 	struct pci_dev *dev;
@@ -307,7 +309,7 @@ void pci_init(void)
 
 	if (!root) {
 		pr_err("PCI: cannot allocate the root bus\n");
-		return;
+		return -ENOMEM;
 	}
 	pci_scan_bus(root);
 	for_each_pci_dev(dev) {
@@ -317,4 +319,7 @@ void pci_init(void)
 		n++;
 	}
 	pr_info("PCI: %d devices on %d buses\n", n, nr_pci_buses);
+	return 0;
 }
+/* Before drivers register (device_initcall), which probe what it found. */
+subsys_initcall(pci_init);

@@ -14,8 +14,7 @@ struct crash_type {
 	const char *what;
 };
 
+/* crash=TYPE triggers one at late_initcall time (kernel/crash.c). */
 const struct crash_type *crash_find(const char *name);
-/* Triggers the crash the command line asks for, if any. */
-void crash_from_cmdline(void);
 
 #endif /* _IRQLAB_CRASH_H */

@@ -107,7 +107,6 @@ unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu);
 
 DECLARE_PER_CPU(struct task_struct *, ksoftirqd);
 /* Starts ksoftirqd/N on every online CPU (from kmain, after SMP). */
-void spawn_ksoftirqd(void);
 
 /*
  * Tasklets (kernel/tasklet.c), Linux's: a function run from a softirq

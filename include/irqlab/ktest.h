@@ -13,6 +13,7 @@
 #include <irqlab/types.h>
 #include <irqlab/compiler.h>
 #include <irqlab/string.h>
+#include <irqlab/notifier.h>
 
 enum ktest_status {
 	KTEST_PASS,
@@ -25,6 +26,8 @@ struct ktest {
 	enum ktest_status status;
 	const char *skip_reason;
 	void *abort_ctx;		/* where KTEST_ASSERT_* jumps on failure */
+	/* Records failures but prints nothing: for tests of the runner. */
+	bool quiet;
 };
 
 struct ktest_case {
@@ -59,8 +62,22 @@ void __noreturn ktest_abort(struct ktest *t);
 void __printf(2, 3) ktest_log(struct ktest *t, const char *fmt, ...);
 void ktest_skip(struct ktest *t, const char *reason);
 
-/* Runs the suites named by the `ktest=` list ("all" for every one). */
+/* The case's KTAP result line ("ok 1 name", "not ok 1 name"...). */
+int ktest_result_line(char *buf, size_t size, const struct ktest *t, int n);
+
+/*
+ * Runs the suites named by the `ktest=` list ("all" for every one);
+ * returns how many failed (or were named and do not exist).
+ */
 int ktest_run(const char *list);
+
+/*
+ * With ktest= on the command line, runs those suites and calls
+ * ktest_notifier_list with the number that failed (drivers/debugexit.c
+ * exits QEMU with it), as Linux's kunit_run_all_tests from kernel_init.
+ */
+void ktest_run_all_tests(void);
+extern struct atomic_notifier_head ktest_notifier_list;
 
 #define __KTEST_BINARY(t, a, op, b, fail_action)			\
 	do {								\

@@ -78,6 +78,5 @@ extern struct udp_sock *udp_echo_sock;
 unsigned long udp_echo_count(void);
 
 void ip_config_apply(struct net_device *dev);
-void inet_init(void);
 
 #endif /* _IRQLAB_NET_H */

@@ -258,6 +258,5 @@ int get_rps_cpu(struct net_device *dev, struct sk_buff *skb);
 u32 skb_get_hash(struct sk_buff *skb);
 
 /* Set up from kmain (after softirqs, before drivers). */
-void net_dev_init(void);
 
 #endif /* _IRQLAB_NETDEVICE_H */

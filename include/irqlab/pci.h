@@ -8,6 +8,7 @@
 #ifndef _IRQLAB_PCI_H
 #define _IRQLAB_PCI_H
 
+#include <irqlab/module.h>
 #include <irqlab/types.h>
 #include <irqlab/list.h>
 #include <irqlab/pci_regs.h>
@@ -128,7 +129,6 @@ int pci_write_config_dword(const struct pci_dev *dev, int where, u32 val);
 #define PCIBIOS_BAD_REGISTER_NUMBER	0x87
 
 /* drivers/pci/probe.c */
-void pci_init(void);	/* scans every bus once, at boot */
 struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int bus,
 					    unsigned int devfn);
 struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device,
@@ -148,6 +148,10 @@ const char *pci_name(const struct pci_dev *dev);
 /* drivers/pci/pci-driver.c */
 int pci_register_driver(struct pci_driver *drv);
 void pci_unregister_driver(struct pci_driver *drv);
+
+/* Registers a pci_driver at device_initcall time, as Linux's. */
+#define module_pci_driver(__pci_driver)					\
+	module_driver(__pci_driver, pci_register_driver, pci_unregister_driver)
 const struct pci_device_id *pci_match_id(const struct pci_device_id *ids,
 					 struct pci_dev *dev);
 

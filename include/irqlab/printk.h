@@ -37,6 +37,31 @@ int vprintk(const char *fmt, va_list args);
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG fmt, ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
 
+/*
+ * The printk CPU lock, Linux's: interrupts off and this CPU the only one
+ * writing to the consoles until the put.  It nests on one CPU, and a
+ * panic takes it from a CPU that stopped while holding it.  printk takes
+ * it for each line; hold it to keep several lines together.
+ */
+bool __printk_cpu_sync_try_get(void);
+void __printk_cpu_sync_wait(void);
+void __printk_cpu_sync_put(void);
+
+#define printk_cpu_sync_get_irqsave(flags)				\
+	for (;;) {							\
+		local_irq_save(flags);					\
+		if (__printk_cpu_sync_try_get())			\
+			break;						\
+		local_irq_restore(flags);				\
+		__printk_cpu_sync_wait();				\
+	}
+
+#define printk_cpu_sync_put_irqrestore(flags)				\
+	do {								\
+		__printk_cpu_sync_put();				\
+		local_irq_restore(flags);				\
+	} while (0)
+
 /* Console verbosity (loglevel= and quiet on the command line). */
 extern int console_loglevel;
 void printk_setup(void);
@@ -46,5 +71,10 @@ void printk_setup(void);
  * pieces of text until the whole log has been passed.
  */
 void log_buf_dump(void (*out)(const char *s, size_t len));
+/*
+ * Copies the log into buf as dmesg shows it, oldest first, at most
+ * size - 1 bytes and a NUL; returns the length copied.
+ */
+size_t log_buf_copy(char *buf, size_t size);
 
 #endif /* _IRQLAB_PRINTK_H */

@@ -9,6 +9,7 @@
 
 #include <irqlab/types.h>
 #include <irqlab/compiler.h>
+#include <irqlab/console.h>
 
 #define SHELL_PROMPT	"irqlab# "
 #define SHELL_LINE_MAX	255	/* characters in one command line */
@@ -38,16 +39,21 @@ struct proc_entry {
 		.path = ppath, .show = pshow,				\
 	}
 
-void __noreturn shell_run(void);
 const struct proc_entry *proc_find(const char *path);
 
-/* Output of commands: straight to the console, not the kernel log. */
-void __printf(1, 2) sh_printf(const char *fmt, ...);
-void sh_write(const char *s, size_t len);
+/*
+ * Output of commands and /proc files: to the terminal, not the kernel
+ * log, through the console layer, so it never tears a kernel line.
+ */
+#define sh_printf	console_printf_user
+#define sh_write	console_write_user
 
 /* Reads one edited line; see readline.c for the return values. */
 int sh_readline(char *buf, size_t size);
-#define SH_LINE_TOO_LONG	(-1)
-#define SH_LINE_INTERRUPTED	(-2)
+/*
+ * True if ^C was typed (it and the input before it are consumed): how a
+ * long-running command such as mpstat learns to stop.
+ */
+bool sh_interrupted(void);
 
 #endif /* _IRQLAB_SHELL_H */

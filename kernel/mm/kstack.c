@@ -8,11 +8,20 @@
  */
 #include <irqlab/vmalloc.h>
 #include <irqlab/kernel.h>
+#include <irqlab/string.h>
 #include <asm/page.h>
 
+/*
+ * Zeroed, as Linux's THREADINFO_GFP (__GFP_ZERO): no stale words from the
+ * pages' last use for a backtrace's scan to show.
+ */
 void *alloc_kernel_stack(void)
 {
-	return __vmalloc_area(THREAD_SIZE, THREAD_SIZE, VM_STACK);
+	void *stack = __vmalloc_area(THREAD_SIZE, THREAD_SIZE, VM_STACK);
+
+	if (stack)
+		memset(stack, 0, THREAD_SIZE);
+	return stack;
 }
 
 void free_kernel_stack(void *stack)

@@ -6,7 +6,6 @@
  */
 #include <irqlab/shell.h>
 #include <irqlab/kernel_stat.h>
-#include <irqlab/serial.h>
 #include <irqlab/string.h>
 #include <irqlab/kstrtox.h>
 #include <irqlab/timer.h>
@@ -118,7 +117,7 @@ static int cmd_mpstat(int argc, char **argv)
 		timestamp(ts, sizeof(ts));
 		print_rows(ts, prev, cur);
 		memcpy(prev, cur, (NR_CPUS + 1) * sizeof(*cur));
-		if (serial_take_interrupt())
+		if (sh_interrupted())
 			break;
 	}
 	print_header("Average:");

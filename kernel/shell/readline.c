@@ -9,7 +9,7 @@
  * refused.
  */
 #include <irqlab/shell.h>
-#include <irqlab/serial.h>
+#include <irqlab/errno.h>
 
 #define CTRL(c)	((c) & 0x1f)
 #define DEL	0x7f
@@ -70,7 +70,7 @@ static bool in_escape(enum esc_state *st, int c)
 
 /*
  * Returns the length of the line (without a terminator, which is
- * written), SH_LINE_TOO_LONG or SH_LINE_INTERRUPTED.
+ * written), -E2BIG if it did not fit in size or -EINTR after ^C.
  */
 int sh_readline(char *buf, size_t size)
 {
@@ -81,7 +81,9 @@ int sh_readline(char *buf, size_t size)
 	int c;
 
 	for (;;) {
-		c = serial_getc();
+		c = console_getc();
+		if (c < 0)
+			return c;	/* no console to read */
 		/* CR LF from a terminal is one line end, not two. */
 		if (c == '\n' && last_was_cr) {
 			last_was_cr = false;
@@ -96,11 +98,11 @@ int sh_readline(char *buf, size_t size)
 		case '\n':
 			sh_write("\n", 1);
 			buf[len] = '\0';
-			return overflow ? SH_LINE_TOO_LONG : (int)len;
+			return overflow ? -E2BIG : (int)len;
 		case CTRL('C'):
 			sh_write("^C\n", 3);
 			buf[0] = '\0';
-			return SH_LINE_INTERRUPTED;
+			return -EINTR;
 		case DEL:
 		case '\b':
 			if (len && !overflow) {
@@ -127,4 +129,14 @@ int sh_readline(char *buf, size_t size)
 			}
 		}
 	}
+}
+
+bool sh_interrupted(void)
+{
+	int c;
+
+	while ((c = console_poll_char()) >= 0)
+		if (c == CTRL('C'))
+			return true;	/* what came before it is dropped */
+	return false;
 }

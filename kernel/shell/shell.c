@@ -1,33 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The shell: read a line, split it into words, run the command.  It runs
- * in the kernel thread "sh", which sleeps until serial input wakes it.
+ * The shell: read a line, split it into words, run the command.  It is
+ * the init program, /bin/sh: kernel_init runs it in PID 1 once boot is
+ * done, and it sleeps there until console input wakes it.
  */
 #include <irqlab/shell.h>
-#include <irqlab/serial.h>
-#include <irqlab/sprintf.h>
+#include <irqlab/errno.h>
+#include <irqlab/init.h>
 #include <irqlab/string.h>
 #include <irqlab/ctype.h>
 
 extern const struct shell_cmd __start_shell_cmds[], __stop_shell_cmds[];
 extern const struct proc_entry __start_proc_entries[], __stop_proc_entries[];
-
-void sh_write(const char *s, size_t len)
-{
-	serial_write(s, len);
-}
-
-void sh_printf(const char *fmt, ...)
-{
-	char buf[512];
-	va_list args;
-	int n;
-
-	va_start(args, fmt);
-	n = vscnprintf(buf, sizeof(buf), fmt, args);
-	va_end(args);
-	sh_write(buf, n);
-}
 
 const struct proc_entry *proc_find(const char *path)
 {
@@ -49,7 +33,7 @@ static int split_args(char *line, char **argv)
 		if (!*line)
 			return argc;
 		if (argc == SHELL_ARGS_MAX)
-			return -1;
+			return -E2BIG;
 		argv[argc++] = line;
 		while (*line && !isspace(*line))
 			line++;
@@ -78,7 +62,8 @@ static void run_line(char *line)
 	sh_printf("sh: %s: not found\n", argv[0]);
 }
 
-void shell_run(void)
+/* Returns only if there is no console to read from. */
+static int shell_main(void)
 {
 	char line[SHELL_LINE_MAX + 1];
 	int n;
@@ -86,13 +71,16 @@ void shell_run(void)
 	for (;;) {
 		sh_write(SHELL_PROMPT, sizeof(SHELL_PROMPT) - 1);
 		n = sh_readline(line, sizeof(line));
-		if (n == SH_LINE_TOO_LONG)
+		if (n == -ENODEV)
+			return 1;
+		if (n == -E2BIG)
 			sh_printf("sh: line too long (max %d characters)\n",
 				  SHELL_LINE_MAX);
 		else if (n > 0)
 			run_line(line);
 	}
 }
+INIT_PROGRAM("/bin/sh", shell_main);
 
 static int cmd_help(int argc, char **argv)
 {

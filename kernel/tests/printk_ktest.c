@@ -5,21 +5,10 @@
 #include <irqlab/ctype.h>
 
 static char captured[64 * 1024 + 1];
-static size_t captured_len;
-
-static void capture(const char *s, size_t len)
-{
-	len = min(len, sizeof(captured) - 1 - captured_len);
-	memcpy(captured + captured_len, s, len);
-	captured_len += len;
-	captured[captured_len] = '\0';
-}
 
 static const char *dmesg_find(const char *needle)
 {
-	captured_len = 0;
-	captured[0] = '\0';
-	log_buf_dump(capture);
+	log_buf_copy(captured, sizeof(captured));
 	return strstr(captured, needle);
 }
 

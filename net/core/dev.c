@@ -5,6 +5,7 @@
  * softnet set-up.  Transmit is in xmit.c, NAPI and net_rx_action in
  * napi.c, the backlog, RPS and the protocol dispatch in receive.c.
  */
+#include <irqlab/init.h>
 #include <irqlab/netdevice.h>
 #include <irqlab/etherdevice.h>
 #include <irqlab/net.h>
@@ -134,7 +135,7 @@ void netif_carrier_off(struct net_device *dev)
 		dev->flags &= ~IFF_RUNNING;
 }
 
-void net_dev_init(void)
+static int net_dev_init(void)
 {
 	int cpu;
 
@@ -153,5 +154,6 @@ void net_dev_init(void)
 	}
 	open_softirq(NET_TX_SOFTIRQ, net_tx_action);
 	open_softirq(NET_RX_SOFTIRQ, net_rx_action);
-	inet_init();
+	return 0;
 }
+subsys_initcall(net_dev_init);

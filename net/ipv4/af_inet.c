@@ -5,6 +5,7 @@
  * kernel's ip= autoconfiguration), the udp-echo service, and the
  * `ifconfig` and `ip addr` views.
  */
+#include <irqlab/init.h>
 #include <irqlab/net.h>
 #include <irqlab/etherdevice.h>
 #include <irqlab/cmdline.h>
@@ -73,11 +74,13 @@ void ip_config_apply(struct net_device *dev)
 	dev->gateway = in_aton(buf, &gw, NULL) ? gw : 0;
 }
 
-void inet_init(void)
+static int inet_init(void)
 {
 	arp_init();
 	udp_echo_init();
+	return 0;
 }
+fs_initcall(inet_init);
 
 void fmt_ip(char *buf, size_t len, u32 a)
 {

@@ -9,7 +9,6 @@
 #include <irqlab/pci.h>
 #include <irqlab/workqueue.h>
 #include <irqlab/spinlock.h>
-#include <irqlab/e1000.h>
 #include "e1000_hw.h"
 
 #define E1000_DEV_ID_82540EM	0x100E

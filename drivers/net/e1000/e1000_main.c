@@ -265,8 +265,4 @@ static struct pci_driver e1000_driver = {
 	.probe		= e1000_probe,
 };
 
-/* Linux's module_init(e1000_init_module); kmain calls it after pci_init. */
-int e1000_init_module(void)
-{
-	return pci_register_driver(&e1000_driver);
-}
+module_pci_driver(e1000_driver);

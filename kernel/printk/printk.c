@@ -1,25 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * printk: format, stamp with the time since boot, keep in the log ring
- * (for dmesg) and write to the console if the level is important enough.
+ * (for dmesg) and write to the consoles (console.c) if the level is
+ * important enough.
  *
- * The console is the polled serial port, so printk works in every context,
- * panic included.  One CPU at a time stores and writes a line (lines of
- * different CPUs never interleave); a CPU may re-enter (a fault inside
- * printk), and a panic takes the console from a CPU that stopped holding
- * it.
+ * Consoles write synchronously and never sleep, so printk works in every
+ * context, panic included.  One CPU at a time stores and writes a line,
+ * under the printk CPU lock (Linux's printk_cpu_sync_get_irqsave): lines
+ * of different CPUs never interleave; a CPU may re-enter (a fault inside
+ * printk), and a panic takes the lock from a CPU that stopped holding it.
  */
 #include <irqlab/printk.h>
 #include <irqlab/sprintf.h>
 #include <irqlab/ringbuf.h>
 #include <irqlab/string.h>
-#include <irqlab/serial.h>
 #include <irqlab/cmdline.h>
 #include <irqlab/kstrtox.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include <irqlab/smp.h>
 #include <irqlab/kernel.h>
+#include "internal.h"
 
 #define LOG_BUF_LEN	(64 * 1024)
 #define LINE_MAX	1024
@@ -34,35 +35,46 @@ static struct ringbuf log_ring = {
 static bool line_open;
 static int line_level;
 
-static int printk_cpu = -1;	/* the CPU writing a line */
+#define NO_CPU		(-1)
+static int printk_cpu_owner = NO_CPU;	/* the CPU holding the lock */
+static unsigned int printk_cpu_nested;	/* its nested acquisitions */
 
-/* Returns false if this CPU already held it (a nested printk). */
-static bool printk_lock(void)
+bool __printk_cpu_sync_try_get(void)
 {
-	int this = smp_processor_id(), old;
+	int this = smp_processor_id(), old = NO_CPU;
+
+	if (READ_ONCE(printk_cpu_owner) == this) {
+		/* A printk inside printk: a fault while printing. */
+		printk_cpu_nested++;
+		return true;
+	}
+	return __atomic_compare_exchange_n(&printk_cpu_owner, &old, this,
+					   false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
+void __printk_cpu_sync_wait(void)
+{
 	unsigned long spins = 0;
 
-	if (READ_ONCE(printk_cpu) == this)
-		return false;
-	for (;;) {
-		old = -1;
-		if (__atomic_compare_exchange_n(&printk_cpu, &old, this, false,
-						__ATOMIC_ACQUIRE,
-						__ATOMIC_RELAXED))
-			return true;
+	while (READ_ONCE(printk_cpu_owner) != NO_CPU) {
 		/* The holder was stopped by a panic: take it anyway. */
 		if (oops_in_progress && ++spins > 10000000UL) {
-			WRITE_ONCE(printk_cpu, this);
-			return true;
+			WRITE_ONCE(printk_cpu_owner, NO_CPU);
+			printk_cpu_nested = 0;
+			return;
 		}
 		cpu_relax();
 	}
 }
 
-static void printk_unlock(bool locked)
+void __printk_cpu_sync_put(void)
 {
-	if (locked)
-		__atomic_store_n(&printk_cpu, -1, __ATOMIC_RELEASE);
+	if (printk_cpu_nested) {
+		printk_cpu_nested--;
+		return;
+	}
+	__atomic_store_n(&printk_cpu_owner, NO_CPU, __ATOMIC_RELEASE);
 }
 
 /* Make room for len bytes by dropping whole lines, oldest first. */
@@ -97,7 +109,24 @@ void log_buf_dump(void (*out)(const char *s, size_t len))
 	}
 }
 
-/* Strips KERN_SOH and the level; returns the level, -1 for KERN_CONT. */
+size_t log_buf_copy(char *buf, size_t size)
+{
+	unsigned long flags;
+	u32 n;
+
+	if (!size)
+		return 0;
+	printk_cpu_sync_get_irqsave(flags);
+	n = ringbuf_peek(&log_ring, 0, buf, size - 1);
+	printk_cpu_sync_put_irqrestore(flags);
+	buf[n] = '\0';
+	return n;
+}
+
+/* KERN_CONT's level: the line it continues has one. */
+#define LEVEL_CONT	(-1)
+
+/* Strips KERN_SOH and the level; returns the level or LEVEL_CONT. */
 static int printk_get_level(const char **text)
 {
 	const char *s = *text;
@@ -107,7 +136,7 @@ static int printk_get_level(const char **text)
 		if (s[1] >= '0' && s[1] <= '7')
 			level = s[1] - '0';
 		else if (s[1] == 'c')
-			level = -1;
+			level = LEVEL_CONT;
 		s += 2;
 	}
 	*text = s;
@@ -120,7 +149,7 @@ int vprintk(const char *fmt, va_list args)
 	const char *text;
 	unsigned long flags;
 	size_t len = 0, textlen;
-	bool cont, locked;
+	bool cont;
 	int level;
 	u64 ns;
 
@@ -129,10 +158,9 @@ int vprintk(const char *fmt, va_list args)
 	level = printk_get_level(&text);
 	textlen -= text - (line + 32);
 
-	local_irq_save(flags);
-	locked = printk_lock();
-	cont = level < 0 && line_open;
-	if (level < 0)
+	printk_cpu_sync_get_irqsave(flags);
+	cont = level == LEVEL_CONT && line_open;
+	if (level == LEVEL_CONT)
 		level = cont ? line_level : LOGLEVEL_DEFAULT;
 	if (cont) {
 		/* A continuation: no new timestamp. */
@@ -142,8 +170,7 @@ int vprintk(const char *fmt, va_list args)
 		if (line_open) {
 			/* The last line never ended; end it for the reader. */
 			log_store("\n", 1);
-			if (line_level < console_loglevel)
-				serial_write("\n", 1);
+			console_end_kernel_line();
 		}
 		ns = local_clock();
 		len = scnprintf(line, 32, "[%5lu.%06lu] ",
@@ -157,9 +184,8 @@ int vprintk(const char *fmt, va_list args)
 	line_level = level;
 	log_store(line, len);
 	if (level < console_loglevel)
-		serial_write(line, len);
-	printk_unlock(locked);
-	local_irq_restore(flags);
+		console_emit_kernel(line, len);
+	printk_cpu_sync_put_irqrestore(flags);
 	return textlen;
 }
 

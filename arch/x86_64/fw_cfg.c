@@ -3,6 +3,11 @@
  * QEMU fw_cfg over I/O ports 0x510 (selector) and 0x511 (data), as
  * documented in QEMU's docs/specs/fw_cfg.rst.  Tests hand the kernel
  * options through the file opt/irqlab/cmdline without rebuilding the ISO.
+ *
+ * It is here, beside multiboot2 and the ACPI tables, because it is boot
+ * information the firmware hands over: the command line is complete
+ * (kernel/cmdline.c appends this part) before any initcall could run a
+ * driver, as on Linux under QEMU, where the boot loader reads it.
  */
 #include <irqlab/fw_cfg.h>
 #include <irqlab/string.h>
