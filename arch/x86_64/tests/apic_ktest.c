@@ -115,6 +115,23 @@ static void test_tick_rate(struct ktest *t)
 	KTEST_EXPECT_LE(t, loc, HZ * 2 / 5);
 }
 
+/*
+ * Once every CPU's local APIC timer ticks, the PIT is only the boot
+ * clockevent: Linux shuts it down when the lapic replaces it as the boot
+ * CPU's tick device (clockevents_exchange_device).  IRQ 0 keeps its
+ * handler and the count it had at boot; LOC carries the tick.
+ */
+static void test_pit_stopped_after_boot(struct ktest *t)
+{
+	unsigned int irq0 = kstat_irqs(0), loc;
+
+	KTEST_EXPECT_GT(t, irq0, 0);	/* it did tick at boot */
+	jiffies_over(100, &loc);
+	KTEST_EXPECT_EQ(t, kstat_irqs(0), irq0);
+	KTEST_EXPECT_GE(t, loc, HZ / 100);
+	KTEST_EXPECT_STREQ(t, irq_to_desc(0)->action->name, "timer");
+}
+
 static void test_ktime_monotonic(struct ktest *t)
 {
 	u64 prev = ktime_get_ns(), now;
@@ -157,6 +174,7 @@ static const struct ktest_case apic_cases[] = {
 	KTEST_CASE(test_pci_lines_level),
 	KTEST_CASE(test_affinity),
 	KTEST_CASE(test_tick_rate),
+	KTEST_CASE(test_pit_stopped_after_boot),
 	KTEST_CASE(test_ktime_monotonic),
 	KTEST_CASE(test_udelay_lower_bound),
 	KTEST_CASE(test_time_after_wraps),
