@@ -28,7 +28,7 @@
 #include <asm/madt.h>
 #include <asm/apic.h>
 #include <asm/io_apic.h>
-#include <irqlab/pit.h>
+#include <asm/time.h>
 #include <irqlab/rtc.h>
 #include <irqlab/percpu.h>
 #include <irqlab/smp.h>
@@ -113,7 +113,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	legacy_pic_disable();
 	lapic_init();
 	ioapic_init();
-	pit_timer_init();
+	time_init();
 	/* Pools for every CPU of the MADT, before the serial IRQ queues work. */
 	workqueue_init_early();
 	serial_irq_init();

@@ -527,7 +527,11 @@ void yield(void)
 	schedule();
 }
 
-/* Hard-irq context, each CPU HZ times a second (the LAPIC timer). */
+/*
+ * Hard-irq context, from each CPU's tick (update_process_times).  What
+ * ran is charged by the rq clock, so a tick that stands for several
+ * missed ones charges all of their time.
+ */
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -540,7 +544,6 @@ void scheduler_tick(void)
 	curr = rq->curr;
 	curr->sched_class->task_tick(rq, curr);
 	spin_unlock(&rq->lock);
-	run_local_timers();
 	trigger_load_balance(rq);
 }
 

@@ -7,7 +7,6 @@
 #include <irqlab/timer.h>
 #include <irqlab/sched.h>
 #include <irqlab/kernel.h>
-#include <irqlab/timekeeping.h>
 
 struct process_timer {
 	struct timer_list timer;
@@ -66,18 +65,14 @@ long schedule_timeout_uninterruptible(long timeout)
 
 /*
  * One jiffy more than asked: the current one is already partly gone.
- * Then, unlike Linux, a check against the TSC: under QEMU the PIT's
- * jiffies can run ahead for a moment (lost ticks delivered in a burst),
- * and msleep(n) promises at least n ms of ktime.
+ * jiffies follow the TSC (kernel/time/tick-sched.c), so that is at least
+ * msecs of ktime as well.
  */
 void msleep(unsigned int msecs)
 {
-	u64 end = ktime_get_ns() + (u64)msecs * 1000000;
 	long timeout = msecs_to_jiffies(msecs) + 1;
 
 	might_sleep();
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
-	while ((s64)(end - ktime_get_ns()) > 0)
-		schedule_timeout_uninterruptible(1);
 }
