@@ -28,8 +28,8 @@
 #include <asm/madt.h>
 #include <asm/apic.h>
 #include <asm/io_apic.h>
+#include <irqlab/timekeeping.h>
 #include <asm/time.h>
-#include <irqlab/rtc.h>
 #include <irqlab/percpu.h>
 #include <irqlab/smp.h>
 #include <irqlab/kthread.h>
@@ -100,7 +100,7 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	gdt_init();
 	idt_init();
 	tsc_init();
-	rtc_init();
+	timekeeping_init();
 	acpi_table_init();
 	mem_init();
 

@@ -76,3 +76,19 @@ def test_mpstat_rows_follow_host_clock_under_load(qemu):
     assert 0.8 <= mean <= 1.5, (
         f"mpstat printed a row every {mean:.2f} s of host time on average "
         f"while QEMU was starved (each: {shown}; guest clock: {guest})")
+
+
+def test_boot_time_is_host_time(qemu):
+    """The real time comes from the CMOS clock, which QEMU sets from the
+    host's: /proc/stat's btime must fall between the host's clock when
+    QEMU started and when the prompt came."""
+    before = time.time()
+    q = qemu(smp=1)
+    q.boot()
+    after = time.time()
+    btime = [l for l in q.run("cat /proc/stat") if l.startswith("btime ")]
+    assert len(btime) == 1, "no btime line in /proc/stat"
+    secs = int(btime[0].split()[1])
+    # The CMOS clock counts whole seconds: a second of slack each way.
+    assert before - 1 <= secs <= after + 1, (
+        f"btime {secs} is not between {before:.0f} and {after:.0f}")

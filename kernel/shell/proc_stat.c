@@ -9,7 +9,7 @@
 #include <irqlab/kernel_stat.h>
 #include <irqlab/irq.h>
 #include <irqlab/interrupt.h>
-#include <irqlab/rtc.h>
+#include <irqlab/timekeeping.h>
 #include <irqlab/smp.h>
 #include <irqlab/sprintf.h>
 #include <asm/hardirq.h>
@@ -72,6 +72,7 @@ static void show_softirq_line(void)
 static void proc_stat_show(void)
 {
 	struct kernel_cpustat sum = { 0 }, k;
+	struct timespec64 boot;
 	char label[16];
 	unsigned int irq, i;
 	int cpu;
@@ -94,7 +95,8 @@ static void proc_stat_show(void)
 		sh_printf(" %u", kstat_irqs(irq));
 	sh_printf("\n");
 	sh_printf("ctxt %llu\n", (unsigned long long)nr_context_switches());
-	sh_printf("btime %llu\n", (unsigned long long)boot_time);
+	getboottime64(&boot);
+	sh_printf("btime %llu\n", (unsigned long long)boot.tv_sec);
 	sh_printf("processes %lu\n", nr_total_forks());
 	sh_printf("procs_running %u\n", nr_running());
 	sh_printf("procs_blocked 0\n");

@@ -12,7 +12,6 @@
 #include <irqlab/timekeeping.h>
 #include <irqlab/kernel_stat.h>
 #include <irqlab/mm.h>
-#include <irqlab/rtc.h>
 
 #define SAMPLE_MS	1000
 

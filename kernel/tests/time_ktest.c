@@ -114,9 +114,44 @@ static void test_jiffies_rate(struct ktest *t)
 	KTEST_EXPECT_LE(t, j1 - j0, expect + 2);
 }
 
+/* The calendar both ways, at dates whose epoch seconds are well known. */
+static void test_mktime64_and_back(struct ktest *t)
+{
+	static const struct {
+		unsigned int y, mo, d, h, mi, s;
+		time64_t secs;
+	} dates[] = {
+		{ 1970,  1,  1,  0,  0,  0, 0 },
+		{ 1969, 12, 31, 23, 59, 59, -1 },
+		{ 2000,  2, 29, 12,  0,  0, 951825600 },
+		{ 2000,  3,  1,  0,  0,  0, 951868800 },
+		{ 2038,  1, 19,  3, 14,  8, 2147483648LL },
+		{ 2100,  3,  1,  0,  0,  0, 4107542400LL },
+	};
+	struct tm tm;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(dates); i++) {
+		KTEST_EXPECT_EQ(t, mktime64(dates[i].y, dates[i].mo, dates[i].d,
+					    dates[i].h, dates[i].mi,
+					    dates[i].s), dates[i].secs);
+		time64_to_tm(dates[i].secs, 0, &tm);
+		KTEST_EXPECT_EQ(t, tm.tm_year + 1900, dates[i].y);
+		KTEST_EXPECT_EQ(t, tm.tm_mon + 1, dates[i].mo);
+		KTEST_EXPECT_EQ(t, tm.tm_mday, dates[i].d);
+		KTEST_EXPECT_EQ(t, tm.tm_hour, dates[i].h);
+		KTEST_EXPECT_EQ(t, tm.tm_min, dates[i].mi);
+		KTEST_EXPECT_EQ(t, tm.tm_sec, dates[i].s);
+	}
+	/* An offset east of UTC moves the clock, not the epoch. */
+	time64_to_tm(0, 3600, &tm);
+	KTEST_EXPECT_EQ(t, tm.tm_hour, 1);
+}
+
 static const struct ktest_case time_cases[] = {
 	KTEST_CASE(test_jiffies_rate),
 	KTEST_CASE(test_jiffies_follow_tsc_irqs_off),
+	KTEST_CASE(test_mktime64_and_back),
 	{}
 };
 KTEST_SUITE(time, time_cases);
