@@ -6,6 +6,7 @@ no spin threads behind.
 """
 
 import re
+import time
 
 import pytest
 
@@ -139,3 +140,44 @@ def test_mpstat_and_proc_stat(shell):
     assert all(len(c) == 11 for c in cpus)
     assert int(cpus[0][4]) > 0, "no idle time in /proc/stat"
     assert any(l.startswith("ctxt ") and int(l.split()[1]) > 0 for l in stat)
+
+
+LOADAVG = re.compile(r"^(\d+\.\d\d) (\d+\.\d\d) (\d+\.\d\d) (\d+)/(\d+) (\d+)$")
+
+
+def read_loadavg(q):
+    out = q.run("cat /proc/loadavg")
+    assert len(out) == 1, f"/proc/loadavg: {out!r}"
+    m = LOADAVG.match(out[0])
+    assert m, f"/proc/loadavg not in Linux's format: {out[0]!r}"
+    return m
+
+
+def test_loadavg_rises_with_spinners(shell, spinners):
+    """Linux's load average (kernel/sched/loadavg.c): every 5 s the running
+    and uninterruptible tasks are folded in.  Two spinners for two samples
+    make the 1-minute average at least 0.30 (2 * (1 - (1884/2048)^2))."""
+    deadline = time.monotonic() + 60
+    while True:
+        m = read_loadavg(shell)
+        if float(m[1]) >= 0.30:
+            break
+        assert time.monotonic() < deadline, (
+            f"the 1-minute load stayed below 0.30 with two spinners for 60 s: "
+            f"{m[0]!r}")
+        time.sleep(1)
+    running, total, last = int(m[4]), int(m[5]), int(m[6])
+    rows = ps_rows(shell)
+    tasks = [r for r in rows if r["pid"] > 0]
+    # Running: the two spinners and the shell reading the file at least.
+    assert 3 <= running <= total, m[0]
+    # Total: every task but the idle ones, as Linux's nr_threads; the last
+    # pid handed out.  ps ran after, on the same tasks.
+    assert total == len(tasks), (m[0], len(tasks))
+    assert last == max(r["pid"] for r in tasks), m[0]
+
+    top = shell.run("top -b -n 1")
+    avg = re.search(r"load average: (\d+\.\d\d), (\d+\.\d\d), (\d+\.\d\d)$",
+                    top[0])
+    assert avg, f"top's first line: {top[0]!r}"
+    assert float(avg[1]) >= 0.30, top[0]
