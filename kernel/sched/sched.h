@@ -124,6 +124,7 @@ void resched_curr(struct rq *rq);
 void set_task_cpu(struct task_struct *p, int cpu);
 void double_rq_lock(struct rq *a, struct rq *b);
 void double_rq_unlock(struct rq *a, struct rq *b);
+struct rq *__task_rq_lock(struct task_struct *p);
 struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags);
 void task_rq_unlock(struct rq *rq, struct task_struct *p,
 		    unsigned long flags);
