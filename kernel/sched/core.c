@@ -17,6 +17,7 @@
 #include <irqlab/jiffies.h>
 #include <irqlab/kernel_stat.h>
 #include <irqlab/workqueue.h>
+#include <irqlab/loadavg.h>
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 
@@ -233,6 +234,7 @@ static struct task_struct *pick_next_task(struct rq *rq,
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev, *next;
+	unsigned int prev_state;
 	struct rq *rq;
 
 	local_irq_disable();
@@ -241,8 +243,13 @@ static void __schedule(bool preempt)
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 
-	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING &&
+	prev_state = READ_ONCE(prev->__state);
+	if (!preempt && prev_state != TASK_RUNNING &&
 	    !(prev->flags & PF_IDLE)) {
+		prev->sched_contributes_to_load =
+			task_contributes_to_load(prev_state);
+		if (prev->sched_contributes_to_load)
+			rq->nr_uninterruptible++;
 		deactivate_task(rq, prev, DEQUEUE_SLEEP);
 		prev->nvcsw++;
 	} else if (prev != rq->idle) {
@@ -418,6 +425,7 @@ void scheduler_tick(void)
 	update_rq_clock(rq);
 	curr = rq->curr;
 	curr->sched_class->task_tick(rq, curr);
+	calc_global_load_tick(rq);
 	spin_unlock(&rq->lock);
 	trigger_load_balance(rq);
 }
@@ -451,6 +459,7 @@ static void init_this_rq(int cpu)
 	rq->lock.name = "rq->lock";
 	rq->cpu = cpu;
 	rq->next_balance = jiffies;
+	rq->calc_load_update = READ_ONCE(calc_load_update);
 	init_cfs_rq(&rq->cfs);
 	init_rt_rq(&rq->rt);
 	init_timers_cpu(cpu);
@@ -491,6 +500,7 @@ static void init_idle(int cpu)
 
 void sched_init(void)
 {
+	init_calc_load();
 	init_this_rq(smp_processor_id());
 	init_idle(smp_processor_id());
 	init_sched_fair_class();

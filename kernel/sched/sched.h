@@ -56,6 +56,10 @@ struct rq {
 	u64 clock;			/* ktime ns, updated under lock */
 	u64 nr_switches;
 	unsigned long next_balance;	/* jiffies */
+	/* The load average's (loadavg.c): */
+	unsigned int nr_uninterruptible;	/* may wrap below 0 here */
+	unsigned long calc_load_update;	/* jiffies: next fold */
+	long calc_load_active;		/* what was folded last */
 	struct cfs_rq cfs;
 	struct rt_rq rt;
 };
@@ -109,6 +113,12 @@ static inline bool task_on_rq_queued(struct task_struct *p)
 	return READ_ONCE(p->on_rq) == TASK_ON_RQ_QUEUED;
 }
 
+/* Linux's task_contributes_to_load(), of the state it went to sleep in. */
+static inline bool task_contributes_to_load(unsigned int state)
+{
+	return (state & TASK_UNINTERRUPTIBLE) && !(state & TASK_NOLOAD);
+}
+
 static inline bool cpu_allowed(struct task_struct *p, int cpu)
 {
 	return (p->cpus_mask >> cpu) & 1;
@@ -141,6 +151,10 @@ void init_rt_rq(struct rt_rq *rt);
 void trigger_load_balance(struct rq *rq);
 void init_sched_fair_class(void);
 bool idle_balance(struct rq *rq);
+
+/* loadavg.c */
+void init_calc_load(void);
+void calc_global_load_tick(struct rq *rq);
 
 /* task.c: called by finish_task_switch() for a task that has died */
 void release_dead_task(struct task_struct *p);

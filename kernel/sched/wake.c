@@ -115,6 +115,9 @@ static int try_to_wake_up(struct task_struct *p, unsigned int state)
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	set_task_cpu(p, cpu);
+	/* Counted on the CPU it slept on, uncounted here: the sum holds. */
+	if (p->sched_contributes_to_load)
+		rq->nr_uninterruptible--;
 	activate_task(rq, p, en_flags);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	wakeup_preempt(rq, p);

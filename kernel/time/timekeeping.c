@@ -11,6 +11,7 @@
 #include <irqlab/timekeeping.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/printk.h>
+#include <irqlab/loadavg.h>
 #include <asm/tsc.h>
 
 #define NSEC_PER_SEC	1000000000LL
@@ -25,6 +26,7 @@ static s64 offs_real;
 void do_timer(unsigned long ticks)
 {
 	WRITE_ONCE(jiffies_64, jiffies_64 + ticks);
+	calc_global_load();
 }
 
 u64 ktime_get_ns(void)
