@@ -214,6 +214,9 @@ int set_cpus_allowed_ptr(struct task_struct *p, unsigned long new_mask);
 bool idle_cpu(int cpu);
 struct task_struct *idle_task(int cpu);
 
+/* ns p has been on a CPU, the current slice included. */
+u64 task_sched_runtime(struct task_struct *p);
+
 /* Counts for /proc (Linux's <linux/sched/stat.h>). */
 unsigned int nr_running(void);
 u64 nr_context_switches(void);

@@ -535,6 +535,27 @@ const char *current_comm(void)
 	return early[cpu];
 }
 
+/*
+ * What p has run, ns, including the slice it is in now (Linux's
+ * task_sched_runtime): a running task's sum_exec_runtime alone is as old
+ * as its CPU's last tick, which a starved host can make very old.
+ */
+u64 task_sched_runtime(struct task_struct *p)
+{
+	unsigned long flags;
+	struct rq *rq;
+	u64 ns;
+
+	rq = task_rq_lock(p, &flags);
+	if (task_current(rq, p)) {
+		update_rq_clock(rq);
+		p->sched_class->update_curr(rq);
+	}
+	ns = p->se.sum_exec_runtime;
+	task_rq_unlock(rq, p, flags);
+	return ns;
+}
+
 /* /proc/stat's ctxt, processes and procs_running lines. */
 u64 nr_context_switches(void)
 {

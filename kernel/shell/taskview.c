@@ -35,7 +35,7 @@ int taskview_snapshot(struct task_snap *snaps, int max)
 			s->rt_priority = p->rt_priority;
 			s->nice = task_nice(p);
 			s->state = state_letter(p);
-			s->runtime = READ_ONCE(p->se.sum_exec_runtime);
+			s->runtime = task_sched_runtime(p);
 			memcpy(s->comm, p->comm, TASK_COMM_LEN);
 		}
 		n++;
