@@ -12,7 +12,7 @@ import pytest
 
 PS_HEADER = "  PID PSR CLS RTPRIO  NI STAT     TIME COMMAND"
 PS_ROW = re.compile(
-    r"^\s*(\d+)\s+(\d+)\s+(TS|FF)\s+(-|\d+)\s+(-|-?\d+)\s+([RSDIX])\s+"
+    r"^\s*(\d+)\s+(\d+)\s+(TS|FF)\s+(-|\d+)\s+(-|-?\d+)\s+([RSDIX][<N]?)\s+"
     r"((?:\d+-)?\d\d:\d\d:\d\d)\s+(\S+)$"
 )
 NCPU = 4
@@ -59,6 +59,25 @@ def test_ps_shows_idle_on_every_cpu(shell):
         assert idle["pid"] == 0 and idle["cpu"] == cpu
     assert by_name(rows, "sh")["pid"] > 0
     assert shell.run("nproc") == [str(NCPU)]
+
+
+def test_ps_stat_idle_kthreads(shell):
+    """Linux's kworkers wait for work in TASK_IDLE, which ps shows as I
+    (fs/proc/array.c's "I (idle)"), with procps's < for a high-priority
+    (nice < 0) one: kworker/N:MH is I<.  ksoftirqd sleeps interruptibly:
+    S.  An unbound kworker may be busy delivering what we typed: R."""
+    rows = ps_rows(shell)
+    kworkers = [r for r in rows if r["comm"].startswith("kworker/")]
+    assert kworkers, "no kworker in ps"
+    for r in kworkers:
+        bound = not r["comm"].startswith("kworker/u")
+        want = ("I<" if r["comm"].endswith("H") else "I",)
+        if not bound:
+            want += ("R",)
+        assert r["stat"] in want, f"{r['comm']} is {r['stat']!r}, not {want}"
+    assert any(r["stat"] == "I<" for r in kworkers), "no high-priority kworker"
+    for cpu in range(NCPU):
+        assert by_name(rows, f"ksoftirqd/{cpu}")["stat"] == "S"
 
 
 def test_chrt_and_renice(shell, spinners):
