@@ -200,3 +200,30 @@ def test_loadavg_rises_with_spinners(shell, spinners):
                     top[0])
     assert avg, f"top's first line: {top[0]!r}"
     assert float(avg[1]) >= 0.30, top[0]
+
+
+def test_console_under_rt_load(qemu):
+    """The shell at SCHED_FIFO 99 and a FIFO spinner on every CPU: console
+    input passes through a fair-class kworker, which Linux's RT throttling
+    (sched_rt_runtime_us 950000 of sched_rt_period_us 1000000) lets run
+    5% of each second, so the shell still gets its commands, logging
+    "sched: RT throttling activated" once."""
+    ncpu = 2
+    q = qemu(name="rt", smp=ncpu).boot()
+    assert q.run(f"spin {ncpu}") == []
+    rows = ps_rows(q)
+    sh = by_name(rows, "sh")["pid"]
+    spins = [by_name(rows, f"spin/{i}")["pid"] for i in range(ncpu)]
+    for cpu, pid in enumerate(spins):
+        assert q.run(f"taskset -cp {cpu} {pid}")[-1].endswith(f"list: {cpu}")
+    assert q.run(f"chrt -f -p 99 {sh}") == []
+    for pid in spins:
+        assert q.run(f"chrt -f -p 50 {pid}") == []
+    # From here each line waits for a throttled window: about a second.
+    assert q.run("echo hello", timeout=30) == ["hello"]
+    spun = [r for r in ps_rows(q) if r["comm"].startswith("spin/")]
+    assert [(r["cls"], r["stat"]) for r in spun] == [("FF", "R")] * ncpu
+    log = "\n".join(q.run("dmesg"))
+    assert log.count("sched: RT throttling activated") == 1, log[-2000:]
+    assert q.run("spin 0", timeout=60) == []
+    assert q.run(f"chrt -o -p 0 {sh}") == []
