@@ -90,7 +90,6 @@ void activate_task(struct rq *rq, struct task_struct *p, int flags)
 	if (WARN_ON(READ_ONCE(p->on_rq) == TASK_ON_RQ_QUEUED))
 		dump_stack();
 	enqueue_task(rq, p, flags);
-	rq->nr_running++;
 	WRITE_ONCE(p->on_rq, TASK_ON_RQ_QUEUED);
 }
 
@@ -104,7 +103,6 @@ void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 	WRITE_ONCE(p->on_rq, (flags & DEQUEUE_SLEEP) ? 0 :
 			     TASK_ON_RQ_MIGRATING);
 	dequeue_task(rq, p, flags);
-	rq->nr_running--;
 }
 
 void wakeup_preempt(struct rq *rq, struct task_struct *p)
@@ -427,6 +425,7 @@ void scheduler_tick(void)
 	curr->sched_class->task_tick(rq, curr);
 	calc_global_load_tick(rq);
 	spin_unlock(&rq->lock);
+	sched_rt_period_timer();
 	trigger_load_balance(rq);
 }
 

@@ -115,6 +115,7 @@ static void enqueue_task_fair(struct rq *rq, struct task_struct *p,
 		__enqueue_entity(cfs, se);
 	se->on_rq = true;
 	cfs->nr_running++;
+	add_nr_running(rq, 1);
 	cfs->load += se->load.weight;
 	update_min_vruntime(cfs);
 }
@@ -130,6 +131,7 @@ static void dequeue_task_fair(struct rq *rq, struct task_struct *p,
 		list_del_init(&se->run_node);
 	se->on_rq = false;
 	cfs->nr_running--;
+	sub_nr_running(rq, 1);
 	cfs->load -= se->load.weight;
 	update_min_vruntime(cfs);
 }

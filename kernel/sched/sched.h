@@ -45,12 +45,18 @@ struct rt_rq {
 	struct list_head queue[MAX_RT_PRIO];	/* by prio, FIFO in each */
 	unsigned long bitmap[RT_BITMAP_LONGS];	/* non-empty queues */
 	unsigned int rt_nr_running;
+	/* Its tasks count in rq->nr_running and can be picked: it has
+	 * tasks and is not throttled (Linux's rt_queued). */
+	bool rt_queued;
+	bool rt_throttled;		/* used its runtime this period */
+	u64 rt_time;			/* ns RT ran this period */
 };
 
 struct rq {
 	spinlock_t lock;
 	int cpu;
-	unsigned int nr_running;	/* queued in any class, curr too */
+	unsigned int nr_running;	/* runnable in any class, curr too;
+					 * not a throttled RT queue's */
 	struct task_struct *curr;
 	struct task_struct *idle;
 	u64 clock;			/* ktime ns, updated under lock */
@@ -124,6 +130,17 @@ static inline bool cpu_allowed(struct task_struct *p, int cpu)
 	return (p->cpus_mask >> cpu) & 1;
 }
 
+/* What the classes' enqueue and dequeue count, as Linux's. */
+static inline void add_nr_running(struct rq *rq, unsigned int count)
+{
+	WRITE_ONCE(rq->nr_running, rq->nr_running + count);
+}
+
+static inline void sub_nr_running(struct rq *rq, unsigned int count)
+{
+	WRITE_ONCE(rq->nr_running, rq->nr_running - count);
+}
+
 /* core.c */
 void enqueue_task(struct rq *rq, struct task_struct *p, int flags);
 void dequeue_task(struct rq *rq, struct task_struct *p, int flags);
@@ -146,6 +163,8 @@ void set_load_weight(struct task_struct *p);
 /* fair.c, rt.c */
 void init_cfs_rq(struct cfs_rq *cfs);
 void init_rt_rq(struct rt_rq *rt);
+/* From every CPU's tick, its rq unlocked: ends the RT period when due. */
+void sched_rt_period_timer(void);
 
 /* balance.c */
 void trigger_load_balance(struct rq *rq);

@@ -76,15 +76,19 @@ static int get_knob(const char *name)
 }
 
 /*
- * A fair thread and a FIFO spinner on one CPU for 2.5 s, two and a half
- * of the default periods: how far the fair thread got meanwhile.
+ * A fair thread and a FIFO spinner on one CPU, for up to ms of TSC time,
+ * or (until_progress) until the fair thread got to run at all: how far it
+ * got meanwhile.  A throttled window is 50 ms of TSC time, which a
+ * starved host may not run the vCPU in; the next period brings another.
  */
-static unsigned long fair_progress(struct ktest *t)
+static unsigned long fair_progress(struct ktest *t, unsigned int ms,
+				   bool until_progress)
 {
 	struct sched_param top = { .sched_priority = MAX_RT_PRIO - 1 };
 	unsigned long saved_policy = current->policy, before, after;
 	struct counter fair, fifo;
 	int cpu = last_cpu(), i;
+	u64 end;
 
 	sched_setscheduler_nocheck(current, SCHED_FIFO, &top);
 	if (!start_counter(&fair, cpu, false, "rtfair") ||
@@ -97,7 +101,11 @@ static unsigned long fair_progress(struct ktest *t)
 		msleep(1);
 	KTEST_EXPECT_GT(t, fifo.loops, 0);
 	before = fair.loops;
-	msleep(2500);
+	end = ktime_get_ns() + (u64)ms * 1000000;
+	do {
+		msleep(100);
+	} while (ktime_get_ns() < end &&
+		 !(until_progress && fair.loops != before));
 	after = fair.loops;
 	kthread_stop(fifo.task);
 	kthread_stop(fair.task);
@@ -110,7 +118,8 @@ static unsigned long fair_progress(struct ktest *t)
 
 static void test_fair_progresses_against_fifo(struct ktest *t)
 {
-	unsigned long progress = fair_progress(t);
+	/* Ten periods: ten throttled windows for it to run in. */
+	unsigned long progress = fair_progress(t, 10000, true);
 
 	KTEST_EXPECT_GT(t, progress, 0);
 	/* Linux's defaults: 5% of each second for the others. */
@@ -123,7 +132,8 @@ static void test_runtime_inf_starves_fair(struct ktest *t)
 	unsigned long progress;
 
 	KTEST_ASSERT_EQ(t, set_knob("kernel.sched_rt_runtime_us", -1), 0);
-	progress = fair_progress(t);
+	/* Two and a half periods: throttling would have come by then. */
+	progress = fair_progress(t, 2500, false);
 	KTEST_EXPECT_EQ(t, set_knob("kernel.sched_rt_runtime_us", 950000), 0);
 	KTEST_EXPECT_EQ(t, progress, 0);
 }
