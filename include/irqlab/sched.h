@@ -68,6 +68,7 @@ struct sched_entity {
 	u64 sum_exec_runtime;		/* ns on a CPU, any class */
 	u64 prev_sum_exec_runtime;	/* sum_exec_runtime when picked */
 	u64 vruntime;			/* ns * NICE_0_LOAD / weight */
+	u64 exec_max;			/* longest single charge (schedstat) */
 };
 
 /* The FIFO class's. */

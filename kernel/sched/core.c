@@ -66,6 +66,9 @@ u64 update_curr_common(struct rq *rq)
 		return 0;
 	curr->se.exec_start = rq->clock;
 	curr->se.sum_exec_runtime += delta;
+	/* Linux's schedstat: a host stall shows up here, in one charge. */
+	if ((u64)delta > curr->se.exec_max)
+		curr->se.exec_max = delta;
 	/*
 	 * Kernel threads only: all of it is system time.  The /proc/stat
 	 * step splits it per CPU (system, irq, softirq, idle) from here.
