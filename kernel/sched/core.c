@@ -60,11 +60,11 @@ void resched_curr_cpu(int cpu)
 u64 update_curr_common(struct rq *rq)
 {
 	struct task_struct *curr = rq->curr;
-	s64 delta = rq->clock - curr->se.exec_start;
+	s64 delta = rq->clock_task - curr->se.exec_start;
 
 	if (delta <= 0)
 		return 0;
-	curr->se.exec_start = rq->clock;
+	curr->se.exec_start = rq->clock_task;
 	curr->se.sum_exec_runtime += delta;
 	/* Linux's schedstat: a host stall shows up here, in one charge. */
 	if ((u64)delta > curr->se.exec_max)
@@ -489,7 +489,7 @@ static void init_idle(int cpu)
 	idle->on_cpu = 1;
 	idle->start_time = ktime_get_ns();
 	update_rq_clock(rq);
-	idle->se.exec_start = rq->clock;
+	idle->se.exec_start = rq->clock_task;
 
 	spin_lock(&tasklist_lock);
 	list_add_tail(&idle->tasks, &task_list);

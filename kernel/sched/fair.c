@@ -143,7 +143,7 @@ static void set_next_task_fair(struct rq *rq, struct task_struct *p)
 	if (se->on_rq)
 		list_del_init(&se->run_node);
 	rq->cfs.curr = se;
-	se->exec_start = rq->clock;
+	se->exec_start = rq->clock_task;
 	se->prev_sum_exec_runtime = se->sum_exec_runtime;
 }
 

@@ -242,7 +242,7 @@ static void dequeue_task_rt(struct rq *rq, struct task_struct *p, int flags)
 
 static void set_next_task_rt(struct rq *rq, struct task_struct *p)
 {
-	p->se.exec_start = rq->clock;
+	p->se.exec_start = rq->clock_task;
 }
 
 static struct task_struct *pick_next_task_rt(struct rq *rq)

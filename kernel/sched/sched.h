@@ -11,6 +11,7 @@
 #include <irqlab/percpu.h>
 #include <irqlab/kernel.h>
 #include <irqlab/timekeeping.h>
+#include <irqlab/kernel_stat.h>
 
 /* task->on_rq */
 #define TASK_ON_RQ_QUEUED	1
@@ -60,6 +61,10 @@ struct rq {
 	struct task_struct *curr;
 	struct task_struct *idle;
 	u64 clock;			/* ktime ns, updated under lock */
+	/* What tasks are charged in: clock less this CPU's interrupts
+	 * (Linux's clock_task with CONFIG_IRQ_TIME_ACCOUNTING). */
+	u64 clock_task;
+	u64 prev_irq_time;		/* irq_time_read() at the last update */
 	u64 nr_switches;
 	unsigned long next_balance;	/* jiffies */
 	/* The load average's (loadavg.c): */
@@ -192,9 +197,24 @@ void run_local_timers(void);
 /* Charges rq->curr for the time since it last was; returns the ns. */
 u64 update_curr_common(struct rq *rq);
 
+/*
+ * Linux's update_rq_clock() and update_rq_clock_task(): time spent in
+ * hard interrupts and softirqs (but ksoftirqd's, which is its own) is
+ * nobody's, so it is kept out of what the running task is charged.
+ */
 static inline void update_rq_clock(struct rq *rq)
 {
-	rq->clock = ktime_get_ns();
+	u64 now = ktime_get_ns(), irq_delta;
+	s64 delta = now - rq->clock;
+
+	if (delta <= 0)
+		return;
+	rq->clock = now;
+	irq_delta = irq_time_read(rq->cpu) - rq->prev_irq_time;
+	if (irq_delta > (u64)delta)
+		irq_delta = delta;
+	rq->prev_irq_time += irq_delta;
+	rq->clock_task += delta - irq_delta;
 }
 
 #endif /* _KERNEL_SCHED_SCHED_H */
