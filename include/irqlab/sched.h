@@ -59,6 +59,12 @@ struct load_weight {
 	unsigned long weight;
 };
 
+/* Its load average (kernel/sched/pelt.c, Linux's struct sched_avg). */
+struct sched_avg {
+	u64 last_update_time;		/* rq clock, ns */
+	unsigned long load_avg;		/* weight x recent runnable share */
+};
+
 /* The fair class's view of a task. */
 struct sched_entity {
 	struct load_weight load;
@@ -69,6 +75,7 @@ struct sched_entity {
 	u64 prev_sum_exec_runtime;	/* sum_exec_runtime when picked */
 	u64 vruntime;			/* ns * NICE_0_LOAD / weight */
 	u64 exec_max;			/* longest single charge (schedstat) */
+	struct sched_avg avg;
 };
 
 /* The FIFO class's. */

@@ -426,6 +426,7 @@ void scheduler_tick(void)
 	update_rq_clock(rq);
 	curr = rq->curr;
 	curr->sched_class->task_tick(rq, curr);
+	update_cfs_load_avg(rq);
 	calc_global_load_tick(rq);
 	spin_unlock(&rq->lock);
 	sched_rt_period_timer();
@@ -503,6 +504,7 @@ static void init_idle(int cpu)
 void sched_init(void)
 {
 	init_calc_load();
+	init_pelt();
 	init_this_rq(smp_processor_id());
 	init_idle(smp_processor_id());
 	init_sched_fair_class();

@@ -30,12 +30,14 @@
 extern unsigned int sysctl_sched_base_slice;
 extern unsigned int sysctl_sched_latency;
 extern unsigned int sysctl_sched_wakeup_granularity;
+extern unsigned int sysctl_sched_migration_cost;
 extern const int sched_prio_to_weight[40];
 
 struct cfs_rq {
 	struct list_head tasks;		/* queued, not curr; by vruntime */
 	unsigned int nr_running;	/* including curr */
 	unsigned long load;		/* sum of their weights */
+	unsigned long load_avg;		/* sum of their load averages */
 	u64 min_vruntime;		/* never goes back */
 	struct sched_entity *curr;
 };
@@ -67,6 +69,7 @@ struct rq {
 	u64 prev_irq_time;		/* irq_time_read() at the last update */
 	u64 nr_switches;
 	unsigned long next_balance;	/* jiffies */
+	unsigned int nr_balance_failed;	/* periodic pulls in a row */
 	/* The load average's (loadavg.c): */
 	unsigned int nr_uninterruptible;	/* may wrap below 0 here */
 	unsigned long calc_load_update;	/* jiffies: next fold */
@@ -175,6 +178,12 @@ void sched_rt_period_timer(void);
 void trigger_load_balance(struct rq *rq);
 void init_sched_fair_class(void);
 bool idle_balance(struct rq *rq);
+
+/* pelt.c */
+void init_pelt(void);
+void init_entity_load_avg(struct sched_entity *se, u64 now);
+void update_load_avg(struct sched_entity *se, u64 now, bool runnable);
+void update_cfs_load_avg(struct rq *rq);
 
 /* loadavg.c */
 void init_calc_load(void);
