@@ -7,6 +7,7 @@
 #include <irqlab/timer.h>
 #include <irqlab/sched.h>
 #include <irqlab/kernel.h>
+#include <irqlab/timekeeping.h>
 
 struct process_timer {
 	struct timer_list timer;
@@ -65,14 +66,19 @@ long schedule_timeout_uninterruptible(long timeout)
 
 /*
  * One jiffy more than asked: the current one is already partly gone.
- * jiffies follow the TSC (kernel/time/tick-sched.c), so that is at least
- * msecs of ktime as well.
+ * Then, unlike Linux, a check against the TSC: jiffies are counted from
+ * it (kernel/time/tick-sched.c), but only at the timekeeper's ticks, so
+ * they can lag it by as long as the host keeps those ticks from coming;
+ * msleep(n) promises at least n ms of ktime.
  */
 void msleep(unsigned int msecs)
 {
+	u64 end = ktime_get_ns() + (u64)msecs * 1000000;
 	long timeout = msecs_to_jiffies(msecs) + 1;
 
 	might_sleep();
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
+	while ((s64)(end - ktime_get_ns()) > 0)
+		schedule_timeout_uninterruptible(1);
 }
