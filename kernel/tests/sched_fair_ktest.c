@@ -61,10 +61,11 @@ static void start_spinner(struct spinner *s, int cpu, int nice,
  * one go, which the scheduler records (exec_max, Linux's schedstat), so
  * the bound is taken from what happened, times 2 for what this leaves
  * out (a third task passing, rounding).  The window runs until it holds
- * twenty such bounds of runtime (at most 20 s), so the check also pins the
- * ratio: to within 10%, and to 1-2% on a quiet host.  A host that stalls
- * the vCPU for longer than that allows is logged; the bound still holds,
- * and a wrong weight still breaks it, the lag growing with the window.  Runtime, not loops: a TCG vCPU runs at whatever speed the host
+ * twenty such bounds of runtime (at most 20 s), so the check also pins
+ * the ratio: to within 10%, and to 1-2% on a quiet host.  A host that
+ * stalls the vCPU for longer than that allows is logged; the bound still
+ * holds, and a wrong weight still breaks it, the lag growing with the
+ * window.  Runtime, not loops: a TCG vCPU runs at whatever speed the host
  * gives it, so loop counts measure the host; runtime is what CFS divides.
  */
 struct share {
@@ -131,7 +132,7 @@ static void check_share(struct ktest *t, const struct share *sh)
 	KTEST_EXPECT_GT(t, sh->d[1], 0);
 	KTEST_EXPECT_LE(t, lag, sh->bound);
 	if (sh->norm[0] + sh->norm[1] < 20 * sh->bound)
-		ktest_log(t, "the host stalled this vCPU for long: the ratio is known only to within the bound");
+		ktest_log(t, "the host stalled this vCPU for long: the ratio is known only within the bound");
 }
 
 static void test_two_nice0_share(struct ktest *t)

@@ -19,6 +19,7 @@
 #include <irqlab/timer.h>
 #include <irqlab/timekeeping.h>
 #include <asm/processor.h>
+#include "../sched/sched.h"
 
 struct counter {
 	volatile unsigned long loops;
@@ -111,6 +112,12 @@ static unsigned long fair_progress(struct ktest *t, unsigned int ms,
 	kthread_stop(fair.task);
 	if (saved_policy == SCHED_NORMAL)
 		sched_set_normal(current, 0);
+	/* The CPU's RT budget paid back, for whatever test comes next. */
+	end = ktime_get_ns() + 5000000000ULL;
+	while ((READ_ONCE(cpu_rq(cpu)->rt.rt_time) ||
+		READ_ONCE(cpu_rq(cpu)->rt.rt_throttled)) &&
+	       ktime_get_ns() < end)
+		msleep(50);
 	ktest_log(t, "fair loops %lu -> %lu while FIFO spun on CPU %d",
 		  before, after, cpu);
 	return after - before;
