@@ -11,26 +11,11 @@
 #include <irqlab/interrupt.h>
 #include <irqlab/timekeeping.h>
 #include <irqlab/smp.h>
+#include <irqlab/sched.h>
 #include <irqlab/sprintf.h>
 #include <asm/hardirq.h>
 
 #define USER_HZ		100
-
-/* The scheduler's counts (kernel/sched); zero without it. */
-__attribute__((weak)) u64 nr_context_switches(void)
-{
-	return 0;
-}
-
-__attribute__((weak)) unsigned long nr_total_forks(void)
-{
-	return 0;
-}
-
-__attribute__((weak)) unsigned int nr_running(void)
-{
-	return 1;
-}
 
 static unsigned long long clock_t(u64 ns)
 {

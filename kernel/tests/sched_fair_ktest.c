@@ -16,29 +16,7 @@
 #include <irqlab/delay.h>
 #include <asm/processor.h>
 #include "../sched/sched.h"
-
-struct spinner {
-	volatile unsigned long loops;
-	struct task_struct *task;
-};
-
-static int spin_fn(void *data)
-{
-	struct spinner *s = data;
-
-	while (!kthread_should_stop())
-		s->loops++;
-	return 0;
-}
-
-static int last_cpu(void)
-{
-	int cpu, last = 0;
-
-	for_each_online_cpu(cpu)
-		last = cpu;
-	return last;
-}
+#include "sched_ktest.h"
 
 static void start_spinner(struct spinner *s, int cpu, int nice,
 			  const char *name)

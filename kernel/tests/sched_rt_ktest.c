@@ -20,39 +20,15 @@
 #include <irqlab/timekeeping.h>
 #include <asm/processor.h>
 #include "../sched/sched.h"
+#include "sched_ktest.h"
 
-struct counter {
-	volatile unsigned long loops;
-	struct task_struct *task;
-};
-
-static int count_fn(void *data)
-{
-	struct counter *c = data;
-
-	while (!kthread_should_stop()) {
-		c->loops++;
-		cpu_relax();
-	}
-	return 0;
-}
-
-static int last_cpu(void)
-{
-	int cpu, last = 0;
-
-	for_each_online_cpu(cpu)
-		last = cpu;
-	return last;
-}
-
-static bool start_counter(struct counter *c, int cpu, bool fifo,
+static bool start_counter(struct spinner *c, int cpu, bool fifo,
 			  const char *name)
 {
 	struct sched_param sp = { .sched_priority = 50 };
 
 	c->loops = 0;
-	c->task = kthread_create(count_fn, c, "%s", name);
+	c->task = kthread_create(spin_fn, c, "%s", name);
 	if (!c->task)
 		return false;
 	kthread_bind(c->task, cpu);
@@ -87,7 +63,7 @@ static unsigned long fair_progress(struct ktest *t, unsigned int ms,
 {
 	struct sched_param top = { .sched_priority = MAX_RT_PRIO - 1 };
 	unsigned long saved_policy = current->policy, before, after;
-	struct counter fair, fifo;
+	struct spinner fair, fifo;
 	int cpu = last_cpu(), i;
 	u64 end;
 

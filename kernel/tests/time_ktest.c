@@ -66,6 +66,19 @@ static unsigned long jiffies_at(u64 *ns)
 	return j;
 }
 
+/* As many jiffies passed as ticks of TSC time: within two, since each
+ * reading may be up to a tick behind. */
+static void expect_jiffies_follow(struct ktest *t, unsigned long j0, u64 t0,
+				  unsigned long j1, u64 t1)
+{
+	u64 expect = (t1 - t0) / NSEC_PER_JIFFY;
+
+	ktest_log(t, "%llu us of TSC time, %lu jiffies",
+		  (unsigned long long)(t1 - t0) / 1000, j1 - j0);
+	KTEST_EXPECT_GE(t, j1 - j0 + 2, expect);
+	KTEST_EXPECT_LE(t, j1 - j0, expect + 2);
+}
+
 /*
  * 50 ms with interrupts off on the CPU that keeps jiffies: no tick is
  * taken meanwhile, and the one pending when interrupts come back must
@@ -75,7 +88,7 @@ static unsigned long jiffies_at(u64 *ns)
 static void test_jiffies_follow_tsc_irqs_off(struct ktest *t)
 {
 	unsigned long saved = pin_to_timekeeper(t), j0, j1;
-	u64 t0, t1, expect;
+	u64 t0, t1;
 
 	j0 = jiffies_at(&t0);
 	local_irq_disable();
@@ -85,12 +98,7 @@ static void test_jiffies_follow_tsc_irqs_off(struct ktest *t)
 	j1 = jiffies_at(&t1);
 	set_cpus_allowed_ptr(current, saved);
 
-	expect = (t1 - t0) / NSEC_PER_JIFFY;
-	ktest_log(t, "%llu us of TSC time, %lu jiffies",
-		  (unsigned long long)(t1 - t0) / 1000, j1 - j0);
-	/* Within two ticks: each reading may be up to a tick behind. */
-	KTEST_EXPECT_GE(t, j1 - j0 + 2, expect);
-	KTEST_EXPECT_LE(t, j1 - j0, expect + 2);
+	expect_jiffies_follow(t, j0, t0, j1, t1);
 }
 
 /*
@@ -101,17 +109,13 @@ static void test_jiffies_follow_tsc_irqs_off(struct ktest *t)
 static void test_jiffies_rate(struct ktest *t)
 {
 	unsigned long saved = pin_to_timekeeper(t), j0, j1;
-	u64 t0, t1, expect;
+	u64 t0, t1;
 
 	j0 = jiffies_at(&t0);
 	spin_ms(200);
 	j1 = jiffies_at(&t1);
 	set_cpus_allowed_ptr(current, saved);
-	expect = (t1 - t0) / NSEC_PER_JIFFY;
-	ktest_log(t, "%llu us of TSC time, %lu jiffies",
-		  (unsigned long long)(t1 - t0) / 1000, j1 - j0);
-	KTEST_EXPECT_GE(t, j1 - j0 + 2, expect);
-	KTEST_EXPECT_LE(t, j1 - j0, expect + 2);
+	expect_jiffies_follow(t, j0, t0, j1, t1);
 }
 
 /* The calendar both ways, at dates whose epoch seconds are well known. */
