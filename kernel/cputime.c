@@ -9,10 +9,13 @@
 #include <irqlab/kernel_stat.h>
 #include <irqlab/timekeeping.h>
 #include <irqlab/smp.h>
+#include <irqlab/sched.h>
+#include <irqlab/interrupt.h>
 #include <asm/processor.h>
 
 struct cputime_state {
 	struct kernel_cpustat stat;
+	u64 irqtime;		/* irq and softirq but ksoftirqd's, ns */
 	u64 stamp;		/* ns at the start of the current interval */
 	int irq_depth;		/* hardirq nesting */
 	int softirq_depth;
@@ -36,11 +39,17 @@ static enum cpu_usage_stat running_context(struct cputime_state *s)
 
 static void charge(struct cputime_state *s, enum cpu_usage_stat what)
 {
-	u64 now = ktime_get_ns();
+	u64 now = ktime_get_ns(), delta = now - s->stamp;
 
 	/* The first interval of a CPU starts when it first shows up here. */
-	if (s->stamp)
-		s->stat.cpustat[what] += now - s->stamp;
+	if (s->stamp) {
+		s->stat.cpustat[what] += delta;
+		/* ksoftirqd's softirqs are its own time, as on Linux. */
+		if (what == CPUTIME_IRQ ||
+		    (what == CPUTIME_SOFTIRQ &&
+		     current != this_cpu_read(ksoftirqd)))
+			WRITE_ONCE(s->irqtime, s->irqtime + delta);
+	}
 	s->stamp = now;
 }
 
@@ -82,6 +91,11 @@ void account_task_switch(bool next_is_idle)
 
 	charge(s, task_context(s));
 	s->task_idle = next_is_idle;
+}
+
+u64 irq_time_read(int cpu)
+{
+	return READ_ONCE(per_cpu_ptr(&cputime, cpu)->irqtime);
 }
 
 void kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu)

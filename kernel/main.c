@@ -33,8 +33,8 @@
 #include <asm/madt.h>
 #include <asm/apic.h>
 #include <asm/io_apic.h>
-#include <irqlab/pit.h>
-#include <irqlab/rtc.h>
+#include <irqlab/timekeeping.h>
+#include <asm/time.h>
 #include <irqlab/percpu.h>
 #include <irqlab/preempt.h>
 #include <irqlab/smp.h>
@@ -226,7 +226,8 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	idt_init();
 	/* The TSC's rate: delays and the clock need it. */
 	tsc_init();
-	rtc_init();
+	/* The real time from the CMOS clock, once (read_persistent_clock64). */
+	timekeeping_init();
 	/* ACPI tables: the MADT below, power off later. */
 	acpi_table_init();
 	/* SMBIOS: the "Hardware name:" of oops reports. */
@@ -242,7 +243,8 @@ void __noreturn kmain(u32 magic, unsigned long info)
 	legacy_pic_disable();
 	lapic_init();
 	ioapic_init();
-	pit_timer_init();
+	/* The PIT as the boot clock event, until the LAPIC timers take over. */
+	time_init();
 	/* Pools for every CPU of the MADT, before anything queues work. */
 	workqueue_init_early();
 	local_irq_enable();

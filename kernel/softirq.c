@@ -24,6 +24,7 @@
 #include <irqlab/kthread.h>
 #include <irqlab/sched.h>
 #include <irqlab/printk.h>
+#include <irqlab/kernel.h>
 #include <irqlab/kallsyms.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/smp.h>
@@ -199,13 +200,23 @@ void local_bh_disable(void)
 	__preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
 }
 
+/*
+ * As Linux's __local_bh_enable_ip(), which warns if called from a hard
+ * interrupt or with interrupts disabled (lockdep_assert_irqs_enabled):
+ * its callers never do either.  Running the pending softirqs with
+ * interrupts disabled would turn them on inside the caller's section
+ * (handlers run with them on), so then they wait for the exit of the
+ * interrupt that comes as soon as the caller turns interrupts back on.
+ */
 void local_bh_enable(void)
 {
-	if (in_hardirq())
-		pr_warn("local_bh_enable() in hard interrupt context\n");
+	bool irqs_off = irqs_disabled();
+
+	WARN_ON_ONCE(in_hardirq());
+	WARN_ON_ONCE(irqs_off);
 	/* Keep preemption off by one while the softirqs run. */
 	__preempt_count_sub(SOFTIRQ_DISABLE_OFFSET - PREEMPT_OFFSET);
-	if (unlikely(!in_interrupt() && local_softirq_pending()))
+	if (unlikely(!in_interrupt() && local_softirq_pending() && !irqs_off))
 		do_softirq();
 	preempt_enable();
 }

@@ -457,7 +457,7 @@ recheck:
 sleep:
 	worker_enter_idle(worker);
 	/* TASK_IDLE on Linux: not counted as load, nor woken by signals. */
-	__set_current_state(TASK_INTERRUPTIBLE);
+	__set_current_state(TASK_IDLE);
 	spin_unlock_irq(&pool->lock);
 	schedule();
 	goto woke_up;

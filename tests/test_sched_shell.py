@@ -6,12 +6,13 @@ no spin threads behind.
 """
 
 import re
+import time
 
 import pytest
 
 PS_HEADER = "  PID PSR CLS RTPRIO  NI STAT     TIME COMMAND"
 PS_ROW = re.compile(
-    r"^\s*(\d+)\s+(\d+)\s+(TS|FF)\s+(-|\d+)\s+(-|-?\d+)\s+([RSDIX])\s+"
+    r"^\s*(\d+)\s+(\d+)\s+(TS|FF)\s+(-|\d+)\s+(-|-?\d+)\s+([RSDIX][<N]?)\s+"
     r"((?:\d+-)?\d\d:\d\d:\d\d)\s+(\S+)$"
 )
 NCPU = 4
@@ -58,6 +59,25 @@ def test_ps_shows_idle_on_every_cpu(shell):
         assert idle["pid"] == 0 and idle["cpu"] == cpu
     assert by_name(rows, "sh")["pid"] > 0
     assert shell.run("nproc") == [str(NCPU)]
+
+
+def test_ps_stat_idle_kthreads(shell):
+    """Linux's kworkers wait for work in TASK_IDLE, which ps shows as I
+    (fs/proc/array.c's "I (idle)"), with procps's < for a high-priority
+    (nice < 0) one: kworker/N:MH is I<.  ksoftirqd sleeps interruptibly:
+    S.  An unbound kworker may be busy delivering what we typed: R."""
+    rows = ps_rows(shell)
+    kworkers = [r for r in rows if r["comm"].startswith("kworker/")]
+    assert kworkers, "no kworker in ps"
+    for r in kworkers:
+        bound = not r["comm"].startswith("kworker/u")
+        want = ("I<" if r["comm"].endswith("H") else "I",)
+        if not bound:
+            want += ("R",)
+        assert r["stat"] in want, f"{r['comm']} is {r['stat']!r}, not {want}"
+    assert any(r["stat"] == "I<" for r in kworkers), "no high-priority kworker"
+    for cpu in range(NCPU):
+        assert by_name(rows, f"ksoftirqd/{cpu}")["stat"] == "S"
 
 
 def test_chrt_and_renice(shell, spinners):
@@ -139,3 +159,71 @@ def test_mpstat_and_proc_stat(shell):
     assert all(len(c) == 11 for c in cpus)
     assert int(cpus[0][4]) > 0, "no idle time in /proc/stat"
     assert any(l.startswith("ctxt ") and int(l.split()[1]) > 0 for l in stat)
+
+
+LOADAVG = re.compile(r"^(\d+\.\d\d) (\d+\.\d\d) (\d+\.\d\d) (\d+)/(\d+) (\d+)$")
+
+
+def read_loadavg(q):
+    out = q.run("cat /proc/loadavg")
+    assert len(out) == 1, f"/proc/loadavg: {out!r}"
+    m = LOADAVG.match(out[0])
+    assert m, f"/proc/loadavg not in Linux's format: {out[0]!r}"
+    return m
+
+
+def test_loadavg_rises_with_spinners(shell, spinners):
+    """Linux's load average (kernel/sched/loadavg.c): every 5 s the running
+    and uninterruptible tasks are folded in.  Two spinners for two samples
+    make the 1-minute average at least 0.30 (2 * (1 - (1884/2048)^2))."""
+    deadline = time.monotonic() + 60
+    while True:
+        m = read_loadavg(shell)
+        if float(m[1]) >= 0.30:
+            break
+        assert time.monotonic() < deadline, (
+            f"the 1-minute load stayed below 0.30 with two spinners for 60 s: "
+            f"{m[0]!r}")
+        time.sleep(1)
+    running, total, last = int(m[4]), int(m[5]), int(m[6])
+    rows = ps_rows(shell)
+    tasks = [r for r in rows if r["pid"] > 0]
+    # Running: the two spinners and the shell reading the file at least.
+    assert 3 <= running <= total, m[0]
+    # Total: every task but the idle ones, as Linux's nr_threads; the last
+    # pid handed out.  ps ran after, on the same tasks.
+    assert total == len(tasks), (m[0], len(tasks))
+    assert last == max(r["pid"] for r in tasks), m[0]
+
+    top = shell.run("top -b -n 1")
+    avg = re.search(r"load average: (\d+\.\d\d), (\d+\.\d\d), (\d+\.\d\d)$",
+                    top[0])
+    assert avg, f"top's first line: {top[0]!r}"
+    assert float(avg[1]) >= 0.30, top[0]
+
+
+def test_console_under_rt_load(qemu):
+    """The shell at SCHED_FIFO 99 and a FIFO spinner on every CPU: console
+    input passes through a fair-class kworker, which Linux's RT throttling
+    (sched_rt_runtime_us 950000 of sched_rt_period_us 1000000) lets run
+    5% of each second, so the shell still gets its commands, logging
+    "sched: RT throttling activated" once."""
+    ncpu = 2
+    q = qemu(name="rt", smp=ncpu).boot()
+    assert q.run(f"spin {ncpu}") == []
+    rows = ps_rows(q)
+    sh = by_name(rows, "sh")["pid"]
+    spins = [by_name(rows, f"spin/{i}")["pid"] for i in range(ncpu)]
+    for cpu, pid in enumerate(spins):
+        assert q.run(f"taskset -cp {cpu} {pid}")[-1].endswith(f"list: {cpu}")
+    assert q.run(f"chrt -f -p 99 {sh}") == []
+    for pid in spins:
+        assert q.run(f"chrt -f -p 50 {pid}") == []
+    # From here each line waits for a throttled window: about a second.
+    assert q.run("echo hello", timeout=30) == ["hello"]
+    spun = [r for r in ps_rows(q) if r["comm"].startswith("spin/")]
+    assert [(r["cls"], r["stat"]) for r in spun] == [("FF", "R")] * ncpu
+    log = "\n".join(q.run("dmesg"))
+    assert log.count("sched: RT throttling activated") == 1, log[-2000:]
+    assert q.run("spin 0", timeout=60) == []
+    assert q.run(f"chrt -o -p 0 {sh}") == []

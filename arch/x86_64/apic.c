@@ -4,7 +4,8 @@
  * x2APIC (MSRs) when CPUID offers it, else xAPIC through an uncached
  * mapping of its MMIO page; task priority 0, spurious and error vectors,
  * LINT1 as NMI where the MADT says so, and a timer calibrated against the
- * PIT and run periodically at HZ (the "LOC" row of /proc/interrupts).
+ * TSC and run periodically at HZ: each CPU's tick device (the "LOC" row
+ * of /proc/interrupts), registered as Linux's lapic clockevent.
  */
 #include <asm/apic.h>
 #include <asm/madt.h>
@@ -15,7 +16,8 @@
 #include <asm/processor.h>
 #include <irqlab/kernel.h>
 #include <irqlab/jiffies.h>
-#include <irqlab/pit.h>
+#include <irqlab/clockchips.h>
+#include <asm/tsc.h>
 
 #define MSR_IA32_APICBASE		0x1b
 #define MSR_IA32_APICBASE_ENABLE	(1UL << 11)
@@ -23,10 +25,14 @@
 #define X2APIC_MSR_BASE			0x800
 #define CPUID_1_ECX_X2APIC		(1 << 21)
 #define CAL_MS				10
+#define CAL_TRIES			20
+/* Brackets this narrow (about 2 us) make a run good enough. */
+#define CAL_GOOD_CYCLES			((u64)tsc_khz * 2 / 1000)
 
 bool x2apic_mode;
 unsigned long lapic_timer_period;
 static void __iomem *lapic_base;
+static DEFINE_PER_CPU(struct clock_event_device, lapic_events);
 
 u32 apic_read(u32 reg)
 {
@@ -131,45 +137,111 @@ void lapic_setup_this_cpu(void)
 	apic_eoi();
 }
 
-void lapic_timer_init(void)
+static int lapic_timer_set_periodic(struct clock_event_device *evt)
 {
-	u32 left;
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, lapic_timer_period);
+	return 0;
+}
 
-	/* Count down from the top, masked, for a known PIT interval. */
+static int lapic_timer_shutdown(struct clock_event_device *evt)
+{
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, 0);
+	return 0;
+}
+
+/*
+ * This CPU's timer as a clockevent (Linux's setup_APIC_timer).  It is
+ * CPU-local and rated 100, as Linux's lapic_clockevent, so on the boot CPU
+ * it replaces the PIT.
+ */
+static void setup_APIC_timer(void)
+{
+	struct clock_event_device *levt = this_cpu_ptr(&lapic_events);
+
+	levt->name = "lapic";
+	levt->features = CLOCK_EVT_FEAT_PERIODIC;
+	levt->rating = 100;
+	levt->irq = -1;
+	levt->set_state_periodic = lapic_timer_set_periodic;
+	levt->set_state_shutdown = lapic_timer_shutdown;
+	levt->cpumask = 1UL << smp_processor_id();
+	clockevents_register_device(levt);
+}
+
+/*
+ * The timer's rate, against the TSC (calibrated already, tsc_init(), and
+ * the clock jiffies follow): counting down from the top, masked, over
+ * CAL_MS of TSC time.  Each APIC access is bracketed by two TSC reads; a
+ * run the host disturbed (descheduling the vCPU between an access and its
+ * reads) has wide brackets, so the best of CAL_TRIES runs is kept.
+ */
+static unsigned long calibrate_APIC_clock(void)
+{
+	u64 t0, t1, t2, t3, cycles, err, best_err = ~0ULL;
+	unsigned long period = 0;
+	u32 left;
+	int i;
+
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
-	pit_ch2_start(CAL_MS);
-	apic_write(APIC_TMICT, 0xffffffff);
-	while (!pit_ch2_done())
-		cpu_relax();
-	left = apic_read(APIC_TMCCT);
-	lapic_timer_period = (0xffffffffUL - left) * 1000 / CAL_MS / HZ;
+	for (i = 0; i < CAL_TRIES && best_err > CAL_GOOD_CYCLES; i++) {
+		t0 = rdtsc();
+		apic_write(APIC_TMICT, 0xffffffff);
+		t1 = rdtsc();
+		while (rdtsc() - t1 < (u64)tsc_khz * CAL_MS)
+			cpu_relax();
+		t2 = rdtsc();
+		left = apic_read(APIC_TMCCT);
+		t3 = rdtsc();
+		cycles = (t2 + t3) / 2 - (t0 + t1) / 2;
+		err = (t1 - t0) + (t3 - t2);
+		if (err < best_err) {
+			best_err = err;
+			/* Counts per jiffy: counts per cycle, times cycles per jiffy. */
+			period = (u64)(0xffffffffU - left) * tsc_khz * 1000 / HZ /
+				 cycles;
+		}
+	}
+	apic_write(APIC_TMICT, 0);
+	return period;
+}
+
+void lapic_timer_init(void)
+{
+	lapic_timer_period = calibrate_APIC_clock();
 	if (!lapic_timer_period) {
 		pr_warn("APIC: timer does not count; no local timer\n");
-		apic_write(APIC_TMICT, 0);
 		return;
 	}
 	pr_info("APIC: timer runs at %lu.%03lu MHz (divided by 16), %lu ticks per jiffy\n",
 		lapic_timer_period * HZ / 1000000,
 		lapic_timer_period * HZ / 1000 % 1000, lapic_timer_period);
 
-	lapic_timer_start();
+	setup_APIC_timer();
 }
 
 void lapic_timer_start(void)
 {
-	if (!lapic_timer_period)
-		return;
-	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
-	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
-	apic_write(APIC_TMICT, lapic_timer_period);
+	if (lapic_timer_period)
+		setup_APIC_timer();
 }
 
 void lapic_timer_interrupt(void)
 {
-	inc_irq_stat(apic_timer_irqs);
-	scheduler_tick();
+	struct clock_event_device *evt = this_cpu_ptr(&lapic_events);
+
 	apic_eoi();
+	inc_irq_stat(apic_timer_irqs);
+	if (!evt->event_handler) {
+		pr_warn("Spurious LAPIC timer interrupt on cpu %d\n",
+			smp_processor_id());
+		lapic_timer_shutdown(evt);
+		return;
+	}
+	evt->event_handler(evt);
 }
 
 void lapic_spurious_interrupt(void)

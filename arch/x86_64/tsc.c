@@ -4,13 +4,24 @@
  * when it states the frequency, else count TSC cycles across a known PIT
  * interval.  The PIT's channel 2 is used because its output can be read
  * back through port 0x61 without taking an interrupt.
+ *
+ * Everything in time follows from this number (jiffies are counted from
+ * the TSC), so a measurement disturbed by the host is not taken: under
+ * QEMU a vCPU can be descheduled for milliseconds between the PIT running
+ * out and the TSC being read.  Linux's pit_calibrate_tsc() discards a run
+ * whose polls were unevenly spaced and keeps the lowest of several; here
+ * each run knows its own error, the TSC reads that bracket the PIT's
+ * start and its end, and the best of up to CAL_TRIES runs is kept.
  */
 #include <asm/tsc.h>
-#include <irqlab/pit.h>
+#include <asm/i8253.h>
 #include <asm/processor.h>
 #include <irqlab/printk.h>
 
 #define CAL_MS		10
+#define CAL_TRIES	20
+/* Good enough to stop trying: within 0.05% (5 us of 10 ms). */
+#define CAL_GOOD_PPM	500
 
 unsigned long tsc_khz;
 static u64 tsc_at_boot;
@@ -28,20 +39,50 @@ static unsigned long cpuid_tsc_khz(void)
 	return (u64)crystal_hz * numer / denom / 1000;
 }
 
-static unsigned long pit_calibrate_tsc(void)
+/*
+ * TSC cycles across CAL_MS of the PIT, and in *err how far off that may
+ * be (the widths of the two brackets); false if the PIT never ran out.
+ */
+static bool pit_calibrate_once(u64 *cycles, u64 *err)
 {
 	unsigned long loops = 0;
-	u64 t1, t2;
+	u64 t0, t1, last, t3;
 
-	pit_ch2_start(CAL_MS);
+	t0 = rdtsc();
+	pit_ch2_start(CAL_MS);		/* it starts in here */
 	t1 = rdtsc();
-	while (!pit_ch2_done()) {
+	do {
+		last = rdtsc();
 		/* No PIT answering: give up rather than hang. */
 		if (++loops > 100000000UL)
+			return false;
+	} while (!pit_ch2_done());	/* it ran out in here */
+	t3 = rdtsc();
+	*cycles = (last + t3) / 2 - (t0 + t1) / 2;
+	*err = (t1 - t0) + (t3 - last);
+	return true;
+}
+
+static unsigned long pit_calibrate_tsc(void)
+{
+	u64 cycles, err, best = 0, best_err = ~0ULL;
+	int i;
+
+	for (i = 0; i < CAL_TRIES; i++) {
+		if (!pit_calibrate_once(&cycles, &err))
 			return 0;
+		if (err < best_err) {
+			best = cycles;
+			best_err = err;
+		}
+		if (best_err * 1000000 <= best * CAL_GOOD_PPM)
+			break;
 	}
-	t2 = rdtsc();
-	return (t2 - t1) / CAL_MS;
+	if (best_err * 100 > best)
+		pr_warn("tsc: calibration disturbed: +/- %llu cycles of %llu\n",
+			(unsigned long long)best_err,
+			(unsigned long long)best);
+	return best / CAL_MS;
 }
 
 void tsc_init(void)

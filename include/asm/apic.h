@@ -59,9 +59,10 @@ void apic_icr_write(u32 low, u32 apicid);
 void lapic_init(void);
 /* Any CPU: enable and program its own local APIC. */
 void lapic_setup_this_cpu(void);
-/* Boot CPU: measure the APIC timer against the PIT, start it at HZ. */
+/* Boot CPU: measure the APIC timer against the PIT, then register it
+ * as this CPU's clockevent, which starts it at HZ. */
 void lapic_timer_init(void);
-/* Other CPUs: start theirs with the period the boot CPU measured. */
+/* Other CPUs: register theirs, with the period the boot CPU measured. */
 void lapic_timer_start(void);
 
 /* The system-vector handlers, from arch/x86_64/irq.c. */

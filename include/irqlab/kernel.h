@@ -32,4 +32,16 @@ extern int oops_in_progress;
 	unlikely(__w);							\
 })
 
+/* WARN_ON(), reported the first time only (Linux's WARN_ON_ONCE). */
+#define WARN_ON_ONCE(cond) ({						\
+	static bool __warned;						\
+	bool __w = !!(cond);						\
+	if (unlikely(__w) && !__warned) {				\
+		__warned = true;					\
+		pr_warn("WARNING: at %s:%d %s\n", __FILE__, __LINE__,	\
+			__func__);					\
+	}								\
+	unlikely(__w);							\
+})
+
 #endif /* _IRQLAB_KERNEL_H */

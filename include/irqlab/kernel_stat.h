@@ -38,6 +38,12 @@ void account_softirq_exit(void);	/* to CPUTIME_SOFTIRQ */
  * when a CPU starts, for the context it starts in. */
 void account_task_switch(bool next_is_idle);
 
+/*
+ * A CPU's hard interrupt and softirq time so far, ksoftirqd's excepted
+ * (Linux's irq_time_read): what the scheduler does not charge tasks.
+ */
+u64 irq_time_read(int cpu);
+
 /* A CPU's totals, including the interval still running. */
 void kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu);
 

@@ -8,8 +8,10 @@
  *   bits 20-23  NMI nesting
  *
  * It decides what code may do: in_hardirq(), in_interrupt(), in_atomic().
- * It lives in this CPU's struct pcpu_hot (%gs:24), as in Linux; a task
- * that is switched out keeps its count in its task_struct.
+ * It is per CPU, in this CPU's struct pcpu_hot (%gs:24), and not saved
+ * per task, as Linux x86's pcpu_hot.preempt_count: every switch happens
+ * with it at 2 (schedule()'s preempt_disable() and the rq lock), and the
+ * task switched to drops both (finish_task_switch(), schedule_tail()).
  */
 #ifndef _IRQLAB_PREEMPT_H
 #define _IRQLAB_PREEMPT_H

@@ -20,8 +20,11 @@
 #define TASK_INTERRUPTIBLE	0x00000001
 #define TASK_UNINTERRUPTIBLE	0x00000002
 #define TASK_DEAD		0x00000080
+#define TASK_NOLOAD		0x00000400	/* not in the load average */
 #define TASK_NEW		0x00000800
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+/* A kernel thread with nothing to do: D for signals, not for the load. */
+#define TASK_IDLE		(TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 
 /* task->flags */
 #define PF_IDLE			0x00000002	/* an idle task */
@@ -56,6 +59,12 @@ struct load_weight {
 	unsigned long weight;
 };
 
+/* Its load average (kernel/sched/pelt.c, Linux's struct sched_avg). */
+struct sched_avg {
+	u64 last_update_time;		/* rq clock, ns */
+	unsigned long load_avg;		/* weight x recent runnable share */
+};
+
 /* The fair class's view of a task. */
 struct sched_entity {
 	struct load_weight load;
@@ -65,6 +74,8 @@ struct sched_entity {
 	u64 sum_exec_runtime;		/* ns on a CPU, any class */
 	u64 prev_sum_exec_runtime;	/* sum_exec_runtime when picked */
 	u64 vruntime;			/* ns * NICE_0_LOAD / weight */
+	u64 exec_max;			/* longest single charge (schedstat) */
+	struct sched_avg avg;
 };
 
 /* The FIFO class's. */
@@ -104,6 +115,8 @@ struct task_struct {
 	unsigned long cpus_mask;	/* CPUs it may run on */
 	int nr_cpus_allowed;
 	bool migrate_pending;		/* push it off this CPU once out */
+	/* Went to sleep counted in its rq's nr_uninterruptible. */
+	bool sched_contributes_to_load;
 	spinlock_t pi_lock;		/* serialises wake-ups, affinity */
 
 	/* Accounting: /proc/stat per CPU comes later; these feed ps. */
@@ -209,6 +222,14 @@ void set_user_nice(struct task_struct *p, long nice);
 int set_cpus_allowed_ptr(struct task_struct *p, unsigned long new_mask);
 bool idle_cpu(int cpu);
 struct task_struct *idle_task(int cpu);
+
+/* ns p has been on a CPU, the current slice included. */
+u64 task_sched_runtime(struct task_struct *p);
+
+/* Counts for /proc (Linux's <linux/sched/stat.h>). */
+unsigned int nr_running(void);
+u64 nr_context_switches(void);
+unsigned long nr_total_forks(void);
 
 /* Set up by kmain (sched_init) and each AP (sched_init_cpu). */
 extern bool scheduler_running;

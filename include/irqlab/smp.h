@@ -103,8 +103,7 @@ void smp_send_stop(void);
 /* Brings up every enabled CPU of the MADT. */
 void smp_init(void);
 
-/* Hooks the scheduler provides (kernel/sched); kernel/sched_hooks.c has
- * weak defaults. */
+/* Hooks the scheduler provides (kernel/sched). */
 void scheduler_ipi(void);
 void scheduler_tick(void);
 void preempt_schedule_irq(void);

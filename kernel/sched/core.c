@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The core scheduler, a small Linux kernel/sched/core.c: the run queue
- * locking, waking a task (try_to_wake_up), picking and switching
- * (__schedule), and the places preemption happens: the tick, wake-up,
- * preempt_enable() and the return from an interrupt.
+ * locking, picking and switching (__schedule), and the places preemption
+ * happens: the tick, wake-up, preempt_enable() and the return from an
+ * interrupt.  Waking a task (try_to_wake_up) is in wake.c.
  *
  * preempt_count is per CPU and not saved per task, as on Linux x86: every
  * switch happens with it at 2 (schedule()'s preempt_disable and the rq
@@ -17,6 +17,7 @@
 #include <irqlab/jiffies.h>
 #include <irqlab/kernel_stat.h>
 #include <irqlab/workqueue.h>
+#include <irqlab/loadavg.h>
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 
@@ -56,12 +57,15 @@ void resched_curr_cpu(int cpu)
 u64 update_curr_common(struct rq *rq)
 {
 	struct task_struct *curr = rq->curr;
-	s64 delta = rq->clock - curr->se.exec_start;
+	s64 delta = rq->clock_task - curr->se.exec_start;
 
 	if (delta <= 0)
 		return 0;
-	curr->se.exec_start = rq->clock;
+	curr->se.exec_start = rq->clock_task;
 	curr->se.sum_exec_runtime += delta;
+	/* Linux's schedstat: a host stall shows up here, in one charge. */
+	if ((u64)delta > curr->se.exec_max)
+		curr->se.exec_max = delta;
 	/*
 	 * Kernel threads only: all of it is system time.  The /proc/stat
 	 * step splits it per CPU (system, irq, softirq, idle) from here.
@@ -86,7 +90,6 @@ void activate_task(struct rq *rq, struct task_struct *p, int flags)
 	if (WARN_ON(READ_ONCE(p->on_rq) == TASK_ON_RQ_QUEUED))
 		dump_stack();
 	enqueue_task(rq, p, flags);
-	rq->nr_running++;
 	WRITE_ONCE(p->on_rq, TASK_ON_RQ_QUEUED);
 }
 
@@ -100,7 +103,6 @@ void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 	WRITE_ONCE(p->on_rq, (flags & DEQUEUE_SLEEP) ? 0 :
 			     TASK_ON_RQ_MIGRATING);
 	dequeue_task(rq, p, flags);
-	rq->nr_running--;
 }
 
 void wakeup_preempt(struct rq *rq, struct task_struct *p)
@@ -145,7 +147,7 @@ void double_rq_unlock(struct rq *a, struct rq *b)
 		spin_unlock(&b->lock);
 }
 
-static struct rq *__task_rq_lock(struct task_struct *p)
+struct rq *__task_rq_lock(struct task_struct *p)
 {
 	struct rq *rq;
 
@@ -184,131 +186,6 @@ bool idle_cpu(int cpu)
 struct task_struct *idle_task(int cpu)
 {
 	return cpu_rq(cpu)->idle;
-}
-
-static int first_cpu(unsigned long mask)
-{
-	return mask ? __builtin_ctzl(mask) : -1;
-}
-
-/*
- * Where a waking task should run (Linux's select_task_rq): a FIFO task
- * where it preempts the least, a fair one on an idle CPU if there is one,
- * its previous CPU first (its cache is warm there).
- */
-int select_task_rq(struct task_struct *p)
-{
-	unsigned long allowed = p->cpus_mask & cpu_online_mask;
-	int prev = task_cpu(p), cpu, best = -1, best_prio = -1;
-
-	if (!allowed) {
-		/* Its CPUs went away (none do yet): anywhere will do. */
-		allowed = cpu_online_mask;
-	}
-	if (!(allowed & (allowed - 1)))
-		return first_cpu(allowed);
-	if (!(allowed & (1UL << prev)))
-		prev = first_cpu(allowed);
-
-	if (p->sched_class == &rt_sched_class) {
-		for (cpu = prev; ; ) {
-			int prio = READ_ONCE(cpu_rq(cpu)->curr)->prio;
-
-			if (prio > best_prio) {
-				best_prio = prio;
-				best = cpu;
-			}
-			if (prio >= MAX_RT_PRIO)
-				break;	/* no FIFO task there: good */
-			allowed &= ~(1UL << cpu);
-			if (!allowed)
-				break;
-			cpu = first_cpu(allowed);
-		}
-		return best;
-	}
-
-	if (idle_cpu(prev))
-		return prev;
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		if ((allowed >> cpu) & 1 && idle_cpu(cpu))
-			return cpu;
-	return prev;
-}
-
-/* p is still queued (maybe running): marking it runnable is enough. */
-static bool ttwu_runnable(struct task_struct *p)
-{
-	struct rq *rq = __task_rq_lock(p);
-	bool ret = false;
-
-	if (task_on_rq_queued(p)) {
-		if (!task_current(rq, p)) {
-			update_rq_clock(rq);
-			wakeup_preempt(rq, p);
-		}
-		WRITE_ONCE(p->__state, TASK_RUNNING);
-		ret = true;
-	}
-	spin_unlock(&rq->lock);
-	return ret;
-}
-
-/*
- * Makes p runnable if its state is one of state's bits; 1 if it did.
- * Against a p going to sleep on another CPU: it set its state before
- * testing its condition, and __schedule() takes p off its queue under
- * the rq lock, so either we see it still queued (ttwu_runnable: it will
- * not sleep) or we wait until its CPU is off its stack and queue it.
- */
-static int try_to_wake_up(struct task_struct *p, unsigned int state)
-{
-	int en_flags = ENQUEUE_WAKEUP, cpu, success = 0;
-	unsigned long flags;
-	struct rq *rq;
-
-	spin_lock_irqsave(&p->pi_lock, flags);
-	smp_mb();
-	if (!(READ_ONCE(p->__state) & state))
-		goto out;
-	success = 1;
-	if (p->flags & PF_IDLE) {
-		/* Never queued: it polls (kmain sleeping before idling). */
-		WRITE_ONCE(p->__state, TASK_RUNNING);
-		goto out;
-	}
-	if (READ_ONCE(p->__state) == TASK_NEW)
-		en_flags = ENQUEUE_INITIAL;
-	if (READ_ONCE(p->on_rq) && ttwu_runnable(p))
-		goto out;
-
-	/* Off its queue, maybe still switching out: wait for its stack. */
-	while (smp_load_acquire(&p->on_cpu))
-		cpu_relax();
-
-	cpu = select_task_rq(p);
-	rq = cpu_rq(cpu);
-	spin_lock(&rq->lock);
-	update_rq_clock(rq);
-	set_task_cpu(p, cpu);
-	activate_task(rq, p, en_flags);
-	WRITE_ONCE(p->__state, TASK_RUNNING);
-	wakeup_preempt(rq, p);
-	spin_unlock(&rq->lock);
-out:
-	spin_unlock_irqrestore(&p->pi_lock, flags);
-	return success;
-}
-
-int wake_up_process(struct task_struct *p)
-{
-	/* TASK_NEW too: the first wake-up of a kthread_create()d task. */
-	return try_to_wake_up(p, TASK_NORMAL | TASK_NEW);
-}
-
-int wake_up_state(struct task_struct *p, unsigned int state)
-{
-	return try_to_wake_up(p, state);
 }
 
 static void finish_task_switch(struct task_struct *prev)
@@ -355,6 +232,7 @@ static struct task_struct *pick_next_task(struct rq *rq,
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev, *next;
+	unsigned int prev_state;
 	struct rq *rq;
 
 	local_irq_disable();
@@ -363,8 +241,13 @@ static void __schedule(bool preempt)
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 
-	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING &&
+	prev_state = READ_ONCE(prev->__state);
+	if (!preempt && prev_state != TASK_RUNNING &&
 	    !(prev->flags & PF_IDLE)) {
+		prev->sched_contributes_to_load =
+			task_contributes_to_load(prev_state);
+		if (prev->sched_contributes_to_load)
+			rq->nr_uninterruptible++;
 		deactivate_task(rq, prev, DEQUEUE_SLEEP);
 		prev->nvcsw++;
 	} else if (prev != rq->idle) {
@@ -524,7 +407,11 @@ void yield(void)
 	schedule();
 }
 
-/* Hard-irq context, each CPU HZ times a second (the LAPIC timer). */
+/*
+ * Hard-irq context, from each CPU's tick (update_process_times).  What
+ * ran is charged by the rq clock, so a tick that stands for several
+ * missed ones charges all of their time.
+ */
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -536,8 +423,10 @@ void scheduler_tick(void)
 	update_rq_clock(rq);
 	curr = rq->curr;
 	curr->sched_class->task_tick(rq, curr);
+	update_cfs_load_avg(rq);
+	calc_global_load_tick(rq);
 	spin_unlock(&rq->lock);
-	run_local_timers();
+	sched_rt_period_timer();
 	trigger_load_balance(rq);
 }
 
@@ -570,6 +459,7 @@ static void init_this_rq(int cpu)
 	rq->lock.name = "rq->lock";
 	rq->cpu = cpu;
 	rq->next_balance = jiffies;
+	rq->calc_load_update = READ_ONCE(calc_load_update);
 	init_cfs_rq(&rq->cfs);
 	init_rt_rq(&rq->rt);
 	init_timers_cpu(cpu);
@@ -597,7 +487,7 @@ static void init_idle(int cpu)
 	idle->on_cpu = 1;
 	idle->start_time = ktime_get_ns();
 	update_rq_clock(rq);
-	idle->se.exec_start = rq->clock;
+	idle->se.exec_start = rq->clock_task;
 
 	spin_lock(&tasklist_lock);
 	list_add_tail(&idle->tasks, &task_list);
@@ -610,6 +500,8 @@ static void init_idle(int cpu)
 
 void sched_init(void)
 {
+	init_calc_load();
+	init_pelt();
 	init_this_rq(smp_processor_id());
 	init_idle(smp_processor_id());
 	init_sched_fair_class();
@@ -642,6 +534,27 @@ const char *current_comm(void)
 		return curr->comm;
 	snprintf(early[cpu], TASK_COMM_LEN, "swapper/%d", cpu);
 	return early[cpu];
+}
+
+/*
+ * What p has run, ns, including the slice it is in now (Linux's
+ * task_sched_runtime): a running task's sum_exec_runtime alone is as old
+ * as its CPU's last tick, which a starved host can make very old.
+ */
+u64 task_sched_runtime(struct task_struct *p)
+{
+	unsigned long flags;
+	struct rq *rq;
+	u64 ns;
+
+	rq = task_rq_lock(p, &flags);
+	if (task_current(rq, p)) {
+		update_rq_clock(rq);
+		p->sched_class->update_curr(rq);
+	}
+	ns = p->se.sum_exec_runtime;
+	task_rq_unlock(rq, p, flags);
+	return ns;
 }
 
 /* /proc/stat's ctxt, processes and procs_running lines. */

@@ -109,14 +109,20 @@ static void enqueue_task_fair(struct rq *rq, struct task_struct *p,
 	struct sched_entity *se = &p->se;
 
 	update_curr_fair(rq);
+	if (flags & ENQUEUE_INITIAL)
+		init_entity_load_avg(se, rq->clock_task);
+	else	/* asleep, or runnable on another CPU: it decays meanwhile */
+		update_load_avg(se, rq->clock_task, !(flags & ENQUEUE_WAKEUP));
 	if (flags & (ENQUEUE_WAKEUP | ENQUEUE_INITIAL))
 		place_entity(cfs, se, flags);
 	if (se != cfs->curr)
 		__enqueue_entity(cfs, se);
 	se->on_rq = true;
 	cfs->nr_running++;
+	add_nr_running(rq, 1);
 	cfs->load += se->load.weight;
 	update_min_vruntime(cfs);
+	update_cfs_load_avg(rq);
 }
 
 static void dequeue_task_fair(struct rq *rq, struct task_struct *p,
@@ -126,12 +132,15 @@ static void dequeue_task_fair(struct rq *rq, struct task_struct *p,
 	struct sched_entity *se = &p->se;
 
 	update_curr_fair(rq);
+	update_load_avg(se, rq->clock_task, true);
 	if (se != cfs->curr)
 		list_del_init(&se->run_node);
 	se->on_rq = false;
 	cfs->nr_running--;
+	sub_nr_running(rq, 1);
 	cfs->load -= se->load.weight;
 	update_min_vruntime(cfs);
+	update_cfs_load_avg(rq);
 }
 
 static void set_next_task_fair(struct rq *rq, struct task_struct *p)
@@ -141,7 +150,7 @@ static void set_next_task_fair(struct rq *rq, struct task_struct *p)
 	if (se->on_rq)
 		list_del_init(&se->run_node);
 	rq->cfs.curr = se;
-	se->exec_start = rq->clock;
+	se->exec_start = rq->clock_task;
 	se->prev_sum_exec_runtime = se->sum_exec_runtime;
 }
 

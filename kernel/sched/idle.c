@@ -37,7 +37,7 @@ static void wakeup_preempt_idle(struct rq *rq, struct task_struct *p)
 
 static void set_next_task_idle(struct rq *rq, struct task_struct *p)
 {
-	p->se.exec_start = rq->clock;
+	p->se.exec_start = rq->clock_task;
 }
 
 static struct task_struct *pick_next_task_idle(struct rq *rq)

@@ -11,14 +11,22 @@
 #include <irqlab/slab.h>
 #include <irqlab/string.h>
 #include <irqlab/vmalloc.h>
+#include <irqlab/loadavg.h>
 #include <asm/switch_to.h>
 
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
 static atomic_t last_pid;
+/* Tasks on the list but the idle ones, under tasklist_lock: Linux's. */
+unsigned int nr_threads;
 
 /* Tasks created since boot: /proc/stat's processes line. */
 unsigned long nr_total_forks(void)
+{
+	return atomic_read(&last_pid);
+}
+
+int last_pid_allocated(void)
 {
 	return atomic_read(&last_pid);
 }
@@ -58,6 +66,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg,
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p->pid = atomic_inc_return(&last_pid);
 	list_add_tail(&p->tasks, &task_list);
+	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 }
@@ -108,6 +117,7 @@ void release_dead_task(struct task_struct *p)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
+	nr_threads--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_kernel_stack(p->stack);
 	p->stack = NULL;

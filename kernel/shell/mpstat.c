@@ -9,7 +9,7 @@
 #include <irqlab/string.h>
 #include <irqlab/kstrtox.h>
 #include <irqlab/timer.h>
-#include <irqlab/rtc.h>
+#include <irqlab/timekeeping.h>
 #include <irqlab/slab.h>
 #include <irqlab/sprintf.h>
 #include <irqlab/smp.h>
@@ -27,7 +27,7 @@ static void timestamp(char *buf, size_t len)
 {
 	struct tm tm;
 
-	time64_to_tm(ktime_get_real_seconds(), &tm);
+	time64_to_tm(ktime_get_real_seconds(), 0, &tm);
 	snprintf(buf, len, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
@@ -103,7 +103,7 @@ static int cmd_mpstat(int argc, char **argv)
 	prev = first + NR_CPUS + 1;
 	cur = prev + NR_CPUS + 1;
 
-	time64_to_tm(ktime_get_real_seconds(), &tm);
+	time64_to_tm(ktime_get_real_seconds(), 0, &tm);
 	sh_printf("irqlab %s (irqlab) \t%02d/%02d/%04ld \t_x86_64_\t(%u CPU)\n",
 		  IRQLAB_VERSION, tm.tm_mon + 1, tm.tm_mday, tm.tm_year + 1900,
 		  num_online_cpus());

@@ -9,28 +9,13 @@
 #include <irqlab/kernel_stat.h>
 #include <irqlab/irq.h>
 #include <irqlab/interrupt.h>
-#include <irqlab/rtc.h>
+#include <irqlab/timekeeping.h>
 #include <irqlab/smp.h>
+#include <irqlab/sched.h>
 #include <irqlab/sprintf.h>
 #include <asm/hardirq.h>
 
 #define USER_HZ		100
-
-/* The scheduler's counts (kernel/sched); zero without it. */
-__attribute__((weak)) u64 nr_context_switches(void)
-{
-	return 0;
-}
-
-__attribute__((weak)) unsigned long nr_total_forks(void)
-{
-	return 0;
-}
-
-__attribute__((weak)) unsigned int nr_running(void)
-{
-	return 1;
-}
 
 static unsigned long long clock_t(u64 ns)
 {
@@ -72,6 +57,7 @@ static void show_softirq_line(void)
 static void proc_stat_show(void)
 {
 	struct kernel_cpustat sum = { 0 }, k;
+	struct timespec64 boot;
 	char label[16];
 	unsigned int irq, i;
 	int cpu;
@@ -94,7 +80,8 @@ static void proc_stat_show(void)
 		sh_printf(" %u", kstat_irqs(irq));
 	sh_printf("\n");
 	sh_printf("ctxt %llu\n", (unsigned long long)nr_context_switches());
-	sh_printf("btime %llu\n", (unsigned long long)boot_time);
+	getboottime64(&boot);
+	sh_printf("btime %llu\n", (unsigned long long)boot.tv_sec);
 	sh_printf("processes %lu\n", nr_total_forks());
 	sh_printf("procs_running %u\n", nr_running());
 	sh_printf("procs_blocked 0\n");

@@ -2,7 +2,9 @@
 /*
  * ps: every task, with the columns of procps's
  *   ps -eo pid,psr,cls,rtprio,ni,stat,time,comm
- * CLS is TS (fair) or FF (FIFO); TIME is CPU time used, [DD-]HH:MM:SS.
+ * CLS is TS (fair) or FF (FIFO); STAT is the state letter (I for an idle
+ * kernel thread) and procps's < or N for a negative or positive nice;
+ * TIME is CPU time used, [DD-]HH:MM:SS.
  */
 #include "taskview.h"
 #include <irqlab/shell.h>
@@ -31,7 +33,9 @@ static int cmd_ps(int argc, char **argv)
 			sh_printf("%6u   - ", s->rt_priority);
 		else
 			sh_printf("     - %3d ", s->nice);
-		sh_printf("%-4c ", s->state);
+		/* procps: < for high priority (nice < 0), N for low. */
+		sh_printf("%c%-3s ", s->state,
+			  s->nice < 0 ? "<" : s->nice > 0 ? "N" : "");
 		if (secs >= 86400)
 			sh_printf("%lu-", secs / 86400);
 		sh_printf("%02lu:%02lu:%02lu %s\n", secs / 3600 % 24,

@@ -4,18 +4,24 @@
 #include <irqlab/string.h>
 #include <irqlab/kstrtox.h>
 
-/* ps's STAT letter: I is an idle kernel thread sleeping, as Linux's. */
+/*
+ * ps's STAT letter, as Linux's task_state_index(): TASK_IDLE (an idle
+ * kworker) is I; a task not yet started waits as Linux's kthread() does,
+ * in D.
+ */
 static char state_letter(const struct task_struct *p)
 {
 	unsigned int s = READ_ONCE(p->__state);
 
-	if (s == TASK_RUNNING)
-		return 'R';
+	if ((s & TASK_IDLE) == TASK_IDLE)
+		return 'I';
 	if (s & TASK_DEAD)
 		return 'X';
-	if (s & TASK_UNINTERRUPTIBLE)
+	if (s & (TASK_UNINTERRUPTIBLE | TASK_NEW))
 		return 'D';
-	return 'S';
+	if (s & TASK_INTERRUPTIBLE)
+		return 'S';
+	return 'R';
 }
 
 int taskview_snapshot(struct task_snap *snaps, int max)
@@ -35,7 +41,7 @@ int taskview_snapshot(struct task_snap *snaps, int max)
 			s->rt_priority = p->rt_priority;
 			s->nice = task_nice(p);
 			s->state = state_letter(p);
-			s->runtime = READ_ONCE(p->se.sum_exec_runtime);
+			s->runtime = task_sched_runtime(p);
 			memcpy(s->comm, p->comm, TASK_COMM_LEN);
 		}
 		n++;

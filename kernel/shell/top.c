@@ -12,7 +12,7 @@
 #include <irqlab/timekeeping.h>
 #include <irqlab/kernel_stat.h>
 #include <irqlab/mm.h>
-#include <irqlab/rtc.h>
+#include <irqlab/loadavg.h>
 
 #define SAMPLE_MS	1000
 
@@ -90,12 +90,18 @@ static void sort_rows(struct top_row *rows, int n)
 static void print_header(int n, const struct top_row *rows)
 {
 	u64 now = ktime_get_real_seconds(), up = ktime_get_ns() / 1000000000;
+	unsigned long avnrun[3];
 	int running = 0, i;
 
 	for (i = 0; i < n; i++)
 		running += rows[i].s->state == 'R';
-	sh_printf("top - %02lu:%02lu:%02lu up %lu min,  0 users,  load average: 0.00, 0.00, 0.00\n",
-		  now / 3600 % 24, now / 60 % 60, now % 60, up / 60);
+	/* As /proc/loadavg rounds them, which is what procps reads. */
+	get_avenrun(avnrun, FIXED_1 / 200, 0);
+	sh_printf("top - %02lu:%02lu:%02lu up %lu min,  0 users,  load average: %lu.%02lu, %lu.%02lu, %lu.%02lu\n",
+		  now / 3600 % 24, now / 60 % 60, now % 60, up / 60,
+		  LOAD_INT(avnrun[0]), LOAD_FRAC(avnrun[0]),
+		  LOAD_INT(avnrun[1]), LOAD_FRAC(avnrun[1]),
+		  LOAD_INT(avnrun[2]), LOAD_FRAC(avnrun[2]));
 	sh_printf("Tasks: %3d total, %3d running, %3d sleeping,   0 stopped,   0 zombie\n",
 		  n, running, n - running);
 }
@@ -135,13 +141,14 @@ static int cmd_top(int argc, char **argv)
 		sh_printf("top: out of memory\n");
 		goto out;
 	}
+	/* The wall time spans both snapshots: no task runs longer. */
+	t0 = ktime_get_ns();
 	n0 = min(taskview_snapshot(before, TASKVIEW_MAX), TASKVIEW_MAX);
 	sum_cpustat(&k0);
-	t0 = ktime_get_ns();
 	msleep(SAMPLE_MS);
-	wall = ktime_get_ns() - t0;
 	sum_cpustat(&k1);
 	n = min(taskview_snapshot(after, TASKVIEW_MAX), TASKVIEW_MAX);
+	wall = ktime_get_ns() - t0;
 
 	/* The idle tasks are not processes: top does not list them. */
 	for (i = 0, nrows = 0; i < n; i++) {

@@ -76,8 +76,18 @@ static void run_stress(struct ktest *t, enum lock_kind kind)
 	for (i = 0; i < NTHREADS; i++)
 		KTEST_ASSERT_NOT_NULL(t, kthread_run(stress_fn, NULL,
 						     "stress/%d", i));
-	for (i = 0; i < NTHREADS; i++)
-		finished += !!wait_for_completion_timeout(&st.done, 30 * HZ);
+	/*
+	 * However long a loaded host takes (contended spinning under TCG
+	 * is slow): only a stall, the counter not moving for 10 s, fails.
+	 */
+	while (finished < NTHREADS) {
+		unsigned long before = READ_ONCE(st.counter);
+
+		if (wait_for_completion_timeout(&st.done, 10 * HZ))
+			finished++;
+		else if (READ_ONCE(st.counter) == before)
+			break;
+	}
 	KTEST_ASSERT_EQ(t, finished, NTHREADS);
 	KTEST_EXPECT_EQ(t, st.counter, NTHREADS * NLOOPS);
 	KTEST_EXPECT_FALSE(t, mutex_is_locked(&st.mutex));
@@ -124,31 +134,69 @@ static int completion_waiter(void *data)
 	return 0;
 }
 
+/* Asleep: blocked in the completion, off every run queue. */
+static bool waiter_asleep(struct task_struct *p)
+{
+	return READ_ONCE(p->__state) == TASK_UNINTERRUPTIBLE &&
+	       !READ_ONCE(p->on_rq);
+}
+
+static int nr_asleep(struct task_struct **w, int n)
+{
+	int i, asleep = 0;
+
+	for (i = 0; i < n; i++)
+		asleep += waiter_asleep(w[i]);
+	return asleep;
+}
+
+/* Waits, bounded generously, until cw.passed is n; true if it got there. */
+static bool wait_passed(int n)
+{
+	int i;
+
+	for (i = 0; i < 3000 && READ_ONCE(cw.passed) < n; i++)
+		msleep(10);
+	return READ_ONCE(cw.passed) == n;
+}
+
+/*
+ * complete() lets exactly one waiter through, complete_all() the rest.
+ * Each step waits for what the scheduler must do, not for a time: the
+ * ones not let through are still asleep, off the run queues, when the one
+ * let through has passed.
+ */
 static void test_completion_wakes_right_ones(struct ktest *t)
 {
+	struct task_struct *w[3];
 	int i;
 
 	init_completion(&cw.c);
 	cw.passed = 0;
 	/* Nothing completed: the timeout runs out, 0. */
 	KTEST_EXPECT_EQ(t, wait_for_completion_timeout(&cw.c, 5), 0);
-	for (i = 0; i < 3; i++)
-		KTEST_ASSERT_NOT_NULL(t, kthread_run(completion_waiter, NULL,
-						     "waiter/%d", i));
-	msleep(30);
+	for (i = 0; i < 3; i++) {
+		w[i] = kthread_run(completion_waiter, NULL, "waiter/%d", i);
+		KTEST_ASSERT_NOT_NULL(t, w[i]);
+		get_task_struct(w[i]);	/* they exit by themselves */
+	}
+	for (i = 0; i < 3000 && nr_asleep(w, 3) < 3; i++)
+		msleep(10);
+	KTEST_EXPECT_EQ(t, nr_asleep(w, 3), 3);
 	KTEST_EXPECT_EQ(t, READ_ONCE(cw.passed), 0);
 	complete(&cw.c);
-	msleep(30);
-	KTEST_EXPECT_EQ(t, READ_ONCE(cw.passed), 1);
+	KTEST_EXPECT_TRUE(t, wait_passed(1));
+	KTEST_EXPECT_EQ(t, nr_asleep(w, 3), 2);
 	complete(&cw.c);
-	msleep(30);
-	KTEST_EXPECT_EQ(t, READ_ONCE(cw.passed), 2);
+	KTEST_EXPECT_TRUE(t, wait_passed(2));
+	KTEST_EXPECT_EQ(t, nr_asleep(w, 3), 1);
 	complete_all(&cw.c);
-	msleep(30);
-	KTEST_EXPECT_EQ(t, READ_ONCE(cw.passed), 3);
+	KTEST_EXPECT_TRUE(t, wait_passed(3));
 	/* complete_all() lets later waiters straight through. */
 	KTEST_EXPECT_GT(t, wait_for_completion_timeout(&cw.c, 5), 0);
 	KTEST_EXPECT_TRUE(t, completion_done(&cw.c));
+	for (i = 0; i < 3; i++)
+		put_task_struct(w[i]);
 }
 
 static void test_sleep_in_atomic_reported(struct ktest *t)

@@ -10,6 +10,8 @@
 #include <irqlab/wait.h>
 #include <irqlab/completion.h>
 #include <irqlab/timer.h>
+#include <irqlab/timekeeping.h>
+#include <irqlab/interrupt.h>
 #include <asm/processor.h>
 
 struct tracker {
@@ -36,14 +38,28 @@ static int track_fn(void *data)
 	return 0;
 }
 
+/* The n-th online CPU; n is below num_online_cpus(). */
 static int nth_online_cpu(int n)
 {
-	int cpu;
+	int cpu, last = 0;
 
-	for_each_online_cpu(cpu)
+	for_each_online_cpu(cpu) {
+		last = cpu;
 		if (n-- == 0)
-			return cpu;
-	return -1;
+			break;
+	}
+	return last;
+}
+
+/* Waits (bounded, generously) until the tracker has looped n more times. */
+static bool wait_loops(struct tracker *tr, unsigned long n)
+{
+	unsigned long target = READ_ONCE(tr->loops) + n;
+	int i;
+
+	for (i = 0; i < 3000 && READ_ONCE(tr->loops) < target; i++)
+		msleep(10);
+	return READ_ONCE(tr->loops) >= target;
 }
 
 static void test_pinned_stays(struct ktest *t)
@@ -60,6 +76,8 @@ static void test_pinned_stays(struct ktest *t)
 		other[i].task = kthread_run(track_fn, &other[i], "free/%d", i);
 	}
 	msleep(300);
+	/* However slow the host: it has run, and there only. */
+	KTEST_EXPECT_TRUE(t, wait_loops(&pinned, 1));
 	for (i = 0; i < 3; i++)
 		if (other[i].task)
 			kthread_stop(other[i].task);
@@ -72,7 +90,7 @@ static void test_pinned_stays(struct ktest *t)
 static void test_running_task_migrates(struct ktest *t)
 {
 	struct tracker tr = { 0 };
-	int from = nth_online_cpu(0), to = nth_online_cpu(1), ret;
+	int from = nth_online_cpu(0), to = nth_online_cpu(1), ret, i;
 	unsigned long m;
 
 	if (num_online_cpus() < 2) {
@@ -83,29 +101,67 @@ static void test_running_task_migrates(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, tr.task);
 	set_cpus_allowed_ptr(tr.task, 1UL << from);
 	wake_up_process(tr.task);
-	msleep(50);
+	KTEST_EXPECT_TRUE(t, wait_loops(&tr, 1));
 	KTEST_EXPECT_EQ(t, tr.seen, 1UL << from);
 
 	ret = set_cpus_allowed_ptr(tr.task, 1UL << to);
 	KTEST_EXPECT_EQ(t, ret, 0);
 	/* Returns once it has left: from now on only "to". */
 	KTEST_EXPECT_NE(t, task_cpu(tr.task), from);
-	msleep(5);
+	/* It has run there (the move is counted), then runs on, there. */
+	for (i = 0; i < 3000 && READ_ONCE(tr.last_cpu) != to; i++)
+		msleep(10);
 	m = tr.migrations;
 	msleep(100);
+	KTEST_EXPECT_TRUE(t, wait_loops(&tr, 1000));
 	kthread_stop(tr.task);
 	KTEST_EXPECT_EQ(t, tr.last_cpu, to);
 	KTEST_EXPECT_EQ(t, tr.migrations, m);
 }
 
+/* Each tracker's CPU, as the scheduler has it; a mask of them. */
+static unsigned long placement(struct tracker *tr, int n, int *cpus)
+{
+	unsigned long used = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		cpus[i] = task_cpu(tr[i].task);
+		used |= 1UL << cpus[i];
+	}
+	return used;
+}
+
+/* The fewest SCHED_SOFTIRQ runs (balancing attempts) of any online
+ * CPU since base[] was taken. */
+static unsigned int fewest_balance_runs(const unsigned int *base)
+{
+	unsigned int least = ~0U;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		least = min(least, kstat_softirqs_cpu(SCHED_SOFTIRQ, cpu) -
+				   base[cpu]);
+	return least;
+}
+
+/*
+ * Four spinners started on the boot CPU spread over the CPUs, one each
+ * when there are four, and once spread each stays where it is.  Every
+ * wait is for something the scheduler does, bounded generously; the
+ * steady-state window is counted in balancing attempts on every CPU
+ * (Linux's SCHED_SOFTIRQ), not in time, so a slow host stretches it
+ * instead of shortening it.
+ */
 static void test_four_spread(struct ktest *t)
 {
 	struct tracker tr[4] = { { 0 } };
-	unsigned int ncpus = num_online_cpus();
-	int boot = nth_online_cpu(0), i, j;
-	unsigned long used = 0, moves[4];
+	unsigned int ncpus = num_online_cpus(), base[NR_CPUS];
+	int boot = nth_online_cpu(0), i, j, cpus[4], after[4];
+	unsigned long used = 0, moves[4], want;
 	bool ok = true, stayed = true;
-	int cpus[4];
+	u64 give_up;
+	int cpu;
 
 	if (ncpus < 2) {
 		ktest_skip(t, "needs 2 CPUs");
@@ -126,27 +182,46 @@ static void test_four_spread(struct ktest *t)
 		set_cpus_allowed_ptr(tr[i].task, ~0UL);
 	}
 	KTEST_EXPECT_TRUE(t, ok);
-	msleep(1000);
-	/* Settled: from now on each stays where it is. */
-	for (i = 0; i < 4; i++) {
-		cpus[i] = tr[i].last_cpu;
-		moves[i] = tr[i].migrations;
-		used |= 1UL << cpus[i];
-	}
-	msleep(100);
-	for (i = 0; i < 4; i++) {
-		stayed &= tr[i].migrations == moves[i];
-		kthread_stop(tr[i].task);
-	}
 
+	/* Spread: one on each CPU (four or more), or every CPU in use. */
+	want = ncpus >= 4 ? 4 : ncpus;
+	give_up = ktime_get_ns() + 30000000000ULL;
+	while (hweight_long(placement(tr, 4, cpus)) < want &&
+	       ktime_get_ns() < give_up)
+		msleep(10);
+	/* ... and each has run where it now is (its count is up to date). */
+	for (i = 0; i < 4; i++)
+		while (READ_ONCE(tr[i].last_cpu) != task_cpu(tr[i].task) &&
+		       ktime_get_ns() < give_up)
+			msleep(10);
+	used = placement(tr, 4, cpus);
 	ktest_log(t, "CPUs in use: %#lx", used);
+	KTEST_EXPECT_EQ(t, hweight_long(used), want);
+
+	/* Settled: for 25 balancing attempts on every CPU, nobody moves. */
+	for (i = 0; i < 4; i++)
+		moves[i] = READ_ONCE(tr[i].migrations);
+	for_each_online_cpu(cpu)
+		base[cpu] = kstat_softirqs_cpu(SCHED_SOFTIRQ, cpu);
+	give_up = ktime_get_ns() + 30000000000ULL;
+	/* One sleep at a time: each wake-up is one more task somewhere. */
+	do {
+		msleep(100);
+	} while (fewest_balance_runs(base) < 25 && ktime_get_ns() < give_up);
+	KTEST_EXPECT_GE(t, fewest_balance_runs(base), 25);
+	/* All checked before any is stopped: a stopped one frees a CPU. */
+	placement(tr, 4, after);
+	for (i = 0; i < 4; i++)
+		stayed &= READ_ONCE(tr[i].migrations) == moves[i] &&
+			  after[i] == cpus[i];
+	for (i = 0; i < 4; i++)
+		kthread_stop(tr[i].task);
+
 	if (ncpus >= 4) {
 		for (i = 0; i < 4; i++)
 			for (j = 0; j < i; j++)
 				KTEST_EXPECT_NE(t, cpus[i], cpus[j]);
 		KTEST_EXPECT_TRUE(t, stayed);
-	} else {
-		KTEST_EXPECT_EQ(t, hweight_long(used), ncpus);
 	}
 }
 

@@ -15,6 +15,7 @@
 #include <irqlab/vmalloc.h>
 #include <irqlab/sprintf.h>
 #include <irqlab/string.h>
+#include <irqlab/printk.h>
 #include <asm/processor.h>
 
 #define TEST_VECS	4
@@ -393,10 +394,74 @@ static void test_ksoftirqd_per_cpu(struct ktest *t)
 	}
 }
 
+/* Counts "WARNING: at kernel/softirq.c:" lines in the log, across the
+ * pieces log_buf_dump() hands out. */
+static const char softirq_warning[] = "WARNING: at kernel/softirq.c:";
+static unsigned int warn_matched, warn_count;
+
+static void count_warnings(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != softirq_warning[warn_matched])
+			warn_matched = 0;
+		/* The pattern's first letter occurs once in it: retry here. */
+		if (s[i] == softirq_warning[warn_matched] &&
+		    !softirq_warning[++warn_matched]) {
+			warn_count++;
+			warn_matched = 0;
+		}
+	}
+}
+
+static unsigned int softirq_warnings(void)
+{
+	warn_matched = warn_count = 0;
+	log_buf_dump(count_warnings);
+	return warn_count;
+}
+
+/*
+ * local_bh_enable() with interrupts disabled.  Linux warns (its
+ * __local_bh_enable_ip(): lockdep_assert_irqs_enabled()) and none of its
+ * callers do it; the softirqs pending then must not run inside the
+ * caller's interrupts-off section, which running them would turn
+ * interrupts on in.  They run once interrupts are back on.
+ */
+static void test_bh_enable_irqs_off(struct ktest *t)
+{
+	unsigned int warnings = softirq_warnings();
+	bool irqs_stayed_off;
+	int ran_inside, i;
+
+	reset_rec();
+	pin_runner();
+	open_softirq(BLOCK_SOFTIRQ, block_action);
+	local_irq_disable();
+	local_bh_disable();
+	raise_softirq_irqoff(BLOCK_SOFTIRQ);
+	local_bh_enable();
+	ran_inside = READ_ONCE(rec.n);
+	irqs_stayed_off = irqs_disabled();
+	local_irq_enable();
+	/* The next interrupt's exit, or ksoftirqd, runs it. */
+	for (i = 0; i < 500 && !READ_ONCE(rec.n); i++)
+		msleep(1);
+	unpin_runner();
+
+	KTEST_EXPECT_EQ(t, warnings, 0);	/* nobody else did it before */
+	KTEST_EXPECT_EQ(t, softirq_warnings(), 1);
+	KTEST_EXPECT_EQ(t, ran_inside, 0);
+	KTEST_EXPECT_TRUE(t, irqs_stayed_off);
+	KTEST_EXPECT_EQ(t, rec.n, 1);
+}
+
 static const struct ktest_case softirq_cases[] = {
 	KTEST_CASE(test_order),
 	KTEST_CASE(test_raised_during_pass_runs_later),
 	KTEST_CASE(test_bh_disable_defers),
+	KTEST_CASE(test_bh_enable_irqs_off),
 	KTEST_CASE(test_endless_softirq_goes_to_ksoftirqd),
 	KTEST_CASE(test_pass_time_limit),
 	KTEST_CASE(test_raise_from_task_wakes_ksoftirqd),

@@ -66,9 +66,10 @@ long schedule_timeout_uninterruptible(long timeout)
 
 /*
  * One jiffy more than asked: the current one is already partly gone.
- * Then, unlike Linux, a check against the TSC: under QEMU the PIT's
- * jiffies can run ahead for a moment (lost ticks delivered in a burst),
- * and msleep(n) promises at least n ms of ktime.
+ * Then, unlike Linux, a check against the TSC: jiffies are counted from
+ * it (kernel/time/tick-sched.c), but only at the timekeeper's ticks, so
+ * they can lag it by as long as the host keeps those ticks from coming;
+ * msleep(n) promises at least n ms of ktime.
  */
 void msleep(unsigned int msecs)
 {
