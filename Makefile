@@ -210,16 +210,26 @@ gdb: $(B)/irqlab.elf | deps
 
 # ---- host tools -------------------------------------------------------------
 
-# The host side of the guest's e1000 (docs/pktgen.md): a normal host program.
+# The host side of the guest's e1000 (docs/pktgen.md): a normal host program,
+# one object per file (tools/pktgen/pktgen.h lists them).
 HOSTCC		?= gcc
-PKTGEN_CFLAGS	:= -std=gnu11 -O2 -g -Wall -Wextra -Werror
+PKTGEN_CFLAGS	:= -std=gnu11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -MMD -MP
+PKTGEN_SRCS	:= $(addprefix tools/pktgen/,pktgen.c output.c frame.c \
+		   transport.c ping.c flood.c fuzz.c selftest.c)
+PKTGEN_OBJS	:= $(patsubst %.c,$(B)/%.o,$(PKTGEN_SRCS))
 
-$(B)/pktgen: tools/pktgen/pktgen.c Makefile
-	$(quiet) HOSTCC $@
-	@mkdir -p $(B)
-	$(Q)$(HOSTCC) $(PKTGEN_CFLAGS) -o $@ $<
+$(PKTGEN_OBJS): $(B)/%.o: %.c Makefile
+	$(quiet) HOSTCC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(PKTGEN_CFLAGS) -c $< -o $@
+
+$(B)/pktgen: $(PKTGEN_OBJS)
+	$(quiet) HOSTLD $@
+	$(Q)$(HOSTCC) -o $@ $(PKTGEN_OBJS)
 
 pktgen: $(B)/pktgen
+
+-include $(PKTGEN_OBJS:.o=.d)
 
 # ---- tests ----------------------------------------------------------------
 
