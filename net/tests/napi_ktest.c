@@ -242,20 +242,6 @@ static void short_poll_leaves_list(struct ktest *t)
 	teardown();
 }
 
-/* A UDP frame of flow sport -> 5557, as the driver would deliver it. */
-static struct sk_buff *flow_skb(struct net_device *dev, u16 sport)
-{
-	static u8 f[128];
-	unsigned int n = kt_build_udp(f, sport, 5557, &sport, 2);
-	struct sk_buff *skb = netdev_alloc_skb(dev, n);
-
-	if (!skb)
-		return NULL;
-	memcpy(skb_put(skb, n), f, n);
-	skb->protocol = eth_type_trans(skb, dev);
-	return skb;
-}
-
 static void rps_steers_by_hash(struct ktest *t)
 {
 	struct net_device *dev = kt_dev();
@@ -268,7 +254,7 @@ static void rps_steers_by_hash(struct ktest *t)
 	kt_reset();
 	/* Off: no steering. */
 	dev->rps_cpus = 0;
-	skb = flow_skb(dev, 1);
+	skb = kt_udp_skb(dev, 1, 5557);
 	KTEST_ASSERT_NOT_NULL(t, skb);
 	KTEST_EXPECT_EQ(t, get_rps_cpu(dev, skb), -ENOENT);
 	/* Each flow to one CPU of the mask, always the same for its hash. */
@@ -324,7 +310,7 @@ static void rps_delivers_on_other_cpu(struct ktest *t)
 	dev->rps_cpus = 1UL << other;
 
 	for (i = 0; i < 8; i++) {
-		skb = flow_skb(dev, 3000 + i);
+		skb = kt_udp_skb(dev, 3000 + i, 5557);
 		KTEST_ASSERT_NOT_NULL(t, skb);
 		local_bh_disable();
 		netif_receive_skb(skb);
@@ -367,7 +353,7 @@ static void backlog_limit_drops(struct ktest *t)
 	 */
 	local_bh_disable();
 	for (i = 0; i < 6; i++)
-		netif_rx(flow_skb(dev, 4000 + i));
+		netif_rx(kt_udp_skb(dev, 4000 + i, 5557));
 	KTEST_EXPECT_EQ(t, skb_queue_len(&sd->input_pkt_queue), 4);
 	netdev_max_backlog = saved;
 	local_bh_enable();
@@ -397,7 +383,7 @@ static void netif_rx_from_task_is_processed_at_once(struct ktest *t)
 	saved_mask = current->cpus_mask;
 	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
 	for (i = 0; i < 8; i++) {
-		KTEST_EXPECT_EQ(t, netif_rx(flow_skb(dev, 6000 + i)),
+		KTEST_EXPECT_EQ(t, netif_rx(kt_udp_skb(dev, 6000 + i, 5557)),
 				NET_RX_SUCCESS);
 		KTEST_EXPECT_EQ(t, sk->rx_queued, i + 1);
 	}
@@ -445,20 +431,6 @@ static void napi_schedule_from_task_wakes_ksoftirqd(struct ktest *t)
 	teardown();
 }
 
-static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
-{
-	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
-	u8 *p;
-
-	if (!skb)
-		return NULL;
-	skb_reserve(skb, NET_SKB_PAD);
-	p = skb_put(skb, ETH_ZLEN);
-	memset(p, tag, ETH_ZLEN);
-	skb->dev = dev;
-	return skb;
-}
-
 static void busy_xmit_retried_by_net_tx(struct ktest *t)
 {
 	struct net_device *dev = kt_dev();
@@ -471,7 +443,7 @@ static void busy_xmit_retried_by_net_tx(struct ktest *t)
 	/* The driver refuses the first: it and the next two wait, in order. */
 	WRITE_ONCE(kt_busy, 1);
 	for (i = 1; i <= 3; i++)
-		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
+		KTEST_EXPECT_EQ(t, dev_queue_xmit(kt_tx_skb(dev, i)),
 				NET_XMIT_SUCCESS);
 	KTEST_EXPECT_TRUE(t, netif_queue_stopped(dev));
 	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 3);
@@ -508,7 +480,7 @@ static void qdisc_limit_drops(struct ktest *t)
 	dev->tx_queue_len = 2;
 	WRITE_ONCE(kt_busy, 1);
 	for (i = 1; i <= 4; i++)
-		KTEST_EXPECT_EQ(t, dev_queue_xmit(tx_frame(dev, i)),
+		KTEST_EXPECT_EQ(t, dev_queue_xmit(kt_tx_skb(dev, i)),
 				i <= 2 ? NET_XMIT_SUCCESS : NET_XMIT_DROP);
 	KTEST_EXPECT_EQ(t, skb_queue_len(&dev->qdisc.q), 2);
 	KTEST_EXPECT_EQ(t, skb_drop_count(SKB_DROP_REASON_QDISC_DROP),

@@ -185,6 +185,31 @@ unsigned int kt_build_udp(u8 *f, u16 sport, u16 dport, const void *data,
 	return ETH_HLEN + NP_IP_HLEN + NP_UDP_HLEN + n;
 }
 
+struct sk_buff *kt_udp_skb(struct net_device *dev, u16 sport, u16 dport)
+{
+	u8 f[128];
+	unsigned int n = kt_build_udp(f, sport, dport, &sport, 2);
+	struct sk_buff *skb = netdev_alloc_skb(dev, n);
+
+	if (!skb)
+		return NULL;
+	memcpy(skb_put(skb, n), f, n);
+	skb->protocol = eth_type_trans(skb, dev);
+	return skb;
+}
+
+struct sk_buff *kt_tx_skb(struct net_device *dev, u8 tag)
+{
+	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
+
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, NET_SKB_PAD);
+	memset(skb_put(skb, ETH_ZLEN), tag, ETH_ZLEN);
+	skb->dev = dev;
+	return skb;
+}
+
 unsigned int kt_build_icmp_echo(u8 *f, u16 id, u16 seq, const void *data,
 				unsigned int n)
 {

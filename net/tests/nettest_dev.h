@@ -42,6 +42,13 @@ unsigned int kt_build_udp(u8 *f, u16 sport, u16 dport, const void *data,
 			  unsigned int n);
 unsigned int kt_build_icmp_echo(u8 *f, u16 id, u16 seq, const void *data,
 				unsigned int n);
+/*
+ * A UDP frame of flow sport -> dport from the peer, in an skb as a driver
+ * would hand it to the stack (protocol set); NULL without memory.
+ */
+struct sk_buff *kt_udp_skb(struct net_device *dev, u16 sport, u16 dport);
+/* A minimum-size frame filled with tag, ready for dev_queue_xmit(). */
+struct sk_buff *kt_tx_skb(struct net_device *dev, u8 tag);
 /* Fixes the IPv4 header checksum of the frame after edits. */
 void kt_fix_ip_csum(u8 *f);
 

@@ -95,20 +95,6 @@ static bool stop_spinner(struct ktest *t)
 	return !READ_ONCE(spin.timed_out);
 }
 
-/* A UDP frame of flow sport -> dport, as the driver would deliver it. */
-static struct sk_buff *udp_frame(struct net_device *dev, u16 sport, u16 dport)
-{
-	static u8 f[128];
-	unsigned int n = kt_build_udp(f, sport, dport, &sport, 2);
-	struct sk_buff *skb = netdev_alloc_skb(dev, n);
-
-	if (!skb)
-		return NULL;
-	memcpy(skb_put(skb, n), f, n);
-	skb->protocol = eth_type_trans(skb, dev);
-	return skb;
-}
-
 /*
  * Frames steered to CPU 1 leave an IPI owed there; net_rx_action sends it
  * with CPU 1's softnet_data csd, so it returns at once however long CPU 1
@@ -138,7 +124,7 @@ static void rps_ipi_needs_no_call_slot(struct ktest *t)
 	dev->rps_cpus = 1UL << 1;
 	local_bh_disable();
 	for (i = 0; i < 4; i++)
-		netif_receive_skb(udp_frame(dev, 7000 + i, 5560));
+		netif_receive_skb(kt_udp_skb(dev, 7000 + i, 5560));
 	/* net_rx_action runs here and sends what RPS owes CPU 1. */
 	local_bh_enable();
 	dev->rps_cpus = 0;
@@ -154,20 +140,6 @@ static void rps_ipi_needs_no_call_slot(struct ktest *t)
 	udp_sock_release(sk);
 }
 
-static struct sk_buff *tx_frame(struct net_device *dev, u8 tag)
-{
-	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
-	u8 *p;
-
-	if (!skb)
-		return NULL;
-	skb_reserve(skb, NET_SKB_PAD);
-	p = skb_put(skb, ETH_ZLEN);
-	memset(p, tag, ETH_ZLEN);
-	skb->dev = dev;
-	return skb;
-}
-
 /* On CPU 1: three frames the busy driver refuses, which wait. */
 static void queue_three_refused(void)
 {
@@ -176,7 +148,7 @@ static void queue_three_refused(void)
 
 	WRITE_ONCE(kt_busy, 1);
 	for (i = 1; i <= 3; i++)
-		dev_queue_xmit(tx_frame(dev, i));
+		dev_queue_xmit(kt_tx_skb(dev, i));
 }
 
 /*
