@@ -85,6 +85,9 @@ struct sched_rt_entity {
 
 struct sched_class;
 struct kthread;
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
 
 struct task_struct {
 	/* Offsets 0 and 8 are arch/x86_64/switch_to.S's (asm/switch_to.h). */
@@ -130,6 +133,11 @@ struct task_struct {
 	unsigned int make_it_fail;	/* fault injection's task filter */
 	int (*threadfn)(void *data);	/* what ret_from_fork calls */
 	void *threadfn_data;
+
+	/* A process's resources; a kernel thread has none (NULL). */
+	struct mm_struct *mm;		/* its user address space */
+	struct files_struct *files;	/* open files (fs/file.c) */
+	struct fs_struct *fs;		/* root and working directory */
 };
 
 static __always_inline struct task_struct *get_current(void)
