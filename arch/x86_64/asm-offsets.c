@@ -15,6 +15,7 @@
 #include <asm/ptrace.h>
 #include <asm/setjmp.h>
 #include <asm/switch_to.h>
+#include <asm/desc.h>
 
 /*
  * The CPU pushes ss, sp, flags, cs, ip (and for some vectors an error
@@ -61,6 +62,9 @@ static void __used common(void)
 	OFFSET(pt_regs_di, pt_regs, di);
 	OFFSET(pt_regs_vector, pt_regs, vector);
 	OFFSET(pt_regs_ip, pt_regs, ip);
+	OFFSET(pt_regs_cs, pt_regs, cs);
+	OFFSET(pt_regs_flags, pt_regs, flags);
+	OFFSET(pt_regs_sp, pt_regs, sp);
 	DEFINE(PTREGS_SIZE, sizeof(struct pt_regs));
 	BLANK();
 
@@ -68,10 +72,17 @@ static void __used common(void)
 	OFFSET(X86_current_task, pcpu_hot, current_task);
 	OFFSET(X86_hardirq_stack_ptr, pcpu_hot, hardirq_stack_ptr);
 	OFFSET(X86_hardirq_stack_inuse, pcpu_hot, hardirq_stack_inuse);
+	OFFSET(X86_top_of_stack, pcpu_hot, top_of_stack);
+	OFFSET(X86_user_rsp_scratch, pcpu_hot, user_rsp_scratch);
 	BLANK();
 
 	COMMENT("struct task_struct, for the context switch");
 	OFFSET(TASK_threadsp, task_struct, thread.sp);
+	BLANK();
+
+	COMMENT("Segment selectors");
+	DEFINE(__USER_CS_SEL, __USER_CS);
+	DEFINE(__USER_DS_SEL, __USER_DS);
 	BLANK();
 
 	COMMENT("struct kjmp_buf, for ksetjmp and klongjmp");

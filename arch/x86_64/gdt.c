@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The GDT and the TSS.  Long mode ignores segment bases and limits, so the
- * GDT is only there for the code/data selectors and the TSS, and the TSS
- * only for its interrupt stack table: the double fault, NMI and machine
- * check handlers switch to stacks of their own, so a kernel stack overflow
+ * GDT is only there for the code/data selectors (the kernel's and user
+ * mode's, DPL 3) and the TSS.  The TSS gives the stack an interrupt from
+ * user mode starts on (sp0: the top of the running task's kernel stack)
+ * and the interrupt stack table: the double fault, NMI and machine check
+ * handlers switch to stacks of their own, so a kernel stack overflow
  * still gets a double-fault report instead of a triple fault.
  */
 #include <asm/desc.h>
@@ -14,6 +16,7 @@
 #include <irqlab/percpu.h>
 #include <irqlab/kernel.h>
 #include <asm/smp.h>
+#include <asm/switch_to.h>
 
 struct tss {
 	u32 reserved0;
@@ -66,6 +69,9 @@ void cpu_init_tables(int cpu)
 	gdt[GDT_ENTRY_KERNEL32_CS] = 0x00cf9b000000ffffULL;
 	gdt[GDT_ENTRY_KERNEL_CS] = 0x00af9b000000ffffULL;	/* L=1 */
 	gdt[GDT_ENTRY_KERNEL_DS] = 0x00cf93000000ffffULL;
+	gdt[GDT_ENTRY_DEFAULT_USER32_CS] = 0x00cffb000000ffffULL;
+	gdt[GDT_ENTRY_DEFAULT_USER_DS] = 0x00cff3000000ffffULL;
+	gdt[GDT_ENTRY_DEFAULT_USER_CS] = 0x00affb000000ffffULL;	/* L=1 */
 	for (i = 0; i < N_EXCEPTION_STACKS; i++) {
 		if (cpu == 0) {
 			stack = exception_stacks[i];
@@ -83,6 +89,13 @@ void cpu_init_tables(int cpu)
 	set_tss_desc(&gdt[GDT_ENTRY_TSS], tss);
 	load_gdt_and_tss(gdt);
 	idt_load();
+	syscall_init();
+	fpu_init_cpu();
+}
+
+void update_task_stack(unsigned long sp0)
+{
+	this_cpu_ptr(&cpu_tss)->sp[0] = sp0;
 }
 
 void gdt_init(void)

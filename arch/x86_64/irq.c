@@ -130,7 +130,8 @@ u64 arch_irq_stat(void)
  */
 void irqentry_exit(struct pt_regs *regs)
 {
-	if (regs->vector < FIRST_EXTERNAL_VECTOR ||
+	/* To user mode: exit_to_user_mode() reschedules there. */
+	if (user_mode(regs) || regs->vector < FIRST_EXTERNAL_VECTOR ||
 	    !(regs->flags & X86_EFLAGS_IF) || preempt_count())
 		return;
 	if (need_resched())

@@ -26,7 +26,6 @@
 /* Changes to the kernel page tables, from any CPU. */
 static DEFINE_SPINLOCK(pgtable_lock);
 
-#define MSR_EFER	0xc0000080
 #define EFER_NX		(1UL << 11)
 #define PT_POOL_PAGES	80
 /* 64 PD pages of the pool: beyond this much RAM the map is cut short. */
@@ -42,7 +41,8 @@ static u64 pt_pool[PT_POOL_PAGES][512] __aligned(4096);
 static int pt_used;
 static u64 nx;	/* _PAGE_NX if the CPU has it (EFER.NXE set in head.S) */
 
-static u64 *kernel_pgd;
+u64 *kernel_pgd;	/* also arch/x86_64/pgtable.c's */
+phys_addr_t kernel_pgd_pa;
 
 /* A zeroed page for a table, and its physical address; NULL if none. */
 static u64 *alloc_table(phys_addr_t *pa)
@@ -202,6 +202,26 @@ void unmap_kernel_page(unsigned long va)
 	spin_unlock_irqrestore(&pgtable_lock, irqflags);
 }
 
+/*
+ * Every top-level entry of the kernel half gets its table now, so that
+ * copies of the top level (user address spaces) never miss a later
+ * kernel mapping: 256 pages, once (Linux's preallocate_vmalloc_pages).
+ */
+int preallocate_kernel_pgd(void)
+{
+	unsigned long irqflags;
+	int i, ret = 0;
+
+	spin_lock_irqsave(&pgtable_lock, irqflags);
+	for (i = 256; i < 512; i++)
+		if (!next_table(kernel_pgd, i)) {
+			ret = -ENOMEM;
+			break;
+		}
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+	return ret;
+}
+
 static void map_2m(u64 *pgd, unsigned long va, phys_addr_t pa, u64 flags)
 {
 	u64 *pud = next_table(pgd, pgd_index(va));
@@ -255,6 +275,7 @@ void paging_init(void)
 	if (rdmsr(MSR_EFER) & EFER_NX)
 		nx = _PAGE_NX;
 	kernel_pgd = alloc_table(&pa);
+	kernel_pgd_pa = pa;
 	map_kernel_image(kernel_pgd);
 	map_direct(kernel_pgd);
 	write_cr3(pa);

@@ -23,7 +23,6 @@
 #include <irqlab/timekeeping.h>
 #include <irqlab/kernel_stat.h>
 
-#define MSR_EFER		0xc0000080
 #define LOW_MEM_END		0x100000
 #define BOOT_TIMEOUT_NS		(2000ULL * 1000 * 1000)
 

@@ -37,16 +37,24 @@ __switch_to_asm:
 
 /*
  * A new task's first instructions: %rax is the previous task, %rbx the
- * function, %r12 its argument (copy_thread put them in the frame).
+ * function, %r12 its argument (copy_thread put them in the frame).  The
+ * frame sits right below the task's struct pt_regs, so when the function
+ * returns %rsp points at them.  A forked process has no function (%rbx
+ * 0): it returns to user mode at once with its copy of the parent's
+ * registers.  A kernel thread whose function returns 0 after
+ * kernel_execve() goes to user mode as the new program, as Linux's
+ * kernel_init does; any other return ends the thread.
  */
 	.globl ret_from_fork
 	.type ret_from_fork, @function
 ret_from_fork:
 	movq	%rax, %rdi
 	call	schedule_tail
+	testq	%rbx, %rbx
+	jz	ret_to_user
 	movq	%r12, %rdi
 	call	*%rbx
-	movslq	%eax, %rdi		/* int fn() -> do_exit(long) */
-	call	do_exit
-	ud2
+	movslq	%eax, %rdi		/* int fn() */
+	call	ret_from_kernel_thread	/* returns only to go to user mode */
+	jmp	ret_to_user
 	.size ret_from_fork, . - ret_from_fork

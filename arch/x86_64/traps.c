@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Exceptions.  do_interrupt() receives every vector from entry.S; the 32
- * exception vectors end here.  A kernel fault is fatal: it prints an oops
+ * exception vectors end here.  A fault of a process, or a user copy's,
+ * goes to fault.c first.  A kernel fault is fatal: it prints an oops
  * report in Linux's format and panics, unless a test armed
  * call_catching_fault() to take it.
  */
@@ -201,6 +202,13 @@ static void do_exception(struct pt_regs *regs)
 {
 	unsigned int v = regs->vector;
 
+	if (v == X86_TRAP_PF && handle_page_fault(regs, read_cr2()))
+		return;
+	if (v != X86_TRAP_NMI && v != X86_TRAP_MC && v != X86_TRAP_DF &&
+	    user_mode(regs)) {
+		do_user_trap(regs);
+		return;
+	}
 	switch (v) {
 	case X86_TRAP_NMI:
 		exc_nmi(regs);

@@ -8,6 +8,15 @@
 
 #define X86_EFLAGS_IF	(1UL << 9)
 
+#define MSR_EFER		0xc0000080
+#define EFER_SCE		(1UL << 0)	/* SYSCALL/SYSRET */
+#define MSR_STAR		0xc0000081
+#define MSR_LSTAR		0xc0000082
+#define MSR_SYSCALL_MASK	0xc0000084
+#define MSR_FS_BASE		0xc0000100
+#define MSR_GS_BASE		0xc0000101
+#define MSR_KERNEL_GS_BASE	0xc0000102
+
 static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c,
 			       u32 *d)
 {

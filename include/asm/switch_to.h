@@ -13,10 +13,26 @@ struct task_struct;
 /* Returns the task that ran on this CPU just before the caller resumed. */
 struct task_struct *__switch_to_asm(struct task_struct *prev,
 				    struct task_struct *next);
-#define switch_to(prev, next)	__switch_to_asm((prev), (next))
+void __switch_to_xtra(struct task_struct *prev, struct task_struct *next);
+/* The CPU state beyond the callee-saved registers first (process.c). */
+#define switch_to(prev, next)						\
+	({								\
+		__switch_to_xtra((prev), (next));			\
+		__switch_to_asm((prev), (next));			\
+	})
 
 /* Where a new task starts: finishes the switch, calls fn(arg), exits. */
 void ret_from_fork(void);
+
+struct pt_regs;
+/* Process state (arch/x86_64/process.c). */
+void fpu_init_cpu(void);
+int fpu_clone(struct task_struct *p, struct task_struct *src);
+void fpu_free(struct task_struct *p);
+void flush_thread(void);
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+int copy_thread_user(struct task_struct *p, const struct pt_regs *regs);
+void syscall_init(void);
 
 /*
  * What __switch_to_asm pops for a task that has never run: six

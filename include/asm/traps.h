@@ -43,6 +43,12 @@ enum {
 
 const char *trap_name(unsigned int vector);
 
+struct pt_regs;
+/* fault.c: a page fault the process's address space or a fixup takes
+ * (true), and an exception of user mode, which signals the process. */
+bool handle_page_fault(struct pt_regs *regs, unsigned long address);
+void do_user_trap(struct pt_regs *regs);
+
 /* What a caught exception looked like. */
 struct fault_info {
 	int vector;

@@ -39,6 +39,11 @@ struct pcpu_hot {
 	 * saved there while the CPU runs on it (Linux's layout). */
 	unsigned long hardirq_stack_ptr;
 	unsigned long hardirq_stack_inuse; /* entry.S's nesting */
+	/* The running task's kernel stack top: where SYSCALL switches to
+	 * (Linux's cpu_current_top_of_stack), and the user's stack pointer
+	 * meanwhile (Linux keeps it in the TSS's sp2 slot). */
+	unsigned long top_of_stack;
+	unsigned long user_rsp_scratch;
 };
 
 DECLARE_PER_CPU(struct pcpu_hot, pcpu_hot);

@@ -12,6 +12,7 @@
 #include <irqlab/atomic.h>
 #include <irqlab/spinlock.h>
 #include <irqlab/smp.h>
+#include <irqlab/uaccess.h>
 
 #define TASK_COMM_LEN		16
 
@@ -96,6 +97,9 @@ struct task_struct {
 	} thread_info;
 	struct {
 		unsigned long sp;	/* saved RSP while switched out */
+		unsigned long fsbase;	/* user TLS (arch_prctl) */
+		unsigned long gsbase;
+		void *fpu;		/* FXSAVE area; user tasks only */
 	} thread;
 
 	volatile unsigned int __state;	/* TASK_* */
@@ -138,7 +142,28 @@ struct task_struct {
 	struct mm_struct *mm;		/* its user address space */
 	struct files_struct *files;	/* open files (fs/file.c) */
 	struct fs_struct *fs;		/* root and working directory */
+
+	/* Processes (kernel/fork.c, exit.c), under tasklist_lock. */
+	int tgid;			/* = pid: one thread per process */
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_signal;		/* sent to the parent: SIGCHLD */
+	struct task_struct *real_parent;
+	struct list_head children;	/* its children, by sibling */
+	struct list_head sibling;
+	u64 pending;			/* signals, bit (sig - 1) */
+	int __user *set_child_tid;	/* clone's CLONE_CHILD_SETTID */
+	int __user *clear_child_tid;	/* set_tid_address(2) */
+	struct task_struct *vfork_parent; /* waits for our exec or exit */
+	int pgrp, session;
 };
+
+#define EXIT_DEAD		0x0010
+#define EXIT_ZOMBIE		0x0020
+
+static inline bool signal_pending(const struct task_struct *p)
+{
+	return READ_ONCE(p->pending) != 0;
+}
 
 static __always_inline struct task_struct *get_current(void)
 {

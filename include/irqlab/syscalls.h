@@ -38,8 +38,8 @@ struct syscall_entry {
 sys_call_ptr_t syscall_handler(unsigned long nr);
 /* Linux's name of system call nr ("read"), or NULL if it has none. */
 const char *syscall_name(unsigned long nr);
-/* Called from the syscall entry: dispatches regs->ax. */
-void do_syscall_64(struct pt_regs *regs, unsigned long nr);
+/* From the SYSCALL entry: runs call nr; true if SYSRET may return. */
+bool do_syscall_64(struct pt_regs *regs, unsigned long nr);
 
 #define __MAP0(m, ...)
 #define __MAP1(m, t, a, ...)	m(t, a)

@@ -6,6 +6,8 @@
 #ifndef _IRQLAB_TYPES_H
 #define _IRQLAB_TYPES_H
 
+#define BITS_PER_LONG	64
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>

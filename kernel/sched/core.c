@@ -10,6 +10,7 @@
  * lock), and the task switched to drops both (finish_task_switch).
  */
 #include "sched.h"
+#include <irqlab/process.h>
 #include <irqlab/sched.h>
 #include <irqlab/slab.h>
 #include <irqlab/sprintf.h>
@@ -208,6 +209,8 @@ void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	preempt_enable();
+	if (current->mm)
+		fork_child_started();
 }
 
 static struct task_struct *pick_next_task(struct rq *rq,

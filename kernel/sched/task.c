@@ -12,7 +12,9 @@
 #include <irqlab/string.h>
 #include <irqlab/vmalloc.h>
 #include <irqlab/loadavg.h>
+#include <irqlab/process.h>
 #include <asm/switch_to.h>
+#include <asm/ptrace.h>
 
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
@@ -52,11 +54,16 @@ struct task_struct *create_task(int (*fn)(void *), void *arg,
 	p->start_time = ktime_get_ns();
 	p->threadfn = fn;
 	p->threadfn_data = arg;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
 	sched_fork(p);
 
-	/* 16 bytes of slack at the top keep ret_from_fork's calls aligned. */
-	frame = (struct inactive_task_frame *)((char *)p->stack +
-					       THREAD_SIZE - 16) - 1;
+	/*
+	 * Below the user registers at the top (a kernel thread may exec a
+	 * program and return to user mode with them); pt_regs' size keeps
+	 * ret_from_fork's calls 16-byte aligned.
+	 */
+	frame = (struct inactive_task_frame *)task_pt_regs(p) - 1;
 	memset(frame, 0, sizeof(*frame));
 	frame->rbx = (unsigned long)fn;
 	frame->r12 = (unsigned long)arg;
@@ -69,6 +76,19 @@ struct task_struct *create_task(int (*fn)(void *), void *arg,
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
+}
+
+/* A task create_task() made that never ran (fork failed half-way). */
+void release_new_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del(&p->tasks);
+	nr_threads--;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	free_kernel_stack(p->stack);
+	kfree(p);
 }
 
 void put_task_struct(struct task_struct *p)
@@ -103,10 +123,13 @@ void __noreturn do_exit(long code)
 
 	if (tsk->flags & PF_IDLE)
 		panic("Attempted to kill the idle task!");
+	if (tsk->pid == 1 && tsk->mm)
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	if (tsk->kthread)
 		kthread_exit_notify(tsk, code);
+	exit_process(tsk);
 	do_task_dead();
 }
 
@@ -115,10 +138,13 @@ void release_dead_task(struct task_struct *p)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_del(&p->tasks);
-	nr_threads--;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	/* A process stays listed (a zombie) until reaped: exit.c. */
+	if (!p->exit_state) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		list_del(&p->tasks);
+		nr_threads--;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
 	free_kernel_stack(p->stack);
 	p->stack = NULL;
 	put_task_struct(p);

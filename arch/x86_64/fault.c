@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Faults that belong to a process rather than to the kernel (Linux's
+ * arch/x86/mm/fault.c and the user half of traps.c): a page fault on a
+ * user address is first offered to the address space (a page not yet
+ * touched is filled in); what remains is the program's error, reported
+ * with Linux's log line and a signal, or, for a user copy in a system
+ * call, resumed at its fixup so the call returns -EFAULT.
+ */
+#include <asm/extable.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+#include <irqlab/errno.h>
+#include <irqlab/kernel.h>
+#include <irqlab/mman.h>
+#include <irqlab/preempt.h>
+#include <irqlab/printk.h>
+#include <irqlab/sched.h>
+#include <irqlab/signal.h>
+#include <irqlab/uaccess.h>
+
+/* Linux's show_unhandled_signals: log what kills a process. */
+static void show_signal_msg(struct pt_regs *regs, unsigned long error,
+			    unsigned long address)
+{
+	struct task_struct *tsk = current;
+
+	printk("%s%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx",
+	       tsk->pid > 1 ? KERN_INFO : KERN_ERR, tsk->comm, tsk->pid,
+	       address, regs->ip, regs->sp, error);
+	print_vma_addr(" in ", regs->ip);
+	pr_cont("\n");
+}
+
+bool handle_page_fault(struct pt_regs *regs, unsigned long address)
+{
+	struct mm_struct *mm = current->mm;
+	int ret = -EFAULT;
+
+	/* In an interrupt, or with no process: the kernel's own fault. */
+	if (address < TASK_SIZE_MAX && mm && !in_interrupt()) {
+		if (regs->flags & X86_EFLAGS_IF)
+			local_irq_enable();
+		ret = handle_mm_fault(mm, address, regs->error_code);
+		local_irq_disable();
+		if (!ret)
+			return true;
+	}
+	if (user_mode(regs)) {
+		if (ret == -ENOMEM) {
+			pr_err("Out of memory: Killed process %d (%s)\n",
+			       current->pid, current->comm);
+			force_sig(SIGKILL);
+			return true;
+		}
+		show_signal_msg(regs, regs->error_code, address);
+		force_sig(SIGSEGV);
+		return true;
+	}
+	return fixup_exception(regs);
+}
+
+static int trap_signal(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_BP:
+	case X86_TRAP_DB:
+		return SIGTRAP;
+	case X86_TRAP_AC:
+		return SIGBUS;
+	}
+	return SIGSEGV;
+}
+
+void do_user_trap(struct pt_regs *regs)
+{
+	struct task_struct *tsk = current;
+
+	if (regs->vector == X86_TRAP_GP)
+		pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx",
+			tsk->comm, tsk->pid, regs->ip, regs->sp,
+			regs->error_code);
+	else
+		pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx",
+			tsk->comm, tsk->pid, trap_name(regs->vector), regs->ip,
+			regs->sp, regs->error_code);
+	print_vma_addr(" in ", regs->ip);
+	pr_cont("\n");
+	force_sig(trap_signal(regs->vector));
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Filling an address space on demand (Linux's mm/memory.c): a fault in
+ * an area that allows the access gets a zeroed page, mapped with the
+ * area's permissions; a fault outside every area, or against them, is
+ * the program's error (the caller sends SIGSEGV, or fixes up a user copy).
+ */
+#include <asm/pgtable.h>
+#include <asm/page.h>
+#include <irqlab/errno.h>
+#include <irqlab/gfp.h>
+#include <irqlab/mman.h>
+#include <irqlab/sched.h>
+#include <irqlab/printk.h>
+
+#define PF_WRITE	0x2
+#define PF_INSTR	0x10
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned long error)
+{
+	struct vm_area_struct *vma;
+	unsigned long page;
+	int ret = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	if (!vma) {
+		ret = -EFAULT;
+		goto out;
+	}
+	if (((error & PF_WRITE) && !(vma->vm_flags & VM_WRITE)) ||
+	    ((error & PF_INSTR) && !(vma->vm_flags & VM_EXEC)) ||
+	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC))) {
+		ret = -EACCES;
+		goto out;
+	}
+	addr &= PAGE_MASK;
+	/* Another path filled it meanwhile (a user copy and the program). */
+	if (user_pte(mm->pgd, addr))
+		goto out;
+	page = get_zeroed_page(GFP_KERNEL);
+	if (!page) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	ret = map_user_page(mm->pgd, addr, __pa(page),
+			    PAGE_USER_PROT(vma->vm_flags & VM_WRITE,
+					   vma->vm_flags & VM_EXEC));
+	if (ret)
+		free_page(page);
+	else
+		mm->rss++;
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+void exit_mm(void)
+{
+	struct task_struct *p = current;
+	struct mm_struct *mm = p->mm;
+
+	if (!mm)
+		return;
+	/* Off its tables before they go (Linux keeps them as active_mm). */
+	p->mm = NULL;
+	switch_mm(NULL);
+	mmput(mm);
+}
+
+/* " in prog[400000+1000]": the area ip is in, for a fault's log line. */
+void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (!mm || !mutex_trylock(&mm->mmap_lock))
+		return;
+	vma = find_vma(mm, ip);
+	if (vma)
+		pr_cont("%s%s[%lx+%lx]", prefix,
+			vma->vm_name[0] ? vma->vm_name : "anon",
+			vma->vm_start, vma->vm_end - vma->vm_start);
+	mutex_unlock(&mm->mmap_lock);
+}
