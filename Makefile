@@ -25,7 +25,7 @@ endif
 B		:= build
 ASM_OFFSETS_C	:= arch/x86_64/asm-offsets.c
 HZ		?= 1000
-SRCDIRS		:= arch kernel drivers net lib
+SRCDIRS		:= arch kernel fs drivers net lib
 SRCS		:= $(filter-out $(ASM_OFFSETS_C), \
 		   $(shell find $(SRCDIRS) -name '*.c' -o -name '*.S' | sort))
 OBJS		:= $(patsubst %,$(B)/%.o,$(basename $(SRCS)))
