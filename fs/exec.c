@@ -283,7 +283,7 @@ static int do_execve(const char *filename, const void *argv,
 {
 	struct linux_binprm b = { .filename = filename };
 	char interp[BINPRM_BUF_SIZE];
-	unsigned long sp;
+	unsigned long sp = 0;
 	int ret, depth;
 
 	b.strings = (char *)__get_free_pages(GFP_KERNEL, ARG_PAGES_ORDER);

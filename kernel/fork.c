@@ -56,12 +56,28 @@ static void free_child(struct task_struct *p)
 	release_new_task(p);
 }
 
+void link_child(struct task_struct *p)
+{
+	struct task_struct *parent = current;
+	unsigned long irqflags;
+
+	/* The parent's reference, dropped when it reaps the child. */
+	get_task_struct(p);
+	spin_lock_irqsave(&tasklist_lock, irqflags);
+	p->tgid = p->pid;
+	p->pgrp = parent->pgrp;
+	p->session = parent->session;
+	p->real_parent = parent;
+	list_add_tail(&p->sibling, &parent->children);
+	nr_processes++;
+	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+}
+
 static long do_fork(unsigned long flags, unsigned long newsp,
 		    unsigned long tls, int __user *parent_tid,
 		    int __user *child_tid)
 {
 	struct task_struct *parent = current, *p;
-	unsigned long irqflags;
 	long pid;
 
 	if ((flags & CLONE_THREAD) ||
@@ -96,16 +112,7 @@ static long do_fork(unsigned long flags, unsigned long newsp,
 	set_cpus_allowed_ptr(p, parent->cpus_mask);
 
 	pid = p->pid;
-	/* The parent's reference, dropped when it reaps the child. */
-	get_task_struct(p);
-	spin_lock_irqsave(&tasklist_lock, irqflags);
-	p->tgid = p->pid;
-	p->pgrp = parent->pgrp;
-	p->session = parent->session;
-	p->real_parent = parent;
-	list_add_tail(&p->sibling, &parent->children);
-	nr_processes++;
-	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+	link_child(p);
 
 	if (flags & CLONE_PARENT_SETTID)
 		put_user((int)pid, parent_tid);

@@ -20,6 +20,8 @@
 #include <irqlab/dmi.h>
 #include <irqlab/errno.h>
 #include <irqlab/kallsyms.h>
+#include <irqlab/fs.h>
+#include <irqlab/process.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
 #include <irqlab/workqueue.h>
@@ -148,12 +150,16 @@ extern const struct init_program __start_init_programs[],
 	__stop_init_programs[];
 
 /*
- * Linux's run_init_process execs a file; until irqlab can, the programs
- * are built in (INIT_PROGRAM) and run in PID 1 under their name.
- * Returns only if there is no such program.
+ * Linux's run_init_process: exec path as PID 1, with fds 0-2 on the
+ * console.  A built-in program (INIT_PROGRAM: the kernel shell) runs in
+ * PID 1 under its name instead.  Returns only if neither worked: 0 after
+ * a successful exec (kernel_init then returns into user mode), or the
+ * error.
  */
 static int run_init_process(const char *path)
 {
+	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	const char *argv[] = { path, NULL };
 	const struct init_program *p;
 	const char *base;
 	int code;
@@ -161,8 +167,11 @@ static int run_init_process(const char *path)
 	for (p = __start_init_programs; p < __stop_init_programs; p++)
 		if (strcmp(p->path, path) == 0)
 			break;
-	if (p == __stop_init_programs)
-		return -ENOENT;
+	if (p == __stop_init_programs) {
+		pr_info("Run %s as init process\n", path);
+		console_on_rootfs();
+		return kernel_execve(path, argv, envp);
+	}
 	pr_info("Run %s as init process\n", path);
 	base = strrchr(path, '/');
 	strscpy(current->comm, base ? base + 1 : path, sizeof(current->comm));
@@ -183,12 +192,20 @@ static int kernel_init(void *unused)
 	/* After the drivers, as Linux's kunit_run_all_tests. */
 	ktest_run_all_tests();
 
-	if (cmdline_get("init", init, sizeof(init))) {
+	if (cmdline_get("rdinit", init, sizeof(init)) ||
+	    cmdline_get("init", init, sizeof(init))) {
 		ret = run_init_process(init);
+		if (!ret)
+			return 0;
 		panic("Requested init %s failed (error %d).", init, ret);
 	}
-	run_init_process("/sbin/init");
-	run_init_process("/bin/sh");
+	/*
+	 * Until busybox can be the console's init (the next steps of
+	 * docs/userspace.md), the kernel shell is; a program from the
+	 * initramfs is PID 1 only when init= or rdinit= names it.
+	 */
+	if (!run_init_process("/bin/sh"))
+		return 0;
 	panic("No working init found.  Try passing init= option to kernel.");
 }
 

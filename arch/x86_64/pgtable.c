@@ -97,30 +97,41 @@ u64 *user_pte(u64 *pgd, unsigned long va)
 	return pte && (*pte & _PAGE_PRESENT) ? pte : NULL;
 }
 
-/* Calls fn on each present PTE of [start, end). */
+/*
+ * Calls fn on each present PTE of [start, end), skipping whole tables
+ * that are absent at any level: the user half is 128 TiB, mostly empty.
+ */
+static int walk_level(u64 *table, int shift, unsigned long start,
+		      unsigned long end,
+		      int (*fn)(u64 *pte, unsigned long va, void *arg),
+		      void *arg)
+{
+	unsigned long size = 1UL << shift, va = start;
+	int ret;
+
+	while (va < end) {
+		u64 *e = &table[(va >> shift) & 511];
+		unsigned long next = (va & ~(size - 1)) + size;
+
+		if (next > end || next == 0)
+			next = end;
+		if (*e & _PAGE_PRESENT) {
+			ret = shift == 12 ? fn(e, va, arg) :
+			      walk_level(entry_table(*e), shift - 9, va, next,
+					 fn, arg);
+			if (ret)
+				return ret;
+		}
+		va = next;
+	}
+	return 0;
+}
+
 static int for_each_pte(u64 *pgd, unsigned long start, unsigned long end,
 			int (*fn)(u64 *pte, unsigned long va, void *arg),
 			void *arg)
 {
-	unsigned long va = start;
-	int ret;
-
-	while (va < end) {
-		u64 *pte = walk(pgd, va, false);
-
-		if (!pte) {
-			/* No page table here: skip to the next one. */
-			va = (va & ~((1UL << 21) - 1)) + (1UL << 21);
-			continue;
-		}
-		if (*pte & _PAGE_PRESENT) {
-			ret = fn(pte, va, arg);
-			if (ret)
-				return ret;
-		}
-		va += PAGE_SIZE;
-	}
-	return 0;
+	return walk_level(pgd, 39, start, end, fn, arg);
 }
 
 static int unmap_one(u64 *pte, unsigned long va, void *pgd)

@@ -199,3 +199,8 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
 	}
 	return -EINVAL;
 }
+
+struct pt_regs *current_pt_regs(void)
+{
+	return task_pt_regs(current);
+}

@@ -15,6 +15,8 @@ extern struct wait_queue_head child_wait;
 /* Frees a task made by create_task() that never ran. */
 void release_new_task(struct task_struct *p);
 void fork_child_started(void);
+/* Makes p, made by create_task(), a child process of current. */
+void link_child(struct task_struct *p);
 void mm_release_vfork(void);
 void process_exited(void);
 /* do_exit()'s part for processes: resources, children, the zombie. */

@@ -55,11 +55,15 @@ long strnlen_user(const char __user *src, long n);
 /* One value of a scalar type: 0 or -EFAULT. */
 #define get_user(x, ptr)						\
 	({								\
-		__typeof__(*(ptr)) __gu_val;				\
-		int __gu_err = copy_from_user(&__gu_val, (ptr),		\
-					      sizeof(__gu_val)) ?	\
+		/* Bytes, so a const target type can still be filled. */ \
+		union {							\
+			__typeof__(*(ptr)) v;				\
+			unsigned char b[sizeof(*(ptr))];		\
+		} __gu;							\
+		int __gu_err = copy_from_user(__gu.b, (ptr),		\
+					      sizeof(__gu.b)) ?		\
 			       -EFAULT : 0;				\
-		(x) = __gu_err ? (__typeof__(*(ptr)))0 : __gu_val;	\
+		(x) = __gu_err ? (__typeof__(*(ptr)))0 : __gu.v;	\
 		__gu_err;						\
 	})
 #define put_user(x, ptr)						\
