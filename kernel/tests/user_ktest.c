@@ -129,6 +129,16 @@ static const u8 p_sse[] = {
 	0x00, 0x0f, 0x05
 };
 
+/* if (!fork()) exit_group(3); wait4(-1, &st, 0, 0); exit_group(st/256+10) */
+static const u8 p_fork[] = {
+	0xb8, 0x39, 0x00, 0x00, 0x00, 0x0f, 0x05, 0x85, 0xc0, 0x75, 0x0c, 0xb8,
+	0xe7, 0x00, 0x00, 0x00, 0xbf, 0x03, 0x00, 0x00, 0x00, 0x0f, 0x05, 0x48,
+	0x83, 0xec, 0x10, 0xb8, 0x3d, 0x00, 0x00, 0x00, 0xbf, 0xff, 0xff, 0xff,
+	0xff, 0x48, 0x89, 0xe6, 0x31, 0xd2, 0x45, 0x31, 0xd2, 0x0f, 0x05, 0x8b,
+	0x3c, 0x24, 0xc1, 0xef, 0x08, 0x83, 0xc7, 0x0a, 0xb8, 0xe7, 0x00, 0x00,
+	0x00, 0x0f, 0x05
+};
+
 static void exit_status_reaches_the_parent(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, RUN(t, p_exit42), EXITED(42));
@@ -189,6 +199,26 @@ static void a_user_spinner_is_preempted_and_killed(struct ktest *t)
 	KTEST_EXPECT_EQ(t, status, SIGKILL);
 }
 
+/* The child's 0 from fork, its status through wait4 into the stack. */
+static void fork_and_wait_in_user_mode(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUN(t, p_fork), EXITED(13));
+}
+
+/* Processes give back every page: tables, stack, code, the copy. */
+static void processes_do_not_leak_pages(struct ktest *t)
+{
+	unsigned long before;
+	int i;
+
+	RUN(t, p_fork);		/* the first one allocates shared tables */
+	before = nr_free_pages();
+	for (i = 0; i < 5; i++)
+		KTEST_EXPECT_EQ(t, RUN(t, p_fork), EXITED(13));
+	/* Slab pages come and go with their caches: a few pages of slack. */
+	KTEST_EXPECT_GE(t, nr_free_pages() + 8, before);
+}
+
 static void wait_without_children_is_echild(struct ktest *t)
 {
 	int status;
@@ -206,6 +236,8 @@ static const struct ktest_case user_cases[] = {
 	KTEST_CASE(faults_kill_with_a_signal),
 	KTEST_CASE(sse_state_survives_switches),
 	KTEST_CASE(a_user_spinner_is_preempted_and_killed),
+	KTEST_CASE(fork_and_wait_in_user_mode),
+	KTEST_CASE(processes_do_not_leak_pages),
 	KTEST_CASE(wait_without_children_is_echild),
 	{}
 };
