@@ -10,6 +10,7 @@
 #include <irqlab/sched.h>
 #include <irqlab/signal.h>
 #include <irqlab/preempt.h>
+#include <irqlab/kernel_stat.h>
 
 void exit_to_user_mode(struct pt_regs *regs)
 {
@@ -31,6 +32,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 			break;
 		}
 	}
+	account_user_enter();
 }
 
 void ret_from_kernel_thread(long ret)

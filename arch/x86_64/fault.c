@@ -35,7 +35,8 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long error,
 
 bool handle_page_fault(struct pt_regs *regs, unsigned long address)
 {
-	struct mm_struct *mm = current->mm;
+	struct task_struct *tsk = current;	/* NULL early in boot */
+	struct mm_struct *mm = tsk ? tsk->mm : NULL;
 	int ret = -EFAULT;
 
 	/* In an interrupt, or with no process: the kernel's own fault. */

@@ -14,6 +14,7 @@
 #include <irqlab/entry-common.h>
 #include <irqlab/errno.h>
 #include <irqlab/sched.h>
+#include <irqlab/kernel_stat.h>
 
 void entry_SYSCALL_64(void);
 
@@ -54,6 +55,7 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 {
 	sys_call_ptr_t fn;
 
+	account_user_exit();
 	local_irq_enable();
 	fn = syscall_handler(nr);
 	if (fn)

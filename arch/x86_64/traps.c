@@ -20,6 +20,7 @@
 #include <irqlab/string.h>
 #include <irqlab/uaccess.h>
 #include <asm/insn.h>
+#include <irqlab/kernel_stat.h>
 
 static const char *const trap_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_DE]	= "divide error",
@@ -238,6 +239,9 @@ static void do_exception(struct pt_regs *regs)
 
 void do_interrupt(struct pt_regs *regs)
 {
+	/* From user mode: the time until here was the program's. */
+	if (user_mode(regs) && regs->vector != X86_TRAP_NMI)
+		account_user_exit();
 	if (regs->vector < NR_EXCEPTION_VECTORS) {
 		do_exception(regs);
 		return;

@@ -31,7 +31,10 @@ struct kernel_cpustat {
 
 /* Charge the time since the last reading, then start a new interval. */
 void account_irq_enter(void);		/* outermost: to the task */
-void account_irq_exit(void);		/* outermost: to CPUTIME_IRQ */
+void account_irq_exit(void);
+/* The crossings of user mode's boundary (entry and exit paths). */
+void account_user_enter(void);
+void account_user_exit(void);		/* outermost: to CPUTIME_IRQ */
 void account_softirq_enter(void);	/* to the task or the interrupt */
 void account_softirq_exit(void);	/* to CPUTIME_SOFTIRQ */
 /* From the scheduler, interrupts off, as it switches to next; and once

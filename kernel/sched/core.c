@@ -67,11 +67,7 @@ u64 update_curr_common(struct rq *rq)
 	/* Linux's schedstat: a host stall shows up here, in one charge. */
 	if ((u64)delta > curr->se.exec_max)
 		curr->se.exec_max = delta;
-	/*
-	 * Kernel threads only: all of it is system time.  The /proc/stat
-	 * step splits it per CPU (system, irq, softirq, idle) from here.
-	 */
-	curr->stime += delta;
+	/* utime and stime come from kernel/cputime.c's crossings. */
 	return delta;
 }
 

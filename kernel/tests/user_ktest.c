@@ -7,12 +7,14 @@
  * its exit status, so each case shows one edge of the ABI: the result
  * register, -EFAULT for a bad pointer (user or kernel half), -ENOSYS, a
  * demand-paged mmap, a fault that becomes SIGSEGV or SIGILL, the tick
- * preempting a user loop so that a signal can end it, and SSE registers
+ * preempting a user loop so that a signal can end it (its time counted
+ * as user time), and SSE registers
  * kept across a context switch.
  */
 #include <irqlab/ktest.h>
 #include <irqlab/errno.h>
 #include <irqlab/gfp.h>
+#include <irqlab/kernel_stat.h>
 #include <irqlab/mman.h>
 #include <irqlab/process.h>
 #include <irqlab/signal.h>
@@ -186,6 +188,7 @@ static void a_user_spinner_is_preempted_and_killed(struct ktest *t)
 	struct ucode u = { p_spin, sizeof(p_spin) };
 	int pid = start_user(t, &u), status = -1;
 	struct task_struct *p = find_get_task_by_vpid(pid);
+	struct kernel_cpustat cs;
 
 	KTEST_ASSERT_NOT_NULL(t, p);
 	/* Wait until it runs user code (its mm is set by then). */
@@ -193,6 +196,10 @@ static void a_user_spinner_is_preempted_and_killed(struct ktest *t)
 		msleep(1);
 	msleep(20);
 	KTEST_EXPECT_EQ(t, kernel_wait4(pid, &status, WNOHANG), 0);
+	/* Its time is user time, for it and for its CPU (%usr). */
+	KTEST_EXPECT_GT(t, READ_ONCE(p->utime), 0);
+	kcpustat_cpu_fetch(&cs, task_cpu(p));
+	KTEST_EXPECT_GT(t, cs.cpustat[CPUTIME_USER], 0);
 	KTEST_EXPECT_EQ(t, send_sig(SIGKILL, p), 0);
 	put_task_struct(p);
 	KTEST_ASSERT_EQ(t, kernel_wait4(pid, &status, 0), pid);
