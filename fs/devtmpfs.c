@@ -70,7 +70,8 @@ int devtmpfs_create_node(const char *name, umode_t mode, dev_t dev)
 	dir = dget(devtmpfs_root);
 	/* "pts/0" and the like: the directories first, 0755 as Linux's. */
 	while ((slash = strchr(name, '/'))) {
-		err = make_child(dir, name, slash - name, S_IFDIR | 0755, 0, &d);
+		err = make_child(dir, name, slash - name, S_IFDIR | 0755, 0,
+				 &d);
 		dput(dir);
 		if (err) {
 			if (err == -EEXIST)

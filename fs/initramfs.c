@@ -313,7 +313,8 @@ static void unpack_archive(struct unpack *u)
 		struct cpio_hdr h;
 
 		if (left < CPIO_HDR_LEN) {
-			u->pos = u->len;	/* truncated: keep what we have */
+			/* Truncated: keep what we have. */
+			u->pos = u->len;
 			return;
 		}
 		if (memcmp(hdr, "070701", 6) && memcmp(hdr, "070702", 6)) {

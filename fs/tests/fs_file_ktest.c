@@ -348,7 +348,8 @@ static void test_syscall_errors(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_sys_open(AT_FDCWD, DIR "/f",
 				       O_RDONLY | 0x40000000, 0), 0);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", 8, 0), -EINVAL);
-	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", R_OK, 0x1), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", R_OK, 0x1),
+			-EINVAL);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", R_OK | W_OK, 0), 0);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", X_OK, 0), -EACCES);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR, X_OK, 0), 0);
