@@ -64,27 +64,34 @@ static void echo_char(char c)
 		echo(&c, 1);
 }
 
+#define SKIP	-1	/* a byte the termios drops */
+
+/* The next input byte, SKIP, or -ENODEV without an input console. */
 static int get_char(void)
 {
 	int c = console_getc();
 
+	if (c < 0)
+		return c;
 	if (c == '\r' && (con.termios.c_iflag & IGNCR))
-		return -1;
+		return SKIP;
 	if (c == '\r' && (con.termios.c_iflag & ICRNL))
 		c = '\n';
 	return c;
 }
 
-/* Canonical mode: until a line is finished (ready), or EOF (0). */
-static bool read_line(void)
+/* Canonical mode: 1 when a line is finished (ready), 0 at EOF, -errno. */
+static int read_line(void)
 {
 	const cc_t *cc = con.termios.c_cc;
 
 	while (!con.ready) {
 		int c = get_char();
 
-		if (c < 0)
+		if (c == SKIP)
 			continue;
+		if (c < 0)
+			return c;
 		if (c == cc[VERASE] || c == '\b') {
 			if (con.len) {
 				con.len--;
@@ -95,7 +102,7 @@ static bool read_line(void)
 				echo("\b \b", 3);
 		} else if (c == cc[VEOF]) {
 			if (!con.len)
-				return false;
+				return 0;
 			con.ready = con.len;
 		} else if (c == cc[VINTR] && (con.termios.c_lflag & ISIG)) {
 			/* No signals yet: ^C drops the line. */
@@ -109,17 +116,19 @@ static bool read_line(void)
 				con.ready = con.len;
 		}
 	}
-	return true;
+	return 1;
 }
 
 /* Raw mode: one byte at least, then whatever else is waiting. */
-static void read_raw(size_t want)
+static int read_raw(size_t want)
 {
 	int c;
 
 	do {
 		c = get_char();
-	} while (c < 0);
+	} while (c == SKIP);
+	if (c < 0)
+		return c;
 	con.line[con.len++] = c;
 	echo_char(c);
 	while (con.len < want && con.len < LINE_MAX &&
@@ -130,24 +139,27 @@ static void read_raw(size_t want)
 		echo_char(c);
 	}
 	con.ready = con.len;
+	return 1;
 }
 
 static ssize_t tty_read_iter(struct file *file, struct iov_iter *to,
 			     loff_t *pos)
 {
+	int ret = 1;
 	size_t n;
 
 	mutex_lock(&con.read_lock);
 	if (!con.ready) {
 		if (con.termios.c_lflag & ICANON) {
-			if (!read_line()) {
-				mutex_unlock(&con.read_lock);
-				return 0;
-			}
+			ret = read_line();
 		} else {
 			con.len = 0;
-			read_raw(iov_iter_count(to));
+			ret = read_raw(iov_iter_count(to));
 		}
+	}
+	if (ret <= 0) {
+		mutex_unlock(&con.read_lock);
+		return ret ? -EIO : 0;	/* no input console, or EOF */
 	}
 	n = copy_to_iter(con.line, min(con.ready, iov_iter_count(to)), to);
 	/* What the reader did not take waits for the next read. */
