@@ -13,7 +13,8 @@
 
 static bool fd_is_open(const struct files_struct *files, unsigned int fd)
 {
-	return test_bit(fd % BITS_PER_LONG, &files->open_fds[fd / BITS_PER_LONG]);
+	return test_bit(fd % BITS_PER_LONG,
+			&files->open_fds[fd / BITS_PER_LONG]);
 }
 
 static void __set_open_fd(struct files_struct *f, unsigned int fd)

@@ -217,22 +217,24 @@ static long do_sys_open_user(int dfd, const char __user *filename,
 	return ret;
 }
 
+/* A 64-bit kernel opens every file as large (Linux's force_o_largefile). */
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags,
 		umode_t, mode)
 {
-	return do_sys_open_user(AT_FDCWD, filename, flags, mode);
+	return do_sys_open_user(AT_FDCWD, filename, flags | O_LARGEFILE, mode);
 }
 
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
 		umode_t, mode)
 {
-	return do_sys_open_user(dfd, filename, flags, mode);
+	return do_sys_open_user(dfd, filename, flags | O_LARGEFILE, mode);
 }
 
 SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
 {
 	return do_sys_open_user(AT_FDCWD, pathname,
-				O_CREAT | O_WRONLY | O_TRUNC, mode);
+				O_CREAT | O_WRONLY | O_TRUNC | O_LARGEFILE,
+				mode);
 }
 
 SYSCALL_DEFINE1(close, unsigned int, fd)

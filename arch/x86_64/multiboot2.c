@@ -77,6 +77,17 @@ bool multiboot2_parse(u32 magic, phys_addr_t info)
 		case MB2_TAG_MMAP:
 			copy_mmap((const void *)t);
 			break;
+		case MB2_TAG_MODULE: {
+			const struct mb2_tag_module *m = (const void *)t;
+
+			/* The first module is the initramfs, as Linux's initrd. */
+			if (!boot_info.initrd_size && t->size >= sizeof(*m) &&
+			    m->mod_end > m->mod_start) {
+				boot_info.initrd_start = m->mod_start;
+				boot_info.initrd_size = m->mod_end - m->mod_start;
+			}
+			break;
+		}
 		case MB2_TAG_EFI32:
 			/* Only a UEFI loader hands over a system table. */
 			boot_info.firmware = FIRMWARE_UEFI;

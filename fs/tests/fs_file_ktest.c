@@ -26,6 +26,8 @@ long __x64_sys_close(const struct pt_regs *regs);
 long __x64_sys_fstat(const struct pt_regs *regs);
 long __x64_sys_unlinkat(const struct pt_regs *regs);
 long __x64_sys_getcwd(const struct pt_regs *regs);
+long __x64_sys_mount(const struct pt_regs *regs);
+long __x64_sys_umount2(const struct pt_regs *regs);
 
 /* A system call with up to three arguments, as the entry would make it. */
 static long sys3(long (*fn)(const struct pt_regs *), unsigned long a,
@@ -328,13 +330,26 @@ static void test_syscall_errors(struct ktest *t)
 				(long)USER_ADDR, 0x8), -EINVAL);
 	KTEST_EXPECT_EQ(t, sys3(__x64_sys_getcwd, (long)kbuf, sizeof(kbuf), 0),
 			-EFAULT);
+	{
+		struct pt_regs r = { .di = 0, .si = (long)USER_ADDR,
+				     .dx = (long)USER_ADDR, .r10 = MS_REMOUNT };
+
+		KTEST_EXPECT_EQ(t, __x64_sys_mount(&r), -EINVAL);
+		r.r10 = MS_BIND;
+		KTEST_EXPECT_EQ(t, __x64_sys_mount(&r), -EINVAL);
+		r.r10 = 0;
+		r.dx = (long)"tmpfs";	/* a kernel address */
+		KTEST_EXPECT_EQ(t, __x64_sys_mount(&r), -EFAULT);
+	}
+	KTEST_EXPECT_EQ(t, sys3(__x64_sys_umount2, (long)DIR, 0, 0), -EFAULT);
 	KTEST_EXPECT_EQ(t, sys3(__x64_sys_close, fd, 0, 0), 0);
 	KTEST_EXPECT_EQ(t, sys3(__x64_sys_close, fd, 0, 0), -EBADF);
 	/* Flags open does not know are ignored, as Linux's open(2). */
 	KTEST_EXPECT_EQ(t, do_sys_open(AT_FDCWD, DIR "/f",
 				       O_RDONLY | 0x40000000, 0), 0);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", 8, 0), -EINVAL);
-	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", R_OK, 0x1), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", R_OK, 0x1),
+			-EINVAL);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", R_OK | W_OK, 0), 0);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR "/f", X_OK, 0), -EACCES);
 	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, DIR, X_OK, 0), 0);

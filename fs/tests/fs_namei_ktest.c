@@ -189,6 +189,7 @@ static void test_dirfd(struct ktest *t)
 static void test_mount_crossing(struct ktest *t)
 {
 	struct kstat outer, inner, up;
+	struct path p;
 	long mp;
 
 	setup();
@@ -215,7 +216,23 @@ static void test_mount_crossing(struct ktest *t)
 					DIR "/over", 0), -EXDEV);
 	KTEST_EXPECT_EQ(t, do_linkat(AT_FDCWD, DIR "/mnt/over", AT_FDCWD,
 				     DIR "/over", 0), -EXDEV);
-	/* Left mounted: there is no umount yet. */
+	/* umount: the directory and what it held are back. */
+	KTEST_ASSERT_EQ(t, kern_path(DIR "/mnt", 0, &p), 0);
+	KTEST_EXPECT_EQ(t, do_umount(&p, 0x100), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_umount(&p, 0), 0);
+	path_put(&p);
+	KTEST_EXPECT_EQ(t, ino(DIR "/mnt"), mp);
+	KTEST_EXPECT_TRUE(t, fst_exists(DIR "/mnt/under"));
+	KTEST_EXPECT_FALSE(t, fst_exists(DIR "/mnt/over"));
+	KTEST_ASSERT_EQ(t, kern_path(DIR "/mnt", 0, &p), 0);
+	KTEST_EXPECT_EQ(t, do_umount(&p, 0), -EINVAL);	/* not mounted */
+	path_put(&p);
+	get_root_path(&p);
+	KTEST_EXPECT_EQ(t, do_umount(&p, 0), -EBUSY);
+	path_put(&p);
+	KTEST_EXPECT_EQ(t, do_unlinkat(AT_FDCWD, DIR "/mnt/under"), 0);
+	KTEST_EXPECT_EQ(t, do_rmdir(AT_FDCWD, DIR "/mnt"), 0);
+	fst_rm_rf(DIR);
 }
 
 static void test_d_path(struct ktest *t)
@@ -238,6 +255,7 @@ static void test_d_path(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_getcwd(buf, sizeof(buf)), 2);
 	KTEST_EXPECT_STREQ(t, buf, "/");
 	KTEST_EXPECT_EQ(t, do_getcwd(buf, 1), -ERANGE);
+	fst_rm_rf(DIR);
 }
 
 static const struct ktest_case fs_namei_cases[] = {

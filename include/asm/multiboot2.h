@@ -11,6 +11,7 @@ enum mb2_tag_type {
 	MB2_TAG_END		= 0,
 	MB2_TAG_CMDLINE		= 1,
 	MB2_TAG_LOADER_NAME	= 2,
+	MB2_TAG_MODULE		= 3,
 	MB2_TAG_MMAP		= 6,
 	MB2_TAG_EFI32		= 11,
 	MB2_TAG_EFI64		= 12,
@@ -26,6 +27,14 @@ struct mb2_info {
 struct mb2_tag {
 	u32 type;
 	u32 size;
+};
+
+/* A file GRUB loaded with module2 (the initramfs), and its command line. */
+struct mb2_tag_module {
+	struct mb2_tag tag;
+	u32 mod_start;
+	u32 mod_end;
+	/* a NUL-terminated string follows */
 };
 
 struct mb2_mmap_entry {

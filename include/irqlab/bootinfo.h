@@ -42,6 +42,8 @@ struct boot_info {
 	int rsdp_len;			/* 0: the loader gave none */
 	phys_addr_t efi_systab;		/* EFI system table; 0 if none */
 	phys_addr_t info_start, info_end;	/* the multiboot2 info itself */
+	phys_addr_t initrd_start;	/* the first module: the initramfs */
+	u64 initrd_size;		/* 0: the loader gave none */
 };
 
 extern struct boot_info boot_info;

@@ -43,7 +43,8 @@ static inline struct files_struct *get_files_struct(struct files_struct *f)
 	return f;
 }
 
-struct fs_struct *copy_fs_struct(struct fs_struct *old);	/* NULL: ENOMEM */
+/* NULL: ENOMEM */
+struct fs_struct *copy_fs_struct(struct fs_struct *old);
 void free_fs_struct(struct fs_struct *fs);	/* refcounted put */
 struct fs_struct *init_fs_struct(void);		/* root = pwd = "/" */
 

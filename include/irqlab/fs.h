@@ -302,6 +302,33 @@ struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry);
 /* mount(2)'s core: fstype's new tree on the directory at path. */
 int do_mount(const char *dev_name, const char *path, const char *fstype,
 	     unsigned long flags, void *data);
+/* umount2(2)'s core: the mount whose root is path (always lazy). */
+int do_umount(const struct path *path, int flags);
+
+/* mount(2)'s flags (<uapi/linux/mount.h>) */
+#define MS_RDONLY	1
+#define MS_NOSUID	2
+#define MS_NODEV	4
+#define MS_NOEXEC	8
+#define MS_REMOUNT	32
+#define MS_NOATIME	1024
+#define MS_BIND		4096
+#define MS_MOVE		8192
+#define MS_UNBINDABLE	(1 << 17)
+#define MS_PRIVATE	(1 << 18)
+#define MS_SLAVE	(1 << 19)
+#define MS_SHARED	(1 << 20)
+#define MS_MGC_VAL	0xC0ED0000
+#define MS_MGC_MSK	0xffff0000
+/* What a vfsmount records (not enforced yet). */
+#define MNT_FLAGS_KEPT	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | \
+			 MS_NOATIME)
+/* umount2(2)'s */
+#define MNT_FORCE	1
+#define MNT_DETACH	2
+#define MNT_EXPIRE	4
+#define UMOUNT_NOFOLLOW	8
+
 /* The root of the namespace: what "/" is for a kernel thread. */
 void get_root_path(struct path *root);
 

@@ -12,7 +12,9 @@
  *                     threads such as ksoftirqd)
  *   pure .. late      kernel_init, in this order: pure (0), core (1),
  *                     postcore (2), arch (3), subsys (4), fs (5),
- *                     device (6), late (7)
+ *                     rootfs (after fs, as Linux's: the initramfs is
+ *                     unpacked before any driver probes), device (6),
+ *                     late (7)
  *
  * An initcall returns 0 or a negative errno; a failure is reported and
  * boot goes on.  Levels 0-7 and early run in kernel_init (PID 1), a
@@ -40,6 +42,7 @@ typedef int (*initcall_t)(void);
 #define arch_initcall(fn)		__define_initcall(fn, 3)
 #define subsys_initcall(fn)		__define_initcall(fn, 4)
 #define fs_initcall(fn)			__define_initcall(fn, 5)
+#define rootfs_initcall(fn)		__define_initcall(fn, rootfs)
 #define device_initcall(fn)		__define_initcall(fn, 6)
 #define late_initcall(fn)		__define_initcall(fn, 7)
 

@@ -142,4 +142,11 @@ void mm_init(void);
 void mem_init(void);
 void si_meminfo(struct sysinfo *val);
 
+/*
+ * Gives the whole pages of [start, end) (direct-map addresses), reserved
+ * at boot, to the page allocator, and prints "Freeing <s> memory: NK"
+ * as Linux's free_reserved_area(): how many pages it freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, const char *s);
+
 #endif /* _IRQLAB_MM_H */

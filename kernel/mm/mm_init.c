@@ -44,6 +44,12 @@ void e820__memblock_setup(void)
 	/* Parsed already, but kept intact as Linux keeps boot_params. */
 	memblock_reserve(boot_info.info_start,
 			 boot_info.info_end - boot_info.info_start);
+	/* Until fs/initramfs.c has unpacked it and frees it. */
+	if (boot_info.initrd_size)
+		memblock_reserve(ALIGN_DOWN(boot_info.initrd_start, PAGE_SIZE),
+				 PAGE_ALIGN(boot_info.initrd_start +
+					    boot_info.initrd_size) -
+				 ALIGN_DOWN(boot_info.initrd_start, PAGE_SIZE));
 }
 
 /* Every pfn below the top of RAM gets a struct page, holes included. */

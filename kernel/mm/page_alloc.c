@@ -352,3 +352,15 @@ unsigned long free_area_count(unsigned int order)
 		return 0;
 	return READ_ONCE(free_area[order].nr_free);
 }
+
+unsigned long free_reserved_area(void *start, void *end, const char *s)
+{
+	unsigned long pfn = PFN_UP(__pa(start)), end_pfn = PFN_DOWN(__pa(end));
+	unsigned long pages = 0;
+
+	for (; pfn < end_pfn; pfn++, pages++)
+		__free_pages_core(pfn_to_page(pfn), 0);
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
+}

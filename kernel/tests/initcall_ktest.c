@@ -47,6 +47,7 @@ LEVEL(postcore, postcore_initcall);
 LEVEL(arch, arch_initcall);
 LEVEL(subsys, subsys_initcall);
 LEVEL(fs, fs_initcall);
+LEVEL(rootfs, rootfs_initcall);
 LEVEL(late, late_initcall);
 
 /* The device level sleeps, which it may: it runs in a thread. */
@@ -64,7 +65,7 @@ device_initcall(initcall_ktest_device);
 static void test_levels_in_order(struct ktest *t)
 {
 	KTEST_EXPECT_STREQ(t, order, "early,pure,core,postcore,arch,"
-			   "subsys,fs,device,late");
+			   "subsys,fs,rootfs,device,late");
 }
 
 /* Linux's kernel_init is PID 1; so is irqlab's, and every level ran there. */
