@@ -166,7 +166,7 @@ $(DEBS_DIR)/manifest: FORCE | deps
 # is the package's busybox's own --list-full, run on the host: it is a
 # static Linux binary), then rootfs/, then the user programs.
 ROOTFS_STAGE	:= $(B)/rootfs
-ROOTFS_SRCS	:= $(shell find rootfs -type f -o -type l)
+ROOTFS_SRCS	:= $(shell find rootfs -type f)
 
 $(B)/rootfs.stamp: $(DEBS_DIR)/manifest $(ROOTFS_SRCS) $(B)/rootfs-src.list \
 		$(USER_PROGS) Makefile
@@ -204,20 +204,21 @@ INITRAMFS_NODES	:= --dir /dev:0755 --dir /proc:0555 --dir /sys:0555 \
 		   --dir /tmp:1777 --dir /root:0700 \
 		   --dev /dev/console:c:5:1:0600 --dev /dev/null:c:1:3:0666 \
 		   --dev /dev/ttyS0:c:4:64:0600
-EXTRA_SRCS	:= $(if $(ROOTFS_EXTRA),$(shell find $(ROOTFS_EXTRA) -type f -o -type l 2>/dev/null))
+EXTRA_SRCS	:= $(if $(ROOTFS_EXTRA),$(shell find $(ROOTFS_EXTRA) -type f 2>/dev/null))
 
-# What the archive is made of, by name, rewritten only when it changes:
-# a file removed from rootfs/ or ROOTFS_EXTRA, or another ROOTFS_EXTRA,
-# rebuilds it.
+# What the archive is made of, by name (and a symlink's target, mode
+# bits), rewritten only when it changes: a file removed from rootfs/ or
+# ROOTFS_EXTRA, a symlink changed, or another ROOTFS_EXTRA rebuilds it.
+FIND_LIST	= find $(1) -printf '%p %m %l\n' | LC_ALL=C sort
 $(B)/rootfs-src.list: FORCE
 	@mkdir -p $(B)
-	@find rootfs | LC_ALL=C sort > $@.tmp
+	@$(call FIND_LIST,rootfs) > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 
 $(INITRAMFS).src: FORCE
 	@mkdir -p $(dir $@)
 	@{ echo "ROOTFS_EXTRA=$(ROOTFS_EXTRA)"; \
-	   $(if $(ROOTFS_EXTRA),find $(ROOTFS_EXTRA) | LC_ALL=C sort;) } > $@.tmp
+	   $(if $(ROOTFS_EXTRA),$(call FIND_LIST,$(ROOTFS_EXTRA));) } > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 
 $(INITRAMFS): $(B)/rootfs.stamp $(INITRAMFS).src $(EXTRA_SRCS) tools/mkinitramfs.py
