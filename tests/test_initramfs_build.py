@@ -149,6 +149,8 @@ def test_applet_is_a_symlink_to_busybox(archive, applet):
 def test_init_and_its_files(archive):
     init = archive["sbin/init"]
     assert stat.S_ISLNK(init.mode) and init.data == b"../bin/busybox"
+    # Linux's kernel_init runs /init of an initramfs first.
+    assert archive["init"].data == b"sbin/init" and resolve(archive, "init") == "bin/busybox"
     inittab = archive["etc/inittab"]
     assert stat.S_ISREG(inittab.mode)
     assert inittab.data == (ROOT / "rootfs/etc/inittab").read_bytes()
