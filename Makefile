@@ -128,6 +128,108 @@ check-layers: $(OBJS)
 	$(quiet) CHECK layers
 	$(Q)$(PYTHON) tools/check-layers --nm $(NM) --build-dir $(B) $(OBJS)
 
+# ---- user space: the initramfs (docs/initramfs.md) ---------------------------
+
+# The project's own user programs (tests/user/), static against musl.
+MUSL_CC		:= musl-gcc
+MUSL_LIB	:= /usr/lib/x86_64-linux-musl
+USER_CFLAGS	:= -std=gnu11 -O2 -Wall -Wextra -Werror
+USER_PROGS	:= $(B)/user/abi-test $(B)/user/abi-test-pie
+
+$(B)/user/abi-test: tests/user/abi-test.c Makefile | deps
+	$(quiet) MUSLCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(MUSL_CC) -static $(USER_CFLAGS) -o $@ $<
+
+# The same as a static PIE (ET_DYN, no interpreter, relocating itself):
+# Debian's musl-gcc specs know no -static-pie, so the link is spelt out
+# with musl's rcrt1.o.
+$(B)/user/abi-test-pie: tests/user/abi-test.c Makefile | deps
+	$(quiet) MUSLCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(MUSL_CC) -fPIE $(USER_CFLAGS) -nostartfiles \
+		-Wl,-pie,-static,--no-dynamic-linker,-z,text \
+		$(MUSL_LIB)/rcrt1.o $(MUSL_LIB)/crti.o $$($(MUSL_CC) -print-file-name=crtbeginS.o) \
+		$< $$($(MUSL_CC) -print-file-name=crtendS.o) $(MUSL_LIB)/crtn.o -o $@
+
+user: $(USER_PROGS)
+
+# Debian's busybox-static, fetched once into build/debs and verified
+# against apt's index on every build; the manifest (package, version,
+# SHA256, file) changes only when the .deb does.
+DEBS_DIR	:= $(B)/debs
+
+$(DEBS_DIR)/manifest: FORCE | deps
+	$(Q)sh tools/fetch-debs.sh $(DEBS_DIR)
+
+# build/rootfs: busybox from the .deb with a symlink per applet (the list
+# is the package's busybox's own --list-full, run on the host: it is a
+# static Linux binary), then rootfs/, then the user programs.
+ROOTFS_STAGE	:= $(B)/rootfs
+ROOTFS_SRCS	:= $(shell find rootfs -type f)
+
+$(B)/rootfs.stamp: $(DEBS_DIR)/manifest $(ROOTFS_SRCS) $(B)/rootfs-src.list \
+		$(USER_PROGS) Makefile
+	$(quiet) STAGE $(ROOTFS_STAGE)
+	$(Q)rm -rf $(ROOTFS_STAGE) $(B)/busybox-deb && mkdir -p $(ROOTFS_STAGE)/bin
+	$(Q)set -e; deb=$$(awk '$$1 == "busybox-static" { print $$4 }' $(DEBS_DIR)/manifest); \
+	dpkg-deb -x "$(DEBS_DIR)/$$deb" $(B)/busybox-deb; \
+	cp $(B)/busybox-deb/bin/busybox $(ROOTFS_STAGE)/bin/busybox; \
+	chmod 0755 $(ROOTFS_STAGE)/bin/busybox; \
+	for a in $$($(ROOTFS_STAGE)/bin/busybox --list-full); do \
+		d=$$(dirname $$a); \
+		case $$d in \
+		bin) t=busybox ;; \
+		.) t=bin/busybox ;; \
+		*) t=$$(echo $$d/ | sed 's|[^/]*/|../|g')bin/busybox ;; \
+		esac; \
+		[ $$a = bin/busybox ] && continue; \
+		mkdir -p $(ROOTFS_STAGE)/$$d; ln -sfn $$t $(ROOTFS_STAGE)/$$a; \
+	done; \
+	echo "  busybox-static $$(awk '$$1 == "busybox-static" { print $$2 }' $(DEBS_DIR)/manifest):" \
+		"$$($(ROOTFS_STAGE)/bin/busybox --list-full | wc -l) applets"
+	$(Q)rm -rf $(B)/busybox-deb
+	$(Q)cp -R rootfs/. $(ROOTFS_STAGE)/
+	$(Q)mkdir -p $(ROOTFS_STAGE)/usr/lib/irqlab
+	$(Q)cp $(USER_PROGS) $(ROOTFS_STAGE)/usr/lib/irqlab/
+	$(Q)touch $@
+
+# The archive: build/rootfs, then ROOTFS_EXTRA's files over it (make iso
+# ROOTFS_EXTRA=DIR), plus what git cannot hold: the empty mount points and
+# the device nodes the kernel's console needs before devtmpfs is mounted.
+# INITRAMFS= writes it elsewhere (the tests do).
+ROOTFS_EXTRA	?=
+INITRAMFS	?= $(B)/initramfs.cpio
+INITRAMFS_NODES	:= --dir /dev:0755 --dir /proc:0555 --dir /sys:0555 \
+		   --dir /tmp:1777 --dir /root:0700 \
+		   --dev /dev/console:c:5:1:0600 --dev /dev/null:c:1:3:0666 \
+		   --dev /dev/ttyS0:c:4:64:0600
+EXTRA_SRCS	:= $(if $(ROOTFS_EXTRA),$(shell find $(ROOTFS_EXTRA) -type f 2>/dev/null))
+
+# What the archive is made of, by name (and a symlink's target, mode
+# bits), rewritten only when it changes: a file removed from rootfs/ or
+# ROOTFS_EXTRA, a symlink changed, or another ROOTFS_EXTRA rebuilds it.
+FIND_LIST	= find $(1) -printf '%p %m %l\n' | LC_ALL=C sort
+$(B)/rootfs-src.list: FORCE
+	@mkdir -p $(B)
+	@$(call FIND_LIST,rootfs) > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+$(INITRAMFS).src: FORCE
+	@mkdir -p $(dir $@)
+	@{ echo "ROOTFS_EXTRA=$(ROOTFS_EXTRA)"; \
+	   $(if $(ROOTFS_EXTRA),$(call FIND_LIST,$(ROOTFS_EXTRA));) } > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+$(INITRAMFS): $(B)/rootfs.stamp $(INITRAMFS).src $(EXTRA_SRCS) tools/mkinitramfs.py
+	$(quiet) CPIO $@
+	$(Q)$(if $(ROOTFS_EXTRA),[ -d "$(ROOTFS_EXTRA)" ] || \
+		{ echo "ROOTFS_EXTRA=$(ROOTFS_EXTRA): not a directory" >&2; exit 1; })
+	$(Q)$(PYTHON) tools/mkinitramfs.py -o $@ $(INITRAMFS_NODES) \
+		$(ROOTFS_STAGE) $(ROOTFS_EXTRA) >/dev/null
+
+initramfs: $(INITRAMFS)
+
 # ---- set-up, ISO, running -------------------------------------------------
 
 deps:
@@ -135,10 +237,11 @@ deps:
 
 ISO_DIR		:= $(B)/isodir
 
-$(B)/irqlab.iso: $(B)/irqlab.elf iso/grub.cfg | deps
+$(B)/irqlab.iso: $(B)/irqlab.elf iso/grub.cfg $(INITRAMFS) | deps
 	$(quiet) ISO $@
 	$(Q)rm -rf $(ISO_DIR) && mkdir -p $(ISO_DIR)/boot/grub
 	$(Q)cp iso/grub.cfg $(ISO_DIR)/boot/grub/grub.cfg
+	$(Q)cp $(INITRAMFS) $(ISO_DIR)/boot/initramfs.cpio
 	$(Q)$(OBJCOPY) --strip-debug $< $(ISO_DIR)/boot/irqlab.elf
 	$(Q)grub-mkrescue -o $@ $(ISO_DIR) >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
@@ -236,7 +339,7 @@ pktgen: $(B)/pktgen
 test-host: | deps
 	$(Q)$(MAKE) -C tests/host check
 
-test: check-accel iso check-layers test-host $(B)/pktgen
+test: check-accel iso check-layers test-host $(B)/pktgen $(USER_PROGS)
 	$(Q)IRQLAB_ACCEL=$(ACCEL) IRQLAB_KVM_DEV=$(KVM_DEV) \
 		$(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
@@ -246,7 +349,8 @@ clean:
 
 help:
 	@echo "make             build build/irqlab.elf"
-	@echo "make iso         build build/irqlab.iso (BIOS and UEFI GRUB)"
+	@echo "make iso         build build/irqlab.iso (BIOS and UEFI GRUB), with"
+	@echo "                 build/initramfs.cpio as GRUB's module (ROOTFS_EXTRA=DIR)"
 	@echo "make run         boot it in QEMU on this terminal (SeaBIOS)"
 	@echo "make run-uefi    the same under OVMF"
 	@echo "                 (SMP=, MEM=, CMDLINE='ktest=all' adjust the run;"
@@ -256,6 +360,9 @@ help:
 	@echo "                 SMP= as for run)"
 	@echo "make debug       QEMU halted, gdb stub on :1234; then 'make gdb'"
 	@echo "make pktgen      build build/pktgen, the host packet generator"
+	@echo "make initramfs   build build/initramfs.cpio (busybox-static, rootfs/,"
+	@echo "                 the user programs; ROOTFS_EXTRA=DIR adds DIR's files)"
+	@echo "make user        build the user programs (build/user/: abi-test)"
 	@echo "make check-layers  fail on a call that goes the wrong way between"
 	@echo "                 layers (docs/design.md)"
 	@echo "make test        check-layers, host unit tests, then the QEMU tests"
@@ -264,6 +371,7 @@ help:
 FORCE:
 
 .PHONY: all deps iso check-accel run run-uefi ktest debug gdb pktgen check-layers test \
+	user initramfs \
 	test-host clean help
 
 -include $(OBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d)
