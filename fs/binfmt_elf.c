@@ -8,7 +8,9 @@
  * EINVAL for segments that cannot be placed (beyond the user half,
  * overlapping, misaligned against their file offset), ENOMEM for
  * segments larger than memory allows, EIO for a file shorter than its
- * headers say.  Pages are read from the file now (no page cache to map
+ * headers say (Linux maps such a segment and the program gets SIGBUS
+ * when it touches the missing part; irqlab reads segments at exec, so it
+ * refuses the file instead).  Pages are read from the file now (no page cache to map
  * yet); bss pages are allocated on first touch.
  */
 #include <irqlab/binfmts.h>
@@ -41,9 +43,10 @@ static int check_header(const struct elf64_hdr *eh, loff_t size)
 	if (eh->e_phentsize != sizeof(struct elf64_phdr) || !eh->e_phnum ||
 	    eh->e_phnum * sizeof(struct elf64_phdr) > MAX_PHDRS_SIZE)
 		return -ENOEXEC;
+	/* A file shorter than its headers: Linux's elf_read() says EIO. */
 	if (eh->e_phoff > (u64)size ||
 	    eh->e_phnum * sizeof(struct elf64_phdr) > (u64)size - eh->e_phoff)
-		return -ENOEXEC;
+		return -EIO;
 	return 0;
 }
 

@@ -31,7 +31,7 @@
 #define ARG_PAGES_ORDER	5	/* 128 KiB = MAX_ARG_BYTES */
 #define MAX_SCRIPT_DEPTH 4	/* Linux: -ELOOP beyond */
 
-void get_random_bytes(void *buf, size_t len);
+#include <irqlab/random.h>
 
 /* Appends one string; -E2BIG when they no longer fit. */
 static int add_string(struct linux_binprm *b, const char *s, size_t len)

@@ -64,7 +64,6 @@ void link_child(struct task_struct *p)
 	/* The parent's reference, dropped when it reaps the child. */
 	get_task_struct(p);
 	spin_lock_irqsave(&tasklist_lock, irqflags);
-	p->tgid = p->pid;
 	p->pgrp = parent->pgrp;
 	p->session = parent->session;
 	p->real_parent = parent;

@@ -214,65 +214,6 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource,
 	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
-/* ---- randomness -------------------------------------------------------- */
-
-#define GRND_NONBLOCK	0x0001
-#define GRND_RANDOM	0x0002
-#define GRND_INSECURE	0x0004
-
-/*
- * Not cryptographic: a xorshift generator stirred with the TSC.  Good
- * enough for glibc's stack protector and hash seeds in a teaching kernel.
- */
-static u64 random_u64(void)
-{
-	static u64 state = 0x9e3779b97f4a7c15ULL;
-	u64 x = __atomic_add_fetch(&state, rdtsc() | 1, __ATOMIC_RELAXED);
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return x;
-}
-
-void get_random_bytes(void *buf, size_t len)
-{
-	u8 *p = buf;
-
-	while (len) {
-		u64 r = random_u64();
-		size_t n = len < sizeof(r) ? len : sizeof(r);
-
-		memcpy(p, &r, n);
-		p += n;
-		len -= n;
-	}
-}
-
-SYSCALL_DEFINE3(getrandom, char __user *, buf, size_t, count,
-		unsigned int, flags)
-{
-	u8 tmp[64];
-	size_t done = 0;
-
-	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
-		return -EINVAL;
-	if ((flags & GRND_INSECURE) && (flags & GRND_RANDOM))
-		return -EINVAL;
-	if (count > INT_MAX)
-		count = INT_MAX;
-	while (done < count) {
-		size_t n = count - done < sizeof(tmp) ? count - done :
-			   sizeof(tmp);
-
-		get_random_bytes(tmp, n);
-		if (copy_to_user(buf + done, tmp, n))
-			return done ? (long)done : -EFAULT;
-		done += n;
-	}
-	return done;
-}
-
 /* ---- clocks and sleeping ----------------------------------------------- */
 
 #define CLOCK_REALTIME		0

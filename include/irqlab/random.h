@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Random bytes (drivers/char/random.c), for /dev/random and
- * /dev/urandom.  NOT cryptographic: a SplitMix64 generator stirred with
- * the TSC, which is enough for hash seeds, temporary names and tests,
- * and nothing that must not be guessed.  Linux's is a ChaCha20 CRNG fed
+ * Random bytes (kernel/random.c), for the kernel, getrandom(2),
+ * /dev/random and /dev/urandom.  NOT cryptographic: a SplitMix64
+ * generator stirred with the TSC, which is enough for hash seeds,
+ * temporary names and tests, and nothing that must not be guessed.  Linux's is a ChaCha20 CRNG fed
  * with interrupt timings and RDRAND.
  */
 #ifndef _IRQLAB_RANDOM_H

@@ -72,6 +72,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg,
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p->pid = atomic_inc_return(&last_pid);
+	p->tgid = p->pid;	/* one thread per process */
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * execve of well-formed and malformed files: each case writes a file to
+ * /tmp, execs it in a child process of the test and checks the child's
+ * wait status.  A program that loads exits 7 (status 0x700); a file the
+ * loader refuses leaves the child a kernel thread whose function returns
+ * kernel_execve()'s error, which becomes its status (negative), so the
+ * errno is checked exactly and the caller goes on.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/elf.h>
+#include <irqlab/errno.h>
+#include <irqlab/binfmts.h>
+#include <irqlab/process.h>
+#include <irqlab/slab.h>
+#include "fs_test.h"
+
+#define LOAD_VA		0x400000UL
+#define CODE_OFF	0x1000UL
+
+/* mov $231,%eax; mov $7,%edi; syscall: exit_group(7) */
+static const u8 exit7[] = {
+	0xb8, 0xe7, 0x00, 0x00, 0x00, 0xbf, 0x07, 0x00, 0x00, 0x00, 0x0f, 0x05
+};
+
+struct image {
+	struct elf64_hdr eh;
+	struct elf64_phdr ph[2];
+	u8 pad[CODE_OFF - sizeof(struct elf64_hdr) -
+	       2 * sizeof(struct elf64_phdr)];
+	u8 code[sizeof(exit7)];
+} __packed;
+
+/* A static ET_EXEC: one PT_LOAD of the whole file at LOAD_VA, R+X. */
+static void build(struct image *im)
+{
+	memset(im, 0, sizeof(*im));
+	memcpy(im->eh.e_ident, ELFMAG, 4);
+	im->eh.e_ident[4] = ELFCLASS64;
+	im->eh.e_ident[5] = ELFDATA2LSB;
+	im->eh.e_ident[6] = EV_CURRENT;
+	im->eh.e_type = ET_EXEC;
+	im->eh.e_machine = EM_X86_64;
+	im->eh.e_version = EV_CURRENT;
+	im->eh.e_entry = LOAD_VA + CODE_OFF;
+	im->eh.e_phoff = sizeof(im->eh);
+	im->eh.e_ehsize = sizeof(im->eh);
+	im->eh.e_phentsize = sizeof(struct elf64_phdr);
+	im->eh.e_phnum = 1;
+	im->ph[0].p_type = PT_LOAD;
+	im->ph[0].p_flags = PF_R | PF_X;
+	im->ph[0].p_offset = 0;
+	im->ph[0].p_vaddr = LOAD_VA;
+	im->ph[0].p_filesz = sizeof(*im);
+	im->ph[0].p_memsz = sizeof(*im);
+	im->ph[0].p_align = 0x1000;
+	memcpy(im->code, exit7, sizeof(exit7));
+}
+
+static int write_file(const char *path, const void *data, size_t len,
+		      umode_t mode)
+{
+	struct file *f = filp_open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	loff_t pos = 0;
+	long n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, data, len, &pos);
+	fput(f);
+	return n == (long)len ? 0 : -EIO;
+}
+
+struct exec_args {
+	const char *path;
+	const char *const *argv;
+};
+
+static int exec_child(void *data)
+{
+	struct exec_args *a = data;
+	static const char *const envp[] = { "A=1", NULL };
+	const char *argv[] = { a->path, NULL };
+
+	return kernel_execve(a->path, a->argv ? a->argv : argv, envp);
+}
+
+/* The wait status of a child that execs path. */
+static int exec_status(struct ktest *t, const char *path,
+		       const char *const *argv)
+{
+	struct exec_args a = { path, argv };
+	struct task_struct *p = create_task(exec_child, &a, "exec-ktest");
+	int pid, status = 1;
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	link_child(p);
+	pid = p->pid;
+	wake_up_process(p);
+	KTEST_ASSERT_EQ(t, kernel_wait4(pid, &status, 0), pid);
+	return status;
+}
+
+static int exec_image(struct ktest *t, const struct image *im, size_t len)
+{
+	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-ktest", im, len, 0755), 0);
+	return exec_status(t, "/tmp/exec-ktest", NULL);
+}
+
+static struct image im;
+
+static void a_static_program_runs(struct ktest *t)
+{
+	do_mkdirat(AT_FDCWD, "/tmp", 01777);
+	build(&im);
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), 7 << 8);
+}
+
+static void bad_headers_are_enoexec(struct ktest *t)
+{
+	build(&im);
+	im.eh.e_ident[1] = 'X';
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.eh.e_ident[4] = 1;			/* ELFCLASS32 */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.eh.e_machine = 3;			/* EM_386 */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.eh.e_type = 1;			/* ET_REL */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.eh.e_phnum = 0;
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.eh.e_phentsize = 32;
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.eh.e_entry = 0x900000;		/* in no segment */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	build(&im);
+	im.ph[0].p_type = PT_INTERP;		/* dynamic: not yet */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+}
+
+static void truncated_files_are_eio(struct ktest *t)
+{
+	build(&im);
+	/* Cut inside the program headers. */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im.eh) + 8), -EIO);
+	/* Headers whole, the segment's bytes missing. */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, CODE_OFF + 4), -EIO);
+	build(&im);
+	im.eh.e_phoff = 1UL << 40;
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EIO);
+}
+
+static void bad_segments_are_einval_or_enomem(struct ktest *t)
+{
+	build(&im);
+	im.ph[0].p_filesz = im.ph[0].p_memsz + 1;
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EINVAL);
+	build(&im);
+	im.ph[0].p_vaddr = LOAD_VA + 8;		/* not congruent to offset */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EINVAL);
+	build(&im);
+	im.ph[0].p_vaddr = 0xffff800000000000UL;	/* the kernel half */
+	im.eh.e_entry = im.ph[0].p_vaddr + CODE_OFF;
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EINVAL);
+	build(&im);
+	im.eh.e_phnum = 2;			/* two segments, overlapping */
+	im.ph[1] = im.ph[0];
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EINVAL);
+	build(&im);
+	im.ph[0].p_memsz = 1UL << 45;		/* 32 TiB */
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOMEM);
+}
+
+static void scripts_and_permissions(struct ktest *t)
+{
+	static const char script[] = "#!/tmp/exec-ktest -x\n";
+	static const char loop[] = "#!/tmp/exec-loop\n";
+
+	build(&im);
+	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-ktest", &im, sizeof(im),
+				      0755), 0);
+	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-script", script,
+				      sizeof(script) - 1, 0755), 0);
+	KTEST_EXPECT_EQ(t, exec_status(t, "/tmp/exec-script", NULL), 7 << 8);
+	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-loop", loop, sizeof(loop) - 1,
+				      0755), 0);
+	KTEST_EXPECT_EQ(t, exec_status(t, "/tmp/exec-loop", NULL), -ELOOP);
+	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-noexec", &im, sizeof(im),
+				      0644), 0);
+	KTEST_EXPECT_EQ(t, exec_status(t, "/tmp/exec-noexec", NULL), -EACCES);
+	KTEST_EXPECT_EQ(t, exec_status(t, "/tmp", NULL), -EACCES);
+	KTEST_EXPECT_EQ(t, exec_status(t, "/tmp/none", NULL), -ENOENT);
+}
+
+static void too_many_arguments_is_e2big(struct ktest *t)
+{
+	const char **argv = kcalloc(40, sizeof(*argv), GFP_KERNEL);
+	char *big = kmalloc(4096, GFP_KERNEL);
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, argv);
+	KTEST_ASSERT_NOT_NULL(t, big);
+	memset(big, 'a', 4095);
+	big[4095] = 0;
+	for (i = 0; i < 39; i++)	/* 39 x 4 KiB > 128 KiB */
+		argv[i] = big;
+	KTEST_EXPECT_EQ(t, exec_status(t, "/tmp/exec-ktest", argv), -E2BIG);
+	kfree(big);
+	kfree(argv);
+}
+
+static const struct ktest_case exec_cases[] = {
+	KTEST_CASE(a_static_program_runs),
+	KTEST_CASE(bad_headers_are_enoexec),
+	KTEST_CASE(truncated_files_are_eio),
+	KTEST_CASE(bad_segments_are_einval_or_enomem),
+	KTEST_CASE(scripts_and_permissions),
+	KTEST_CASE(too_many_arguments_is_e2big),
+	{}
+};
+KTEST_SUITE(exec, exec_cases);
