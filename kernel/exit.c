@@ -89,9 +89,10 @@ void exit_process(struct task_struct *tsk)
 		unlink_task(tsk);
 		put_task_struct(tsk);
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	/* Under the lock: the parent cannot exit meanwhile. */
 	if (tsk->real_parent)
 		send_sig(tsk->exit_signal, tsk->real_parent);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (was_process) {
 		process_exited();
 		wake_up_all(&child_wait);

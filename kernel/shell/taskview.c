@@ -5,14 +5,17 @@
 #include <irqlab/kstrtox.h>
 
 /*
- * ps's STAT letter, as Linux's task_state_index(): TASK_IDLE (an idle
- * kworker) is I; a task not yet started waits as Linux's kthread() does,
+ * ps's STAT letter, as Linux's task_state_index(): a zombie is Z,
+ * TASK_IDLE (an idle kworker) is I; a task not yet started waits as Linux's kthread() does,
  * in D.
  */
 static char state_letter(const struct task_struct *p)
 {
 	unsigned int s = READ_ONCE(p->__state);
 
+	/* A process that exited and waits for its parent's wait4(). */
+	if (READ_ONCE(p->exit_state) == EXIT_ZOMBIE)
+		return 'Z';
 	if ((s & TASK_IDLE) == TASK_IDLE)
 		return 'I';
 	if (s & TASK_DEAD)
