@@ -46,6 +46,9 @@ static void forget_original_parent(struct task_struct *tsk)
 
 	list_for_each_entry_safe(child, n, &tsk->children, sibling) {
 		list_del_init(&child->sibling);
+		/* prctl(PR_SET_PDEATHSIG): the child asked to hear of it. */
+		if (child->pdeath_signal && !child->exit_state)
+			send_sig(child->pdeath_signal, child);
 		if (!self_reap) {
 			child->real_parent = reaper;
 			list_add_tail(&child->sibling, &reaper->children);
@@ -229,4 +232,68 @@ SYSCALL_DEFINE1(exit, int, error_code)
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);
+}
+
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+
+/* The head of siginfo_t for SIGCHLD, Linux's x86_64 layout. */
+struct waitid_info {
+	int si_signo, si_errno, si_code, _pad;
+	int si_pid, si_uid, si_status;
+};
+
+SYSCALL_DEFINE5(waitid, int, which, int, upid, void __user *, infop,
+		int, options, void __user *, ru)
+{
+	struct child_status cs = { 0 };
+	struct waitid_info info = { 0 };
+	long ret;
+	int pid;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WUNTRACED |
+			WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WUNTRACED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		pid = upid ? -upid : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(pid, options, &cs);
+	if (ret < 0)
+		return ret;
+	if (ret > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_pid = cs.pid;
+		if (cs.status & 0x7f) {
+			info.si_code = CLD_KILLED;
+			info.si_status = cs.status & 0x7f;
+		} else {
+			info.si_code = CLD_EXITED;
+			info.si_status = (cs.status >> 8) & 0xff;
+		}
+	}
+	if (infop && (clear_user(infop, 128) ||
+		      copy_to_user(infop, &info, sizeof(info))))
+		return -EFAULT;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	return 0;
 }

@@ -22,6 +22,7 @@
 #include <irqlab/jiffies.h>
 #include <irqlab/loadavg.h>
 #include <asm/processor.h>
+#include <irqlab/acpi.h>
 
 #define UTS_RELEASE	"6.1.0-irqlab-" IRQLAB_VERSION
 
@@ -389,4 +390,115 @@ SYSCALL_DEFINE0(sched_yield)
 {
 	yield();
 	return 0;
+}
+
+/* ---- the system as a whole --------------------------------------------- */
+
+struct sysinfo_user {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	u16 procs, pad;
+	unsigned long totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo_user __user *, info)
+{
+	struct sysinfo_user u;
+	struct sysinfo mem;
+
+	memset(&u, 0, sizeof(u));
+	u.uptime = ktime_get_ns() / NSEC_PER_SEC;
+	/* SI_LOAD_SHIFT 16 from the kernel's FSHIFT 11 fixed point. */
+	get_avenrun(u.loads, 0, 16 - 11);
+	si_meminfo(&mem);
+	u.totalram = mem.totalram;
+	u.freeram = mem.freeram;
+	u.procs = nr_threads;
+	u.mem_unit = 1;
+	return copy_to_user(info, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
+#define PR_GET_DUMPABLE		3
+#define PR_SET_DUMPABLE		4
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_SET_NO_NEW_PRIVS	38
+#define PR_GET_NO_NEW_PRIVS	39
+
+/* The options programs use; the rest are refused (EINVAL, as Linux
+ * for an option it does not know). */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+	long n;
+
+	switch (option) {
+	case PR_SET_NAME:
+		n = strncpy_from_user(comm, (const char __user *)arg2,
+				      sizeof(comm) - 1);
+		if (n < 0)
+			return n;
+		comm[n] = 0;
+		strscpy(current->comm, comm, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm,
+				    sizeof(current->comm)) ? -EFAULT : 0;
+	case PR_SET_PDEATHSIG:
+		if (arg2 > 64)
+			return -EINVAL;
+		current->pdeath_signal = arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return 1;
+	case PR_SET_DUMPABLE:
+		return arg2 <= 1 ? 0 : -EINVAL;
+	case PR_SET_NO_NEW_PRIVS:
+		return arg2 == 1 && !arg3 && !arg4 && !arg5 ? 0 : -EINVAL;
+	case PR_GET_NO_NEW_PRIVS:
+		return 0;
+	}
+	return -EINVAL;
+}
+
+#define LINUX_REBOOT_MAGIC1		0xfee1dead
+#define LINUX_REBOOT_MAGIC2		672274793
+#define LINUX_REBOOT_MAGIC2A		85072278
+#define LINUX_REBOOT_MAGIC2B		369367448
+#define LINUX_REBOOT_MAGIC2C		537993216
+#define LINUX_REBOOT_CMD_RESTART	0x01234567
+#define LINUX_REBOOT_CMD_HALT		0xcdef0123
+#define LINUX_REBOOT_CMD_CAD_ON		0x89abcdef
+#define LINUX_REBOOT_CMD_CAD_OFF	0x00000000
+#define LINUX_REBOOT_CMD_POWER_OFF	0x4321fedc
+
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
+		void __user *, arg)
+{
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	case LINUX_REBOOT_CMD_POWER_OFF:
+		acpi_power_off();
+		return -EIO;	/* it returned: no way to power off */
+	case LINUX_REBOOT_CMD_HALT:
+		pr_emerg("reboot: System halted\n");
+		halt_forever();
+	}
+	/* Restart needs a reset path irqlab does not have yet. */
+	return -EINVAL;
 }

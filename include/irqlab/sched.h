@@ -155,6 +155,7 @@ struct task_struct {
 	int __user *clear_child_tid;	/* set_tid_address(2) */
 	struct task_struct *vfork_parent; /* waits for our exec or exit */
 	int pgrp, session;
+	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
 };
 
 #define EXIT_DEAD		0x0010

@@ -123,6 +123,25 @@ size_t log_buf_copy(char *buf, size_t size)
 	return n;
 }
 
+size_t log_buf_size(void)
+{
+	return LOG_BUF_LEN;
+}
+
+size_t log_buf_len(void)
+{
+	return ringbuf_len(&log_ring);
+}
+
+void log_buf_clear(void)
+{
+	unsigned long flags;
+
+	printk_cpu_sync_get_irqsave(flags);
+	ringbuf_drop(&log_ring, ringbuf_len(&log_ring));
+	printk_cpu_sync_put_irqrestore(flags);
+}
+
 /* KERN_CONT's level: the line it continues has one. */
 #define LEVEL_CONT	(-1)
 
