@@ -181,22 +181,29 @@ __noipa void crash_ipi_fn(void *unused)
 	*(volatile int *)0 = 1;
 }
 
-/* Another CPU faults in its call-function IPI handler. */
+/*
+ * A secondary CPU faults in its call-function IPI handler.  The sender
+ * runs on CPU 0, so the report always shows the same path (a secondary
+ * CPU's idle loop under </IRQ>); otherwise the sender could be migrated
+ * between choosing the target and sending, and target itself or CPU 0.
+ */
 __noipa void crash_ipi(void *unused)
 {
-	int cpu = cpumask_any_online_but(smp_processor_id());
+	unsigned long old_mask = current->cpus_mask;
+	int cpu = cpumask_any_online_but(0);
 	int err;
 
 	if (cpu < 0) {
 		pr_err("crash: ipi needs a second CPU online\n");
 		return;
 	}
+	set_cpus_allowed_ptr(current, 1UL << 0);
 	err = smp_call_function_single(cpu, crash_ipi_fn, NULL, false);
-	if (err) {
+	if (!err)
+		crash_wait_for_interrupt();
+	set_cpus_allowed_ptr(current, old_mask);
+	if (err)
 		pr_err("crash: IPI to CPU%d: %s\n", cpu, strerror(err));
-		return;
-	}
-	crash_wait_for_interrupt();
 }
 
 static const struct crash_type crash_types[] = {
