@@ -70,13 +70,13 @@ verify() {
 	[ "$(dpkg-deb -f "$v_deb" Package)" = "$v_pkg" ] &&
 		[ "$(dpkg-deb -f "$v_deb" Version)" = "$v_ver" ] ||
 		die "$v_deb: its control fields do not say $v_pkg $v_ver"
-	VERIFIED_VERSION=$v_ver VERIFIED_SHA256=$v_got
+	VERIFIED_VERSION=$v_ver VERIFIED_SHA256=$v_got VERIFIED_FILE=$v_deb
 	return 0
 }
 
 manifest=""
 for pkg in $PKGS; do
-	deb=""
+	deb="" VERIFIED_FILE=""
 	for f in "$DIR/${pkg}_"*"_$ARCH.deb"; do
 		[ -e "$f" ] || continue
 		st=0
@@ -115,8 +115,9 @@ for pkg in $PKGS; do
 		[ -n "$deb" ] || die "apt-get download $pkg left no .deb of a" \
 			"version apt's index lists in $DIR"
 	fi
-	VERIFIED_VERSION="" VERIFIED_SHA256=""
-	verify "$pkg" "$deb"
+	# apt-cache show takes seconds: verify again only if the last file
+	# verified is not the one kept.
+	[ "$VERIFIED_FILE" = "$deb" ] || verify "$pkg" "$deb"
 	echo "fetch-debs: $pkg $VERIFIED_VERSION ($ARCH), sha256" \
 		"$VERIFIED_SHA256, verified against apt's index: $deb"
 	manifest="$manifest$pkg $VERIFIED_VERSION $VERIFIED_SHA256 $(basename "$deb")
