@@ -63,13 +63,14 @@ verify() {
 	v_got=$(sha256sum "$v_deb" | cut -d' ' -f1)
 	if ! printf '%s\n' "$v_want" | grep -qx "$v_got"; then
 		die "$v_deb: SHA256 $v_got is not the one apt's index gives for" \
-			"$v_pkg $v_ver ($(echo $v_want)): the file is corrupt or not" \
+			"$v_pkg $v_ver ($(printf '%s' "$v_want" | tr '\n' ' ')): the file is corrupt or not" \
 			"Debian's; delete it to fetch it again"
 	fi
 	# The SHA256 is the index's: the control fields are Debian's.
-	[ "$(dpkg-deb -f "$v_deb" Package)" = "$v_pkg" ] &&
-		[ "$(dpkg-deb -f "$v_deb" Version)" = "$v_ver" ] ||
+	if [ "$(dpkg-deb -f "$v_deb" Package)" != "$v_pkg" ] ||
+		[ "$(dpkg-deb -f "$v_deb" Version)" != "$v_ver" ]; then
 		die "$v_deb: its control fields do not say $v_pkg $v_ver"
+	fi
 	VERIFIED_VERSION=$v_ver VERIFIED_SHA256=$v_got VERIFIED_FILE=$v_deb
 	return 0
 }
