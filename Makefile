@@ -230,6 +230,34 @@ $(INITRAMFS): $(B)/rootfs.stamp $(INITRAMFS).src $(EXTRA_SRCS) tools/mkinitramfs
 
 initramfs: $(INITRAMFS)
 
+# A Linux kernel to boot the same archive on, the reference for what
+# irqlab must do with it (tests/test_initramfs_build.py): Debian's cloud
+# kernel (the 16550 console and devtmpfs built in), the version its
+# meta-package names, fetched and verified as busybox-static is.
+LINUX_REF_META	:= linux-image-cloud-amd64
+LINUX_REF_PKG	= $(shell apt-cache depends $(LINUX_REF_META) 2>/dev/null | \
+		  awk '$$1 == "Depends:" && $$2 ~ /^linux-image-/ { print $$2; exit }')
+LINUX_REF_DIR	:= $(DEBS_DIR)/linux
+
+$(LINUX_REF_DIR)/manifest: FORCE | deps
+	$(Q)pkg="$(LINUX_REF_PKG)"; \
+	[ -n "$$pkg" ] || { echo "linux-ref: apt knows no $(LINUX_REF_META)" \
+		"(no package lists? sh tools/setup-deps.sh)" >&2; exit 1; }; \
+	FETCH_DEBS=$$pkg sh tools/fetch-debs.sh $(LINUX_REF_DIR); \
+	for f in $(LINUX_REF_DIR)/*.deb; do \
+		grep -qF " $${f##*/}" $@ || { echo "linux-ref: removing $$f"; rm -f "$$f"; }; \
+	done
+
+$(B)/linux-ref/vmlinuz: $(LINUX_REF_DIR)/manifest
+	$(quiet) GEN $@
+	@mkdir -p $(dir $@)
+	$(Q)deb=$$(awk 'NR == 1 { print $$4 }' $<); \
+	dpkg-deb --fsys-tarfile "$(LINUX_REF_DIR)/$$deb" | \
+		tar -xO --wildcards './boot/vmlinuz-*' > $@.tmp && \
+	[ -s $@.tmp ] && mv $@.tmp $@
+
+linux-ref: $(B)/linux-ref/vmlinuz
+
 # ---- set-up, ISO, running -------------------------------------------------
 
 deps:
@@ -339,7 +367,7 @@ pktgen: $(B)/pktgen
 test-host: | deps
 	$(Q)$(MAKE) -C tests/host check
 
-test: check-accel iso check-layers test-host $(B)/pktgen $(USER_PROGS)
+test: check-accel iso check-layers test-host $(B)/pktgen $(USER_PROGS) linux-ref
 	$(Q)IRQLAB_ACCEL=$(ACCEL) IRQLAB_KVM_DEV=$(KVM_DEV) \
 		$(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
@@ -363,6 +391,8 @@ help:
 	@echo "make initramfs   build build/initramfs.cpio (busybox-static, rootfs/,"
 	@echo "                 the user programs; ROOTFS_EXTRA=DIR adds DIR's files)"
 	@echo "make user        build the user programs (build/user/: abi-test)"
+	@echo "make linux-ref   fetch Debian's Linux kernel, to boot the initramfs on"
+	@echo "                 (build/linux-ref/vmlinuz; make test uses it)"
 	@echo "make check-layers  fail on a call that goes the wrong way between"
 	@echo "                 layers (docs/design.md)"
 	@echo "make test        check-layers, host unit tests, then the QEMU tests"
@@ -371,7 +401,7 @@ help:
 FORCE:
 
 .PHONY: all deps iso check-accel run run-uefi ktest debug gdb pktgen check-layers test \
-	user initramfs \
+	user initramfs linux-ref \
 	test-host clean help
 
 -include $(OBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d)

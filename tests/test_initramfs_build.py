@@ -1,19 +1,23 @@
 """The initramfs build on the host: build/initramfs.cpio, tools/fetch-debs.sh.
 
 The archive is parsed here as Linux's init/initramfs.c reads it (cpio
-"newc", magic 070701), independently of tools/mkinitramfs.py.  Needs `make
-iso` (or `make initramfs user`) first, which `make test` does.
+"newc", magic 070701), independently of tools/mkinitramfs.py, and booted
+on Debian's Linux kernel (build/linux-ref/vmlinuz), the reference for what
+irqlab's kernel must do with it.  Needs `make initramfs user linux-ref`
+first, which `make test` does.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pexpect
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,3 +300,77 @@ def test_fetch_debs_rejects_a_corrupt_deb(tmp_path):
     assert "apt-get download" not in r.stdout
     assert bad.read_bytes() == bytes(data), "the verifier changed the file"
     assert not (tmp_path / "manifest").exists()
+
+
+# ---- the archive on Linux, the reference --------------------------------
+
+VMLINUZ = BUILD / "linux-ref" / "vmlinuz"
+TIMEOUT = 180 * float(os.environ.get("IRQLAB_TIMEOUT_SCALE", "1"))
+
+
+def boot_linux(name: str, cmdline: str = ""):
+    """Debian's Linux kernel (make linux-ref) on build/initramfs.cpio."""
+    if not VMLINUZ.is_file():
+        pytest.fail(f"{VMLINUZ} does not exist: run make linux-ref", pytrace=False)
+    accel = os.environ.get("IRQLAB_ACCEL", "tcg")
+    args = ["-M", "pc", "-accel", accel, *(["-cpu", "host"] if accel == "kvm" else []),
+            "-smp", "2", "-m", "256M", "-kernel", str(VMLINUZ), "-initrd", str(CPIO),
+            "-append", f"console=ttyS0 panic=-1 {cmdline}".strip(),
+            "-display", "none", "-monitor", "none", "-serial", "stdio",
+            "-no-reboot", "-nic", "none"]
+    logs = BUILD / "test-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    child = pexpect.spawn("qemu-system-x86_64", args, encoding="utf-8",
+                          codec_errors="replace", timeout=TIMEOUT, echo=False)
+    child.logfile_read = open(logs / f"test_initramfs_build-linux-{name}.log", "w")
+    return child
+
+
+def run_cmd(child, cmd: str) -> str:
+    """Type a command at the busybox shell; its output, after the echo of
+    the command line."""
+    child.sendline(cmd + "; echo END-$((6*7))")
+    child.expect(r"END-42\r*\n")
+    out = child.before
+    child.expect_exact("irqlab# ")
+    return out.replace("\r", "")
+
+
+def test_linux_boots_it_to_the_shell():
+    child = boot_linux("shell")
+    try:
+        child.expect_exact("irqlab# ")
+        mounts = run_cmd(child, "cat /proc/mounts")
+        for m in ("proc /proc proc", "sysfs /sys sysfs", "devtmpfs /dev devtmpfs",
+                  "tmpfs /tmp tmpfs"):
+            assert m in mounts, mounts
+        assert "/dev/ttyS0" in run_cmd(child, "tty")
+        assert "irqlab" in run_cmd(child, "hostname")
+        assert re.search(r"(?m)^\s*1 root\s+init$", run_cmd(child, "ps"))
+        out = run_cmd(child, "abi-test; echo status=$?")
+        assert "not ok" not in out and "status=0" in out, out
+        child.sendline("poweroff")
+        child.expect("reboot: Power down")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        child.logfile_read.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize("prog", ["abi-test", "abi-test-pie"])
+def test_abi_test_as_linux_init(prog):
+    """rdinit=abi-test: PID 1 prints TAP and powers off."""
+    child = boot_linux(prog, f"rdinit=/usr/lib/irqlab/{prog} quiet")
+    try:
+        child.expect(r"1\.\.(\d+)\r*\n")
+        plan = int(child.match.group(1))
+        child.expect(r"# abi-test: (\d+) of (\d+) passed")
+        passed, ran = int(child.match.group(1)), int(child.match.group(2))
+        tap = child.before.replace("\r", "")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        child.logfile_read.close()
+    assert "not ok" not in tap, tap
+    assert passed == ran == plan >= 18

@@ -63,20 +63,21 @@ verify() {
 	v_got=$(sha256sum "$v_deb" | cut -d' ' -f1)
 	if ! printf '%s\n' "$v_want" | grep -qx "$v_got"; then
 		die "$v_deb: SHA256 $v_got is not the one apt's index gives for" \
-			"$v_pkg $v_ver ($(echo $v_want)): the file is corrupt or not" \
+			"$v_pkg $v_ver ($(printf '%s' "$v_want" | tr '\n' ' ')): the file is corrupt or not" \
 			"Debian's; delete it to fetch it again"
 	fi
 	# The SHA256 is the index's: the control fields are Debian's.
-	[ "$(dpkg-deb -f "$v_deb" Package)" = "$v_pkg" ] &&
-		[ "$(dpkg-deb -f "$v_deb" Version)" = "$v_ver" ] ||
+	if [ "$(dpkg-deb -f "$v_deb" Package)" != "$v_pkg" ] ||
+		[ "$(dpkg-deb -f "$v_deb" Version)" != "$v_ver" ]; then
 		die "$v_deb: its control fields do not say $v_pkg $v_ver"
-	VERIFIED_VERSION=$v_ver VERIFIED_SHA256=$v_got
+	fi
+	VERIFIED_VERSION=$v_ver VERIFIED_SHA256=$v_got VERIFIED_FILE=$v_deb
 	return 0
 }
 
 manifest=""
 for pkg in $PKGS; do
-	deb=""
+	deb="" VERIFIED_FILE=""
 	for f in "$DIR/${pkg}_"*"_$ARCH.deb"; do
 		[ -e "$f" ] || continue
 		st=0
@@ -115,8 +116,9 @@ for pkg in $PKGS; do
 		[ -n "$deb" ] || die "apt-get download $pkg left no .deb of a" \
 			"version apt's index lists in $DIR"
 	fi
-	VERIFIED_VERSION="" VERIFIED_SHA256=""
-	verify "$pkg" "$deb"
+	# apt-cache show takes seconds: verify again only if the last file
+	# verified is not the one kept.
+	[ "$VERIFIED_FILE" = "$deb" ] || verify "$pkg" "$deb"
 	echo "fetch-debs: $pkg $VERIFIED_VERSION ($ARCH), sha256" \
 		"$VERIFIED_SHA256, verified against apt's index: $deb"
 	manifest="$manifest$pkg $VERIFIED_VERSION $VERIFIED_SHA256 $(basename "$deb")
