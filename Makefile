@@ -134,9 +134,9 @@ check-layers: $(OBJS)
 MUSL_CC		:= musl-gcc
 MUSL_LIB	:= /usr/lib/x86_64-linux-musl
 USER_CFLAGS	:= -std=gnu11 -O2 -Wall -Wextra -Werror
-USER_PROGS	:= $(B)/user/abi-test $(B)/user/abi-test-pie
+USER_PROGS	:= $(B)/user/abi-test $(B)/user/abi-test-pie $(B)/user/bench
 
-$(B)/user/abi-test: tests/user/abi-test.c Makefile | deps
+$(B)/user/abi-test $(B)/user/bench: $(B)/user/%: tests/user/%.c Makefile | deps
 	$(quiet) MUSLCC $@
 	@mkdir -p $(dir $@)
 	$(Q)$(MUSL_CC) -static $(USER_CFLAGS) -o $@ $<
@@ -371,6 +371,10 @@ test: check-accel iso check-layers test-host $(B)/pktgen $(USER_PROGS) linux-ref
 	$(Q)IRQLAB_ACCEL=$(ACCEL) IRQLAB_KVM_DEV=$(KVM_DEV) \
 		$(PYTHON) -m pytest tests $(PYTEST_ARGS)
 
+# Benchmarks print figures; no test asserts them (docs/userspace.md).
+bench-syscall: iso
+	$(Q)$(PYTHON) tools/bench-syscall.py --iso $(B)/irqlab.iso
+
 clean:
 	rm -rf $(B)
 	$(Q)$(MAKE) -C tests/host clean
@@ -390,7 +394,8 @@ help:
 	@echo "make pktgen      build build/pktgen, the host packet generator"
 	@echo "make initramfs   build build/initramfs.cpio (busybox-static, rootfs/,"
 	@echo "                 the user programs; ROOTFS_EXTRA=DIR adds DIR's files)"
-	@echo "make user        build the user programs (build/user/: abi-test)"
+	@echo "make user        build the user programs (build/user/: abi-test, bench)"
+	@echo "make bench-syscall  getpid and fork+exec+wait costs in instructions"
 	@echo "make linux-ref   fetch Debian's Linux kernel, to boot the initramfs on"
 	@echo "                 (build/linux-ref/vmlinuz; make test uses it)"
 	@echo "make check-layers  fail on a call that goes the wrong way between"
@@ -401,7 +406,7 @@ help:
 FORCE:
 
 .PHONY: all deps iso check-accel run run-uefi ktest debug gdb pktgen check-layers test \
-	user initramfs linux-ref \
+	user initramfs linux-ref bench-syscall \
 	test-host clean help
 
 -include $(OBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d)
