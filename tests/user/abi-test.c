@@ -449,6 +449,105 @@ static int t_getdents(void)
 	return 1;
 }
 
+/* The tests that would hurt a real machine run only on irqlab. */
+static int on_irqlab(void)
+{
+	struct utsname u;
+
+	return uname(&u) == 0 && strstr(u.release, "irqlab") != NULL;
+}
+
+static const char *skip_reason;	/* set by a test that did not run */
+
+#define SKIP_UNLESS_IRQLAB()						\
+	do {								\
+		if (!on_irqlab()) {					\
+			skip_reason = "only on irqlab";			\
+			return 1;					\
+		}							\
+	} while (0)
+
+#define BOMB_MAX	4096
+
+/*
+ * Children that stay alive until fork fails: the process limit gives
+ * EAGAIN (never a hang or a crash), and once they are killed and reaped
+ * fork works again.
+ */
+static int t_forkbomb(void)
+{
+	static pid_t kids[BOMB_MAX];
+	int n = 0, err = 0, i, reaped = 0;
+
+	SKIP_UNLESS_IRQLAB();
+	while (n < BOMB_MAX) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			for (;;)
+				pause();
+		}
+		if (pid < 0) {
+			err = errno;
+			break;
+		}
+		kids[n++] = pid;
+	}
+	for (i = 0; i < n; i++)
+		kill(kids[i], SIGKILL);
+	for (i = 0; i < n; i++)
+		reaped += waitpid(kids[i], NULL, 0) == kids[i];
+	CHECK(err == EAGAIN, "fork %d children: stopped with errno %d (%s) "
+	      "expected EAGAIN", n, err, strerror(err));
+	CHECK(reaped == n, "reaped %d of %d children", reaped, n);
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	CHECK(pid > 0 && waitpid(pid, NULL, 0) == pid,
+	      "fork after the bomb: errno %d (%s)", errno, strerror(errno));
+	return 1;
+}
+
+/*
+ * A child that touches more memory than the machine has is killed by
+ * the out-of-memory path (SIGKILL), and the memory comes back.
+ */
+static int t_oom(void)
+{
+	const size_t huge = 1UL << 34;	/* 16 GiB: more than any test VM */
+	int status;
+
+	SKIP_UNLESS_IRQLAB();
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		char *p = mmap(NULL, huge, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+			       -1, 0);
+
+		if (p == MAP_FAILED)
+			_exit(3);
+		for (size_t off = 0; off < huge; off += 4096)
+			p[off] = 1;
+		_exit(4);
+	}
+	CHECK(pid > 0, "fork: errno %d (%s)", errno, strerror(errno));
+	CHECK(waitpid(pid, &status, 0) == pid, "waitpid: errno %d", errno);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	      "the child ended with status 0x%x, expected killed by SIGKILL",
+	      status);
+	/* What it had is free again: 32 MiB can be touched. */
+	char *q = mmap(NULL, 32 << 20, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	CHECK(q != MAP_FAILED, "mmap 32 MiB after: errno %d", errno);
+	for (size_t off = 0; off < (32 << 20); off += 4096)
+		q[off] = 2;
+	munmap(q, 32 << 20);
+	return 1;
+}
+
 static const struct test {
 	const char *name;
 	int (*fn)(void);
@@ -472,6 +571,8 @@ static const struct test {
 	{ "hostname",	t_hostname,	"open and read /etc/hostname: irqlab" },
 	{ "pipe",	t_pipe,		"pipe: write, read, EOF" },
 	{ "getdents",	t_getdents,	"getdents64 of / lists etc" },
+	{ "forkbomb",	t_forkbomb,	"fork until EAGAIN (irqlab only), then fork works again" },
+	{ "oom",	t_oom,		"a child touching 16 GiB is killed (irqlab only); memory comes back" },
 };
 #define NTESTS	(sizeof(tests) / sizeof(tests[0]))
 
@@ -548,10 +649,14 @@ int main(int argc, char **argv)
 			continue;
 		diag[0] = 0;
 		errno = 0;
+		skip_reason = NULL;
 		int ok = tests[t].fn();
 
 		num++;
-		if (ok) {
+		if (ok && skip_reason) {
+			outf("ok %d - %s # SKIP %s\n", num, tests[t].name,
+			     skip_reason);
+		} else if (ok) {
 			outf("ok %d - %s\n", num, tests[t].name);
 		} else {
 			failed++;
