@@ -484,8 +484,10 @@ static int t_forkbomb(void)
 		pid_t pid = fork();
 
 		if (pid == 0) {
+			struct timespec ts = { 1000, 0 };
+
 			for (;;)
-				pause();
+				nanosleep(&ts, NULL);
 		}
 		if (pid < 0) {
 			err = errno;
