@@ -50,9 +50,7 @@ bool handle_page_fault(struct pt_regs *regs, unsigned long address)
 	}
 	if (user_mode(regs)) {
 		if (ret == -ENOMEM) {
-			pr_err("Out of memory: Killed process %d (%s)\n",
-			       current->pid, current->comm);
-			force_sig(SIGKILL);
+			pagefault_out_of_memory();
 			return true;
 		}
 		show_signal_msg(regs, regs->error_code, address);

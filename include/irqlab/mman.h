@@ -63,6 +63,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
  */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned long error);
+/* A fault found no free page: the OOM report, and the process dies. */
+void pagefault_out_of_memory(void);
 /* Drops the current task's address space (exit, exec). */
 void exit_mm(void);
 /* Prints prefix and the area of ip ("prog[400000+1000]"), if any. */

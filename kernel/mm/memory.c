@@ -12,6 +12,7 @@
 #include <irqlab/mman.h>
 #include <irqlab/sched.h>
 #include <irqlab/printk.h>
+#include <irqlab/signal.h>
 
 #define PF_WRITE	0x2
 #define PF_INSTR	0x10
@@ -39,7 +40,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	/* Another path filled it meanwhile (a user copy and the program). */
 	if (user_pte(mm->pgd, addr))
 		goto out;
-	page = get_zeroed_page(GFP_KERNEL);
+	/* No allocation-failure report: the OOM path reports (oom_kill). */
+	page = get_zeroed_page(GFP_KERNEL | __GFP_NOWARN);
 	if (!page) {
 		ret = -ENOMEM;
 		goto out;
@@ -54,6 +56,24 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 out:
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
+}
+
+/*
+ * No page for a process's fault: kill it, with Linux's report (one
+ * process only has the memory it faulted in, so the faulting one is the
+ * victim; Linux picks the largest, which is usually that one too).
+ */
+void pagefault_out_of_memory(void)
+{
+	struct task_struct *p = current;
+	struct mm_struct *mm = p->mm;
+
+	pr_warn("%s invoked oom-killer: gfp_mask=0x%x(GFP_KERNEL), order=0, oom_score_adj=0\n",
+		p->comm, GFP_KERNEL);
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:0kB oom_score_adj:0\n",
+	       p->pid, p->comm, mm ? mm->total_vm << (PAGE_SHIFT - 10) : 0,
+	       mm ? mm->rss << (PAGE_SHIFT - 10) : 0);
+	force_sig(SIGKILL);
 }
 
 void exit_mm(void)
