@@ -30,6 +30,7 @@
 
 #define ARG_PAGES_ORDER	5	/* 128 KiB = MAX_ARG_BYTES */
 #define MAX_SCRIPT_DEPTH 4	/* Linux: -ELOOP beyond */
+#define AUXV_ENTRIES	17	/* create_stack's AUX() lines */
 
 #include <irqlab/random.h>
 
@@ -200,7 +201,8 @@ static int create_stack(struct linux_binprm *b, unsigned long *sp_out)
 	p -= sizeof(random);
 	rnd = p;
 	p &= ~15UL;
-	nwords = 1 + b->argc + 1 + b->envc + 1 + 2 * 17;
+	/* argc, argv and NULL, envp and NULL, AUXV_ENTRIES pairs and AT_NULL. */
+	nwords = 1 + b->argc + 1 + b->envc + 1 + 2 * (AUXV_ENTRIES + 1);
 	sp = (p - nwords * sizeof(long)) & ~15UL;
 
 	w = kcalloc(nwords, sizeof(long), GFP_KERNEL);
@@ -243,7 +245,8 @@ static int create_stack(struct linux_binprm *b, unsigned long *sp_out)
 	AUX(AT_EXECFN, execfn);
 	AUX(AT_PLATFORM, plat);
 #undef AUX
-	/* AT_NULL: the two zero words kcalloc left. */
+	/* AT_NULL: the last two words, which kcalloc zeroed. */
+	BUG_ON(i != nwords - 2);
 	get_random_bytes(random, sizeof(random));
 	if (copy_to_user((void __user *)sp, w, nwords * sizeof(long)) ||
 	    copy_to_user((void __user *)rnd, random, sizeof(random)) ||

@@ -23,16 +23,34 @@ static const u8 exit7[] = {
 	0xb8, 0xe7, 0x00, 0x00, 0x00, 0xbf, 0x07, 0x00, 0x00, 0x00, 0x0f, 0x05
 };
 
+/*
+ * Counts the auxiliary vector's entries before AT_NULL (at most 64) and
+ * exits with the count: argc, argv..., NULL, envp..., NULL, then pairs.
+ */
+static const u8 count_auxv[] = {
+	0x48, 0x8b, 0x0c, 0x24, 0x48, 0x8d, 0x74, 0xcc, 0x10, 0x48, 0x83, 0x3e,
+	0x00, 0x48, 0x8d, 0x76, 0x08, 0x75, 0xf6, 0x31, 0xff, 0x48, 0x8b, 0x06,
+	0x48, 0x85, 0xc0, 0x74, 0x0b, 0xff, 0xc7, 0x48, 0x83, 0xc6, 0x10, 0x83,
+	0xff, 0x40, 0x72, 0xed, 0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05
+};
+
 struct image {
 	struct elf64_hdr eh;
 	struct elf64_phdr ph[2];
 	u8 pad[CODE_OFF - sizeof(struct elf64_hdr) -
 	       2 * sizeof(struct elf64_phdr)];
-	u8 code[sizeof(exit7)];
+	u8 code[64];
 } __packed;
+
+static void build_with(struct image *im, const u8 *code, size_t len);
 
 /* A static ET_EXEC: one PT_LOAD of the whole file at LOAD_VA, R+X. */
 static void build(struct image *im)
+{
+	build_with(im, exit7, sizeof(exit7));
+}
+
+static void build_with(struct image *im, const u8 *code, size_t len)
 {
 	memset(im, 0, sizeof(*im));
 	memcpy(im->eh.e_ident, ELFMAG, 4);
@@ -54,7 +72,7 @@ static void build(struct image *im)
 	im->ph[0].p_filesz = sizeof(*im);
 	im->ph[0].p_memsz = sizeof(*im);
 	im->ph[0].p_align = 0x1000;
-	memcpy(im->code, exit7, sizeof(exit7));
+	memcpy(im->code, code, len);
 }
 
 static int write_file(const char *path, const void *data, size_t len,
@@ -215,7 +233,29 @@ static void too_many_arguments_is_e2big(struct ktest *t)
 	kfree(argv);
 }
 
+/*
+ * The auxiliary vector ends with AT_NULL whatever the strings' length
+ * (the padding below them changes with it): 17 entries (docs/
+ * userspace.md lists them).
+ */
+static void auxv_ends_with_at_null(struct ktest *t)
+{
+	static const char arg[] = "0123456789abcdef";
+	const char *argv[] = { "/tmp/exec-auxv", NULL, NULL };
+	int len;
+
+	build_with(&im, count_auxv, sizeof(count_auxv));
+	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-auxv", &im, sizeof(im), 0755),
+			0);
+	for (len = 0; len < 16; len++) {
+		argv[1] = arg + 16 - len;
+		KTEST_EXPECT_EQ(t, exec_status(t, "/tmp/exec-auxv", argv),
+				17 << 8);
+	}
+}
+
 static const struct ktest_case exec_cases[] = {
+	KTEST_CASE(auxv_ends_with_at_null),
 	KTEST_CASE(a_static_program_runs),
 	KTEST_CASE(bad_headers_are_enoexec),
 	KTEST_CASE(truncated_files_are_eio),
