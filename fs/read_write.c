@@ -92,10 +92,10 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		pos = size + offset;
 		break;
 	case SEEK_DATA:		/* all data: no holes are reported */
-		pos = offset < size ? offset : -ENXIO;
+		pos = (u64)offset < (u64)size ? offset : -ENXIO;
 		break;
 	case SEEK_HOLE:		/* the only hole is the end */
-		pos = offset < size ? size : -ENXIO;
+		pos = (u64)offset < (u64)size ? size : -ENXIO;
 		break;
 	default:
 		pos = -EINVAL;
