@@ -604,6 +604,54 @@ static void test_output_processing(struct ktest *t)
 	fput(f);
 }
 
+/* /dev/console is ttyS0's tty, and never becomes a controlling tty. */
+struct console_results {
+	long same_tty, console_session, ttys0_session, dev_tty;
+	char name[16];
+};
+static struct console_results cr;
+
+static int leader_opens_console(struct proc *p)
+{
+	struct file *c = filp_open("/dev/console", O_RDWR, 0);
+	struct file *s, *t;
+	struct tty_struct *tty;
+
+	if (IS_ERR(c))
+		return 1;
+	tty = c->private_data;
+	strscpy(cr.name, tty->name, sizeof(cr.name));
+	cr.console_session = READ_ONCE(tty->session);
+	s = filp_open("/dev/ttyS0", O_RDWR, 0);
+	if (!IS_ERR(s)) {
+		cr.same_tty = s->private_data == tty;
+		/* ttyS0 without O_NOCTTY: the leader's controlling tty. */
+		cr.ttys0_session = READ_ONCE(tty->session);
+		t = filp_open("/dev/tty", O_RDWR, 0);
+		cr.dev_tty = !IS_ERR(t) && t->private_data == tty;
+		if (!IS_ERR(t))
+			fput(t);
+		fput(s);
+	}
+	fput(c);
+	/* The last close gave the session up. */
+	return READ_ONCE(tty->session) ? 2 : 0;
+}
+
+static void test_console_is_ttyS0_never_a_ctty(struct ktest *t)
+{
+	struct proc leader = { .fn = leader_opens_console };
+
+	memset(&cr, 0, sizeof(cr));
+	KTEST_ASSERT_GT(t, proc_start(&leader), 0);
+	KTEST_EXPECT_EQ(t, proc_wait(&leader), 0);
+	KTEST_EXPECT_STREQ(t, cr.name, "ttyS0");
+	KTEST_EXPECT_EQ(t, cr.console_session, 0);
+	KTEST_EXPECT_EQ(t, cr.same_tty, 1);
+	KTEST_EXPECT_EQ(t, cr.ttys0_session, leader.pid);
+	KTEST_EXPECT_EQ(t, cr.dev_tty, 1);
+}
+
 static const struct ktest_case n_tty_cases[] = {
 	KTEST_CASE(test_canonical_lines),
 	KTEST_CASE(test_erase_kill_werase),
@@ -618,6 +666,7 @@ static const struct ktest_case n_tty_cases[] = {
 	KTEST_CASE(test_signal_interrupts_read),
 	KTEST_CASE(test_flip_buffer_feeds_ldisc_while_open),
 	KTEST_CASE(test_output_processing),
+	KTEST_CASE(test_console_is_ttyS0_never_a_ctty),
 	{}
 };
 KTEST_SUITE(n_tty, n_tty_cases);
