@@ -9,21 +9,20 @@
  * once the transmitter is empty, so nothing is lost when the machine
  * stops right after.  Input is interrupt driven once the device
  * initcall has run, and takes every step of deferred work on its way to
- * the reader (docs/deferred-work.md): the top half moves bytes from the
- * UART into a ring and schedules a tasklet; the tasklet (TASKLET_SOFTIRQ)
- * queues a work item; the work item, in a kworker, wakes the reader
- * sleeping in the console's read().  Before that (early boot), or from
- * atomic context, input is polled.
+ * the reader (docs/deferred-work.md, docs/tty.md): the top half moves
+ * bytes from the UART into the tty port's flip buffer and schedules a
+ * tasklet; the tasklet (TASKLET_SOFTIRQ) pushes the flip buffer, which
+ * queues flush_to_ldisc; in a kworker, that feeds N_TTY if a file has
+ * ttyS0 open, or else wakes the kernel's console reader (console_getc).
+ * Before that (early boot), or from atomic context, input is polled.
  */
 #include <irqlab/console.h>
 #include <irqlab/errno.h>
 #include <irqlab/init.h>
 #include <irqlab/interrupt.h>
-#include <irqlab/ringbuf.h>
 #include <irqlab/kernel.h>
+#include <irqlab/tty.h>
 #include <irqlab/spinlock.h>
-#include <irqlab/wait.h>
-#include <irqlab/workqueue.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 
@@ -55,14 +54,9 @@
 #define UART_CLOCK	115200	/* 1.8432 MHz / 16 */
 #define BAUD		115200
 #define COM1_IRQ	4
-#define RX_RING_SIZE	4096
 
-static u8 rx_buf[RX_RING_SIZE];
-static struct ringbuf rx_ring = { .buf = rx_buf, .size = RX_RING_SIZE };
+static struct tty_port serial_port;	/* the flip buffer */
 static bool rx_irq_enabled;
-static DEFINE_SPINLOCK(rx_lock);
-static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
-static unsigned int rx_overruns;	/* bytes lost to a full ring */
 
 static void serial_hw_init(void)
 {
@@ -106,31 +100,17 @@ static int uart_getc_nowait(void)
 	return inb(COM1 + UART_RX);
 }
 
-static bool rx_take(u8 *c)
-{
-	unsigned long flags;
-	bool got;
-
-	spin_lock_irqsave(&rx_lock, flags);
-	got = ringbuf_get_byte(&rx_ring, c);
-	spin_unlock_irqrestore(&rx_lock, flags);
-	return got;
-}
-
-/* A byte of input, from the ring once the interrupt fills it. */
+/* A byte of input, from the flip buffer once the interrupt fills it. */
 static int serial_console_poll_get_char(struct console *co)
 {
-	u8 c;
-
 	if (!rx_irq_enabled)
 		return uart_getc_nowait();
-	return rx_take(&c) ? c : -EAGAIN;
+	return tty_port_console_poll(&serial_port);
 }
 
 static int serial_console_read(struct console *co, char *s,
 			       unsigned int count)
 {
-	unsigned int n = 0;
 	int c;
 
 	if (!count)
@@ -138,16 +118,11 @@ static int serial_console_read(struct console *co, char *s,
 	if (!rx_irq_enabled || irqs_disabled() || in_atomic()) {
 		while ((c = uart_getc_nowait()) < 0)
 			cpu_relax();
-		s[n++] = c;
+		s[0] = c;
+		return 1;
 	}
-	for (;;) {
-		while (n < count && (c = serial_console_poll_get_char(co)) >= 0)
-			s[n++] = c;
-		if (n)
-			return n;
-		/* The reader sleeps; the receive interrupt wakes it. */
-		wait_event_interruptible(rx_wait, !ringbuf_empty(&rx_ring));
-	}
+	/* Sleeps until input comes and no file holds ttyS0 open. */
+	return tty_port_console_read(&serial_port, s, count);
 }
 
 static struct console serial_console = {
@@ -167,52 +142,52 @@ static int serial_console_init(void)
 console_initcall(serial_console_init);
 
 /*
- * Process context, a kworker: where a tty would run its line discipline,
- * and where n_tty reports lost input.
- */
-static void serial_rx_work(struct work_struct *work)
-{
-	unsigned int lost = __atomic_exchange_n(&rx_overruns, 0,
-						 __ATOMIC_RELAXED);
-
-	if (lost)
-		pr_warn("ttyS0: %u input overrun(s)\n", lost);
-	wake_up_interruptible(&rx_wait);
-}
-static DECLARE_WORK(rx_work, serial_rx_work);
-
-/*
- * Softirq context: may not sleep, so it hands on to a thread.  An unbound
- * kworker, as Linux's tty_flip_buffer_push() uses: a per-CPU one would
- * wait behind any FIFO task hogging the CPU the interrupt came in on,
- * and the console would stop answering.
+ * Softirq context: may not sleep, so it hands on to a thread, an unbound
+ * kworker running flush_to_ldisc (drivers/tty/tty_buffer.c).
  */
 static void serial_rx_tasklet(struct tasklet_struct *t)
 {
-	queue_work(system_unbound_wq, &rx_work);
+	tty_flip_buffer_push(&serial_port);
 }
 static DECLARE_TASKLET(rx_tasklet, serial_rx_tasklet);
 
-/* The top half: empty the UART's FIFO into the ring, nothing more. */
+/* The top half: empty the UART's FIFO into the flip buffer, no more. */
 static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
 	if (inb(COM1 + UART_IIR) & UART_IIR_NO_INT)
 		return IRQ_NONE;
-	spin_lock(&rx_lock);
-	while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
-		if (!ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX)))
-			rx_overruns++;
-	}
-	spin_unlock(&rx_lock);
+	while (inb(COM1 + UART_LSR) & UART_LSR_DR)
+		tty_insert_flip_char(&serial_port, inb(COM1 + UART_RX));
 	tasklet_schedule(&rx_tasklet);
 	return IRQ_HANDLED;
 }
 
-/* Linux's serial8250_init, a device initcall: input on IRQ 4 from now. */
+/* A program's output: the console's, serialised with printk's lines. */
+static void serial_tty_write(struct tty_struct *tty, const u8 *buf,
+			     size_t count)
+{
+	console_write_user((const char *)buf, count);
+}
+
+static const struct tty_operations serial_tty_ops = {
+	.write = serial_tty_write,
+	.lf_is_crlf = true,	/* serial_console_write's CR before LF */
+};
+
+/*
+ * Linux's serial8250_init, a device initcall: the tty ttyS0 (4:64, the
+ * console's, so /dev/console's too), and input on IRQ 4 from now.
+ */
 static int serial_irq_init(void)
 {
-	int ret = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", &rx_ring);
+	int ret;
 
+	tty_port_init(&serial_port);
+	register_chrdev_region(MKDEV(4, 64), 1, "ttyS");
+	/* Linux's devtmpfs mode for ttyS0: 0660. */
+	tty_register("ttyS0", MKDEV(4, 64), 0660, &serial_tty_ops,
+		     &serial_port, true);
+	ret = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", &serial_port);
 	if (ret) {
 		pr_err("serial: cannot get IRQ %d (%d): input stays polled\n",
 		       COM1_IRQ, ret);
@@ -222,7 +197,8 @@ static int serial_irq_init(void)
 	outb(UART_IER_RDI, COM1 + UART_IER);
 	/* Bytes that came before the interrupt was on raise none: take them. */
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR)
-		ringbuf_put_byte(&rx_ring, inb(COM1 + UART_RX));
+		tty_insert_flip_char(&serial_port, inb(COM1 + UART_RX));
+	tty_flip_buffer_push(&serial_port);
 	return 0;
 }
 device_initcall(serial_irq_init);

@@ -82,6 +82,8 @@
 #define EINPROGRESS	115
 #define ECANCELED	125
 /* Linux-internal, never seen by user space (include/linux/errno.h). */
+/* A system call a signal interrupted: restarted, or EINTR to a handler. */
+#define ERESTARTSYS	512
 #define ENOTSUPP	524
 
 #ifndef __ASSEMBLY__
