@@ -24,6 +24,23 @@ const struct file_operations proc_file_operations = {
 	.release = single_release,
 };
 
+/*
+ * Linux's proc_notify_change: a truncation (open's O_TRUNC, as busybox
+ * sysctl -w and a shell's `>` do) is a no-op that succeeds.
+ */
+static int proc_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct iattr a = *attr;
+
+	a.ia_valid &= ~ATTR_SIZE;
+	setattr_copy(dentry->d_inode, &a);
+	return 0;
+}
+
+const struct inode_operations proc_file_inode_operations = {
+	.setattr = proc_setattr,
+};
+
 static const struct inode_operations proc_dir_inode_operations = {
 	.lookup = simple_lookup,
 };
@@ -132,6 +149,7 @@ int proc_create(struct dentry *dir, const char *name, umode_t mode,
 	pi->data = data;
 	pi->pid = pid;
 	inode->i_private = pi;
+	inode->i_op = &proc_file_inode_operations;
 	inode->i_fop = fops ? fops : &proc_file_operations;
 	d_instantiate(d, inode);
 	dput(d);

@@ -10,6 +10,7 @@ struct task_struct;
 
 /* generic.c: a tree of generated files, built under dcache_lock. */
 extern const struct file_operations proc_file_operations;
+extern const struct inode_operations proc_file_inode_operations;
 struct inode *proc_new_inode(struct super_block *sb, umode_t mode);
 /* The directory at path under root (made, 0555, as needed), referenced. */
 struct dentry *proc_mkdir_p(struct dentry *root, const char *path,

@@ -67,6 +67,18 @@ static const struct file_operations proc_sys_file_operations = {
 	.release = single_release,
 };
 
+/* Linux's proc_sys_setattr: no chmod or chown; O_TRUNC is fine. */
+static int proc_sys_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	if (attr->ia_valid & (ATTR_MODE | ATTR_UID | ATTR_GID))
+		return -EPERM;
+	return 0;
+}
+
+static const struct inode_operations proc_sys_inode_operations = {
+	.setattr = proc_sys_setattr,
+};
+
 int proc_sys_init(struct dentry *root)
 {
 	const struct ctl_table *t;
@@ -87,6 +99,16 @@ int proc_sys_init(struct dentry *root)
 			return -ENOMEM;
 		err = proc_create(dir, slash ? slash + 1 : path, S_IFREG | 0644,
 				  proc_sys_show, t, 0, &proc_sys_file_operations);
+		if (!err) {
+			struct dentry *d = d_lookup(dir, slash ? slash + 1 :
+						    path, strlen(slash ?
+						    slash + 1 : path));
+
+			if (d) {
+				d->d_inode->i_op = &proc_sys_inode_operations;
+				dput(d);
+			}
+		}
 		dput(dir);
 		if (err && err != -EEXIST)
 			return err;

@@ -3,6 +3,7 @@
 #include <irqlab/shell.h>
 #include <irqlab/bootinfo.h>
 #include <irqlab/mm.h>
+#include <irqlab/string.h>
 
 static void proc_cmdline_show(void)
 {
@@ -34,7 +35,7 @@ static void proc_meminfo_show(void)
 		"SReclaimable:", "SUnreclaim:", "KernelStack:", "PageTables:",
 		"NFS_Unstable:", "Bounce:", "WritebackTmp:", "CommitLimit:",
 		"Committed_AS:", "VmallocTotal:", "VmallocUsed:",
-		"VmallocChunk:", "Percpu:", "HardwareCorrupted:",
+		"VmallocChunk:", "Percpu:",
 		"AnonHugePages:", "ShmemHugePages:", "ShmemPmdMapped:",
 		"FileHugePages:", "FilePmdMapped:",
 	};
@@ -49,8 +50,11 @@ static void proc_meminfo_show(void)
 	 * The rest of Linux's lines, in its order, for free and top: irqlab
 	 * has no page cache, swap, slab accounting or huge pages yet.
 	 */
-	for (n = 0; n < ARRAY_SIZE(zero_kb); n++)
+	for (n = 0; n < ARRAY_SIZE(zero_kb); n++) {
 		show_val_kb(zero_kb[n], 0);
+		if (!strcmp(zero_kb[n], "Percpu:"))	/* Linux's own width */
+			sh_printf("HardwareCorrupted: %5lu kB\n", 0UL);
+	}
 	sh_printf("HugePages_Total:       0\nHugePages_Free:        0\n"
 		  "HugePages_Rsvd:        0\nHugePages_Surp:        0\n");
 	show_val_kb("Hugepagesize:", 2048 << 10);

@@ -380,7 +380,7 @@ static void cmdline_of_a_process(struct ktest *t)
 
 static long write_str(const char *path, const char *s)
 {
-	struct file *f = filp_open(path, O_WRONLY, 0);
+	struct file *f = filp_open(path, O_WRONLY | O_TRUNC, 0);
 	loff_t pos = 0;
 	long n;
 
