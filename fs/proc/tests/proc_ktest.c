@@ -170,7 +170,7 @@ static void entries_read_as_their_show_prints(struct ktest *t)
 	}
 	kfree(file);
 	kfree(shown);
-	/* The console saw none of it, and the task captures nothing now. */
+	/* Generation is over: the task's output goes to the console again. */
 	KTEST_EXPECT_NULL(t, current->seq_capture);
 	proc_umount_at(MNT);
 }
