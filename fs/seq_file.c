@@ -134,7 +134,6 @@ out:
 
 loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 {
-	struct seq_file *m = file->private_data;
 	loff_t pos;
 
 	mutex_lock(&file->f_pos_lock);
@@ -146,13 +145,12 @@ loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 		pos = file->f_pos + offset;
 		break;
 	default:
-		/* Linux's seq_lseek has no SEEK_END: a file's size is unknown. */
+		/* Linux's has no SEEK_END either: the size is unknown. */
 		pos = -1;
 	}
 	if (pos >= 0)
 		file->f_pos = pos;
 	mutex_unlock(&file->f_pos_lock);
-	(void)m;
 	return pos >= 0 ? pos : -EINVAL;
 }
 

@@ -87,7 +87,8 @@ static bool proc_task_mem(struct task_struct *p, struct proc_mem *pm)
 	pm->total_vm = mm->total_vm;
 	pm->rss = mm->rss;
 	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+		unsigned long pages = (vma->vm_end - vma->vm_start) >>
+				      PAGE_SHIFT;
 
 		if (vma->vm_flags & VM_GROWSDOWN)
 			pm->stack_vm += pages;

@@ -59,7 +59,7 @@ static int mounts_show(struct seq_file *m)
 	mutex_unlock(&dcache_lock);
 	get_fs_root(&root);
 	for (i = 0; i < n; i++) {
-		struct path mp = { .mnt = mnts[i], .dentry = mnts[i]->mnt_root };
+		struct path mp = { mnts[i], mnts[i]->mnt_root };
 		int fl = mnts[i]->mnt_flags;
 		char *p = d_path_root(&mp, &root, buf, PATH_MAX);
 
@@ -165,7 +165,8 @@ static int cpuinfo_show(struct seq_file *m)
 		seq_printf(m, "bogomips\t: %lu.%02lu\n", tsc_khz / 500,
 			   tsc_khz / 5 % 100);
 		seq_puts(m, "clflush size\t: 64\ncache_alignment\t: 64\n");
-		seq_puts(m, "address sizes\t: 48 bits physical, 48 bits virtual\n");
+		seq_puts(m, "address sizes\t: 48 bits physical, "
+			    "48 bits virtual\n");
 		seq_puts(m, "power management:\n\n");
 	}
 	return 0;

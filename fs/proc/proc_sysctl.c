@@ -98,7 +98,8 @@ int proc_sys_init(struct dentry *root)
 		if (!dir)
 			return -ENOMEM;
 		err = proc_create(dir, slash ? slash + 1 : path, S_IFREG | 0644,
-				  proc_sys_show, t, 0, &proc_sys_file_operations);
+				  proc_sys_show, t, 0,
+				  &proc_sys_file_operations);
 		if (!err) {
 			struct dentry *d = d_lookup(dir, slash ? slash + 1 :
 						    path, strlen(slash ?

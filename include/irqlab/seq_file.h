@@ -32,7 +32,7 @@ struct seq_file {
 	char *buf;
 	size_t size;		/* allocated */
 	size_t count;		/* bytes generated */
-	int error;		/* -ENOMEM: it outgrew SEQ_FILE_MAX or memory */
+	int error;		/* -ENOMEM: past SEQ_FILE_MAX, or no memory */
 	bool generated;
 	struct mutex lock;	/* generation and reads */
 	/* Prints the whole file; 0 or -errno (fails the read). */

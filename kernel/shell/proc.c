@@ -52,7 +52,8 @@ static void proc_meminfo_show(void)
 	 */
 	for (n = 0; n < ARRAY_SIZE(zero_kb); n++) {
 		show_val_kb(zero_kb[n], 0);
-		if (!strcmp(zero_kb[n], "Percpu:"))	/* Linux's own width */
+		/* Linux gives this one its own width. */
+		if (!strcmp(zero_kb[n], "Percpu:"))
 			sh_printf("HardwareCorrupted: %5lu kB\n", 0UL);
 	}
 	sh_printf("HugePages_Total:       0\nHugePages_Free:        0\n"

@@ -488,7 +488,7 @@ static void large_file_in_small_pieces(struct ktest *t)
 	proc_umount_at(MNT);
 }
 
-/* ---- the rest of the tree ------------------------------------------------- */
+/* ---- the rest of the tree ----------------------------------------------- */
 
 struct find_name {
 	struct dir_context ctx;
