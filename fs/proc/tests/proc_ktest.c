@@ -485,6 +485,28 @@ static void large_file_in_small_pieces(struct ktest *t)
 	KTEST_EXPECT_EQ(t, read_all(MNT "/ktest-huge", &one, 4096),
 			(long)-ENOMEM);
 	kfree(one);
+	/* The tree is shared by every mount: take the test's files out. */
+	KTEST_ASSERT_EQ(t, kern_path(MNT, LOOKUP_FOLLOW, &root), 0);
+	mutex_lock(&dcache_lock);
+	{
+		static const char *const names[] = {
+			"ktest-big", "ktest-huge"
+		};
+		unsigned int i;
+
+		for (i = 0; i < ARRAY_SIZE(names); i++) {
+			struct dentry *d = d_lookup(root.dentry, names[i],
+						    strlen(names[i]));
+
+			if (d) {
+				d_delete(d);
+				dput(d);
+			}
+		}
+	}
+	mutex_unlock(&dcache_lock);
+	path_put(&root);
+	KTEST_EXPECT_FALSE(t, fst_exists(MNT "/ktest-big"));
 	proc_umount_at(MNT);
 }
 
