@@ -33,6 +33,16 @@ const struct ctl_table *sysctl_find(const char *name)
 	return NULL;
 }
 
+const struct ctl_table *sysctl_table_begin(void)
+{
+	return __start_sysctl_table;
+}
+
+const struct ctl_table *sysctl_table_end(void)
+{
+	return __stop_sysctl_table;
+}
+
 int sysctl_write_int(const struct ctl_table *table, int value)
 {
 	if (value < table->minimum || value > table->maximum)

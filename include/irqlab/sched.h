@@ -89,6 +89,7 @@ struct kthread;
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
+struct seq_file;
 
 struct task_struct {
 	/* Offsets 0 and 8 are arch/x86_64/switch_to.S's (asm/switch_to.h). */
@@ -156,6 +157,8 @@ struct task_struct {
 	struct task_struct *vfork_parent; /* waits for our exec or exit */
 	int pgrp, session;
 	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
+	/* A procfs file it is generating: its console output goes there. */
+	struct seq_file *seq_capture;
 };
 
 #define EXIT_DEAD		0x0010

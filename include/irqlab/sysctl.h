@@ -35,6 +35,9 @@ struct ctl_table {
 
 /* The knob at name (dots, or the slashes procps accepts), or NULL. */
 const struct ctl_table *sysctl_find(const char *name);
+/* Every knob, in table order: for /proc/sys (fs/proc/proc_sysctl.c). */
+const struct ctl_table *sysctl_table_begin(void);
+const struct ctl_table *sysctl_table_end(void);
 /* Sets it: 0, or -EINVAL out of range, or the handler's error. */
 int sysctl_write_int(const struct ctl_table *table, int value);
 
