@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * `run PATH [ARG...]`: runs a program from the root file system as a
- * child process of the shell, on the console (fds 0, 1 and 2 on
- * /dev/console), and waits for it, as a Unix shell's fork + exec + wait.
+ * child process of the shell, on the serial line, and waits for it, as a
+ * Unix shell's fork + exec + wait.  The child starts a session (setsid)
+ * and opens /dev/ttyS0 as fds 0, 1 and 2, so the tty is its controlling
+ * terminal and its group the foreground one: ^C sends it SIGINT
+ * (docs/tty.md).  While it has the tty open, the keyboard is its.
  * What the program's end was is printed the way ash reports it: nothing
  * for status 0, "exit N" otherwise, the signal's name if one killed it.
  */
 #include <irqlab/errno.h>
 #include <irqlab/fs.h>
+#include <irqlab/fdtable.h>
+#include <uapi/linux/fcntl.h>
 #include <irqlab/process.h>
 #include <irqlab/shell.h>
 #include <irqlab/signal.h>
@@ -24,12 +29,35 @@ static const char *const run_envp[] = {
 	"HOME=/", "PATH=/sbin:/usr/sbin:/bin:/usr/bin", "TERM=linux", NULL
 };
 
+/* fds 0, 1 and 2 on the serial tty: 0, or the error of the open. */
+static int open_tty_fds(void)
+{
+	long fd;
+
+	fd = do_sys_open(AT_FDCWD, "/dev/ttyS0", O_RDWR, 0);
+	if (fd < 0)
+		return fd;
+	if (fd != 0 || ksys_dup3(0, 1, 0) != 1 || ksys_dup3(0, 2, 0) != 2)
+		return -EBADF;
+	return 0;
+}
+
 static int run_child(void *data)
 {
 	struct run_args *a = data;
+	struct task_struct *p = current;
 
-	console_on_rootfs();
-	a->err = kernel_execve(a->argv[0], a->argv, run_envp);
+	/* setsid(): a new session and group, led by the child. */
+	p->session = p->pgrp = p->pid;
+	if (!p->files)
+		p->files = files_alloc();
+	if (!p->files) {
+		a->err = -ENOMEM;
+		return a->err;
+	}
+	a->err = open_tty_fds();
+	if (!a->err)
+		a->err = kernel_execve(a->argv[0], a->argv, run_envp);
 	return a->err;	/* 0: off to user mode as the program */
 }
 
