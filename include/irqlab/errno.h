@@ -82,6 +82,12 @@
 #define EINPROGRESS	115
 #define ECANCELED	125
 /* Linux-internal, never seen by user space (include/linux/errno.h). */
+/* Never seen by user space: the way out restarts the call or makes it
+ * EINTR (kernel/signal_deliver.c), as Linux's. */
+#define ERESTARTSYS	512
+#define ERESTARTNOINTR	513
+#define ERESTARTNOHAND	514
+#define ERESTART_RESTARTBLOCK 516
 #define ENOTSUPP	524
 
 #ifndef __ASSEMBLY__
