@@ -22,15 +22,11 @@
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/switch_to.h>
+#include "user_progs.h"
 
 #define CODE_VA		0x400000UL
 #define STACK_END	0x800000UL
 #define STACK_PAGES	4
-
-struct ucode {
-	const u8 *code;
-	size_t len;
-};
 
 static int become_user(void *arg)
 {
@@ -60,8 +56,7 @@ static int become_user(void *arg)
 	return 0;	/* ret_from_fork goes to user mode */
 }
 
-/* Starts the code as a child of the test; its pid. */
-static int start_user(struct ktest *t, struct ucode *u)
+int ktest_start_user(struct ktest *t, struct ucode *u)
 {
 	struct task_struct *p = create_task(become_user, u, "ktest-user");
 
@@ -71,17 +66,16 @@ static int start_user(struct ktest *t, struct ucode *u)
 	return p->pid;
 }
 
-static int run_user(struct ktest *t, const u8 *code, size_t len)
+int ktest_run_user(struct ktest *t, const u8 *code, size_t len)
 {
 	struct ucode u = { code, len };
-	int pid = start_user(t, &u), status = -1;
+	int pid = ktest_start_user(t, &u), status = -1;
 
 	KTEST_ASSERT_EQ(t, kernel_wait4(pid, &status, 0), pid);
 	return status;
 }
 
-#define RUN(t, code)	run_user(t, code, sizeof(code))
-#define EXITED(code)	(((code) & 0xff) << 8)
+#define RUN(t, code)	ktest_run_user(t, code, sizeof(code))
 
 /* mov $231,%eax; mov $42,%edi; syscall (exit_group(42)) */
 static const u8 p_exit42[] = {
@@ -147,7 +141,7 @@ static void exit_status_reaches_the_parent(struct ktest *t)
 static void getpid_returns_the_pid(struct ktest *t)
 {
 	struct ucode u = { p_getpid, sizeof(p_getpid) };
-	int pid = start_user(t, &u), status = -1;
+	int pid = ktest_start_user(t, &u), status = -1;
 
 	KTEST_ASSERT_EQ(t, kernel_wait4(pid, &status, 0), pid);
 	KTEST_EXPECT_EQ(t, status, EXITED(pid));
@@ -184,7 +178,7 @@ static void sse_state_survives_switches(struct ktest *t)
 static void a_user_spinner_is_preempted_and_killed(struct ktest *t)
 {
 	struct ucode u = { p_spin, sizeof(p_spin) };
-	int pid = start_user(t, &u), status = -1;
+	int pid = ktest_start_user(t, &u), status = -1;
 	struct task_struct *p = find_get_task_by_vpid(pid);
 
 	KTEST_ASSERT_NOT_NULL(t, p);

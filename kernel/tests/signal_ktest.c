@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Signals as a program sees them: each case runs one of
+ * kernel/tests/user_progs.S's programs as a child of the test and reads
+ * its wait status; some send it signals while it runs, as another
+ * process (or the TTY) would.  A handler that runs and returns with
+ * every register intact, sa_mask, blocking and unblocking, what cannot
+ * be caught, SA_RESTART on wait4, pause through a stop and a continue
+ * (reported by wait4 WUNTRACED and WCONTINUED), SIGCHLD ignored, a frame
+ * that cannot be written, a fault's siginfo.
+ */
+#include <irqlab/ktest.h>
+#include <irqlab/errno.h>
+#include <irqlab/process.h>
+#include <irqlab/sched.h>
+#include <irqlab/signal.h>
+#include <irqlab/timer.h>
+#include "user_progs.h"
+
+#define RUNP(t, name)	ktest_run_user(t, PROG(name))
+
+/* A running program, and the task to send signals to. */
+struct uproc {
+	struct ucode u;
+	int pid;
+	struct task_struct *p;
+};
+
+static bool start_proc(struct ktest *t, struct uproc *up, const u8 *code,
+		       size_t len)
+{
+	up->u.code = code;
+	up->u.len = len;
+	up->pid = ktest_start_user(t, &up->u);
+	up->p = find_get_task_by_vpid(up->pid);
+	KTEST_EXPECT_NOT_NULL(t, up->p);
+	return up->p != NULL;
+}
+
+static int finish_proc(struct ktest *t, struct uproc *up)
+{
+	int status = -1;
+
+	KTEST_EXPECT_EQ(t, kernel_wait4(up->pid, &status, 0), up->pid);
+	put_task_struct(up->p);
+	return status;
+}
+
+/* Until p has a handler for sig (it set it up in user mode), 2 s at most. */
+static bool wait_for_handler(struct task_struct *p, int sig)
+{
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		if (READ_ONCE(p->signal.action[sig - 1].sa_handler) > SIG_IGN)
+			return true;
+		if (READ_ONCE(p->exit_state))
+			return false;
+		msleep(1);
+	}
+	return false;
+}
+
+/* Until p sleeps interruptibly (in wait4, pause), 2 s at most. */
+static bool wait_for_state(struct task_struct *p, unsigned int state)
+{
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		if (READ_ONCE(p->__state) == state)
+			return true;
+		if (READ_ONCE(p->exit_state))
+			return false;
+		msleep(1);
+	}
+	return false;
+}
+
+/* An interrupt's way out: every register, SSE ones too, as it was. */
+static void handler_returns_with_registers_intact(struct ktest *t)
+{
+	struct uproc up;
+
+	if (!start_proc(t, &up, PROG(regs_async)))
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for_handler(up.p, SIGUSR1));
+	msleep(10);		/* into its loop */
+	KTEST_EXPECT_EQ(t, send_sig(SIGUSR1, up.p), 0);
+	KTEST_EXPECT_EQ(t, finish_proc(t, &up), EXITED(0));
+}
+
+/* A system call's way out: the callee-saved registers and the result. */
+static void handler_after_a_syscall_keeps_registers(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, regs_sync), EXITED(0));
+}
+
+static void sa_mask_blocks_during_the_handler(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, samask), EXITED(0));
+}
+
+static void sigprocmask_blocks_then_delivers_at_unblock(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, procmask), EXITED(0));
+}
+
+static void sigkill_and_sigstop_cannot_be_caught(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, uncatchable), EXITED(0));
+}
+
+static int interrupt_wait4(struct ktest *t, const u8 *code, size_t len)
+{
+	struct uproc up;
+
+	if (!start_proc(t, &up, code, len))
+		return -1;
+	KTEST_EXPECT_TRUE(t, wait_for_handler(up.p, SIGUSR1));
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(t, send_sig(SIGUSR1, up.p), 0);
+	return finish_proc(t, &up);
+}
+
+/* wait4's -ERESTARTSYS: SA_RESTART waits on for the child's 7. */
+static void sa_restart_restarts_wait4(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, interrupt_wait4(t, PROG(wait_restart)),
+			EXITED(100 + 7));
+}
+
+static void without_sa_restart_wait4_is_eintr(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, interrupt_wait4(t, PROG(wait_eintr)),
+			EXITED(200 + EINTR));
+	/* Its child, now init's or the kernel's: gone by itself. */
+	msleep(400);
+}
+
+/*
+ * SIGSTOP: wait4(WUNTRACED) says 0x137f once, the task is stopped;
+ * SIGCONT: wait4(WCONTINUED) says 0xffff; pause() went on sleeping
+ * (restarted, no handler ran); SIGUSR1's handler ends it with EINTR.
+ */
+static void stop_and_continue_are_reported_and_pause_restarts(struct ktest *t)
+{
+	struct uproc up;
+	int status = -1;
+
+	if (!start_proc(t, &up, PROG(pause_prog)))
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for_handler(up.p, SIGUSR1));
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(t, send_sig(SIGSTOP, up.p), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(up.pid, &status, WUNTRACED), up.pid);
+	KTEST_EXPECT_EQ(t, status, 0x7f | (SIGSTOP << 8));
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_STOPPED));
+	/* Reported once. */
+	KTEST_EXPECT_EQ(t, kernel_wait4(up.pid, &status, WUNTRACED | WNOHANG),
+			0);
+	/* SIGCONT wakes it even though it is a default "ignore". */
+	KTEST_EXPECT_EQ(t, send_sig(SIGCONT, up.p), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(up.pid, &status, WCONTINUED), up.pid);
+	KTEST_EXPECT_EQ(t, status, 0xffff);
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(t, send_sig(SIGUSR1, up.p), 0);
+	KTEST_EXPECT_EQ(t, finish_proc(t, &up), EXITED(EINTR));
+}
+
+/* A stop signal then SIGKILL: the stopped task dies. */
+static void sigkill_ends_a_stopped_task(struct ktest *t)
+{
+	struct uproc up;
+	int status = -1;
+
+	if (!start_proc(t, &up, PROG(pause_prog)))
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(t, send_sig(SIGTSTP, up.p), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(up.pid, &status, WUNTRACED), up.pid);
+	KTEST_EXPECT_EQ(t, status, 0x7f | (SIGTSTP << 8));
+	KTEST_EXPECT_EQ(t, send_sig(SIGKILL, up.p), 0);
+	KTEST_EXPECT_EQ(t, finish_proc(t, &up), SIGKILL);
+}
+
+static void sigchld_ignored_children_reap_themselves(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, autoreap), EXITED(ECHILD));
+}
+
+static void a_frame_that_cannot_be_written_is_sigsegv(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, badframe), SIGSEGV);
+}
+
+static void fault_info_reaches_the_handler(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, segv_info), EXITED(0));
+}
+
+static void a_blocked_fault_kills_anyway(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, segv_blocked), SIGSEGV);
+}
+
+static const struct ktest_case signal_cases[] = {
+	KTEST_CASE(handler_returns_with_registers_intact),
+	KTEST_CASE(handler_after_a_syscall_keeps_registers),
+	KTEST_CASE(sa_mask_blocks_during_the_handler),
+	KTEST_CASE(sigprocmask_blocks_then_delivers_at_unblock),
+	KTEST_CASE(sigkill_and_sigstop_cannot_be_caught),
+	KTEST_CASE(sa_restart_restarts_wait4),
+	KTEST_CASE(without_sa_restart_wait4_is_eintr),
+	KTEST_CASE(stop_and_continue_are_reported_and_pause_restarts),
+	KTEST_CASE(sigkill_ends_a_stopped_task),
+	KTEST_CASE(sigchld_ignored_children_reap_themselves),
+	KTEST_CASE(a_frame_that_cannot_be_written_is_sigsegv),
+	KTEST_CASE(fault_info_reaches_the_handler),
+	KTEST_CASE(a_blocked_fault_kills_anyway),
+	{}
+};
+KTEST_SUITE(signal, signal_cases);

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * User programs for the ktests (user_progs.h): each lies between the
+ * labels up_NAME and up_NAME_end in .rodata, is copied to 0x400000 and
+ * runs in ring 3 with a 16 KiB stack below 0x800000 (kernel/tests/
+ * user_ktest.c's ktest_start_user).  The code is position-independent:
+ * a handler's address is taken %rip-relative.  A program answers with
+ * its exit status; FLAG (the lowest stack page) is memory a handler and
+ * the main code share.
+ */
+#define SYS_rt_sigaction	13
+#define SYS_rt_sigprocmask	14
+#define SYS_rt_sigreturn	15
+#define SYS_pause		34
+#define SYS_nanosleep		35
+#define SYS_getpid		39
+#define SYS_fork		57
+#define SYS_wait4		61
+#define SYS_kill		62
+#define SYS_uname		63
+#define SYS_rt_sigpending	127
+#define SYS_exit_group		231
+
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGCHLD		17
+
+#define SA_SIGINFO	0x00000004
+#define SA_RESTORER	0x04000000
+#define SA_RESTART	0x10000000
+
+#define FLAG		0x7fc000	/* bottom of the stack area */
+
+	.section .rodata, "a"
+
+.macro PROG name
+	.globl up_\name, up_\name\()_end
+up_\name:
+.endm
+.macro ENDPROG name
+up_\name\()_end:
+.endm
+
+.macro SYS nr
+	mov	$\nr, %eax
+	syscall
+.endm
+
+.macro EXIT code
+	mov	$\code, %edi
+	mov	$SYS_exit_group, %eax
+	syscall
+.endm
+
+/* exit_group(-%rax): a negative errno as the status */
+.macro EXIT_NEG_RAX
+	neg	%eax
+	mov	%eax, %edi
+	mov	$SYS_exit_group, %eax
+	syscall
+.endm
+
+.macro KILL_SELF sig
+	SYS	SYS_getpid
+	mov	%eax, %edi
+	mov	$\sig, %esi
+	SYS	SYS_kill
+.endm
+
+/* rt_sigaction(sig, {handler, flags|SA_RESTORER, restorer, mask}, 0, 8);
+ * leaves the result in %rax */
+.macro SIGACTION sig, handler, restorer, flags, mask
+	sub	$32, %rsp
+	lea	\handler(%rip), %rax
+	mov	%rax, (%rsp)
+	movq	$(\flags | SA_RESTORER), 8(%rsp)
+	lea	\restorer(%rip), %rax
+	mov	%rax, 16(%rsp)
+	movq	$\mask, 24(%rsp)
+	mov	$\sig, %edi
+	mov	%rsp, %rsi
+	xor	%edx, %edx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigaction
+	add	$32, %rsp
+.endm
+
+.macro SIGIGN sig
+	sub	$32, %rsp
+	movq	$1, (%rsp)
+	movq	$0, 8(%rsp)
+	movq	$0, 16(%rsp)
+	movq	$0, 24(%rsp)
+	mov	$\sig, %edi
+	mov	%rsp, %rsi
+	xor	%edx, %edx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigaction
+	add	$32, %rsp
+.endm
+
+/* rt_sigprocmask(how, &set, 0, 8) with set on the stack */
+.macro SIGPROCMASK how, set
+	sub	$16, %rsp
+	movq	$\set, (%rsp)
+	mov	$\how, %edi
+	mov	%rsp, %rsi
+	xor	%edx, %edx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigprocmask
+	add	$16, %rsp
+.endm
+
+.macro RESTORER name
+\name:
+	mov	$SYS_rt_sigreturn, %eax
+	syscall
+	ud2
+.endm
+
+/* Every general register and three SSE ones get a known value... */
+.macro SETREGS
+	mov	$0x1001, %rax
+	mov	$0x1002, %rbx
+	mov	$0x1003, %rcx
+	mov	$0x1004, %rdx
+	mov	$0x1005, %rsi
+	mov	$0x1006, %rdi
+	mov	$0x1007, %rbp
+	mov	$0x1008, %r8
+	mov	$0x1009, %r9
+	mov	$0x100a, %r10
+	mov	$0x100b, %r11
+	mov	$0x100c, %r12
+	mov	$0x100d, %r13
+	mov	$0x100e, %r14
+	mov	$0x100f, %r15
+	mov	$0x2000, %eax
+	movq	%rax, %xmm0
+	mov	$0x2007, %eax
+	movq	%rax, %xmm7
+	mov	$0x200f, %eax
+	movq	%rax, %xmm15
+	mov	$0x1001, %rax
+.endm
+
+.macro CHECK reg, val, code
+	cmp	$\val, \reg
+	je	1f
+	EXIT	\code
+1:
+.endm
+
+/* ...and must have it still (exit 20 + n for the n-th that differs);
+ * \rax_val, \rcx_val, \r11_val: what a system call leaves there. */
+.macro CHECKREGS skip_ax_cx_r11
+	CHECK	%rbx, 0x1002, 22
+	CHECK	%rdx, 0x1004, 24
+	CHECK	%rbp, 0x1007, 27
+	CHECK	%r8, 0x1008, 28
+	CHECK	%r9, 0x1009, 29
+	CHECK	%r12, 0x100c, 32
+	CHECK	%r13, 0x100d, 33
+	CHECK	%r14, 0x100e, 34
+	CHECK	%r15, 0x100f, 35
+.if \skip_ax_cx_r11 == 0
+	CHECK	%rax, 0x1001, 21
+	CHECK	%rcx, 0x1003, 23
+	CHECK	%rsi, 0x1005, 25
+	CHECK	%rdi, 0x1006, 26
+	CHECK	%r10, 0x100a, 30
+	CHECK	%r11, 0x100b, 31
+.endif
+	movq	%xmm0, %rax
+	CHECK	%rax, 0x2000, 40
+	movq	%xmm7, %rax
+	CHECK	%rax, 0x2007, 41
+	movq	%xmm15, %rax
+	CHECK	%rax, 0x200f, 42
+.endm
+
+/* A handler that checks its arguments and the stack's alignment, sets
+ * FLAG (1, or 2..5 for what was wrong) and wrecks every register. */
+.macro CLOBBER_HANDLER name, sig
+\name:
+	movq	$2, FLAG
+	cmp	$\sig, %edi
+	jne	9f
+	movq	$3, FLAG
+	cmpl	$\sig, (%rsi)		/* info->si_signo */
+	jne	9f
+	movq	$4, FLAG
+	lea	8(%rsp), %rax
+	test	$15, %al		/* as after a call */
+	jnz	9f
+	movq	$5, FLAG
+	cmpq	$0x1001, 0x28+0x68(%rdx) /* uc_mcontext.ax */
+	jne	9f
+	movq	$1, FLAG
+9:	mov	$-1, %rax
+	mov	%rax, %rbx
+	mov	%rax, %rcx
+	mov	%rax, %rdx
+	mov	%rax, %rsi
+	mov	%rax, %rdi
+	mov	%rax, %rbp
+	mov	%rax, %r8
+	mov	%rax, %r9
+	mov	%rax, %r10
+	mov	%rax, %r11
+	mov	%rax, %r12
+	mov	%rax, %r13
+	mov	%rax, %r14
+	mov	%rax, %r15
+	movq	%rax, %xmm0
+	movq	%rax, %xmm7
+	movq	%rax, %xmm15
+	ret
+.endm
+
+/*
+ * regs_async: a SIGUSR1 handler; every register loaded; spins until the
+ * handler (sent by the test while it spins: an interrupt's way out) has
+ * set FLAG; then every register, %rax/%rcx/%r11 too, must be as before.
+ * 0 if so.
+ */
+PROG regs_async
+	SIGACTION SIGUSR1, ra_handler, ra_restorer, SA_SIGINFO, 0
+	test	%rax, %rax
+	jz	1f
+	EXIT	10
+1:	SETREGS
+2:	cmpq	$0, FLAG
+	je	2b
+	CHECKREGS 0
+	cmpq	$1, FLAG
+	je	3f
+	mov	FLAG, %rdi
+	add	$50, %rdi
+	SYS	SYS_exit_group
+3:	EXIT	0
+	CLOBBER_HANDLER ra_handler, SIGUSR1
+	RESTORER ra_restorer
+ENDPROG regs_async
+
+/*
+ * regs_sync: the same through a system call's way out: kill(getpid(),
+ * SIGUSR1) with the registers loaded; the call's 0 in %rax after.
+ */
+PROG regs_sync
+	SIGACTION SIGUSR1, rs_handler, rs_restorer, SA_SIGINFO, 0
+	test	%rax, %rax
+	jz	1f
+	EXIT	10
+1:	SETREGS
+	SYS	SYS_getpid
+	mov	%eax, %edi
+	mov	$SIGUSR1, %esi
+	mov	$0x1001, %eax		/* for the handler's uc check */
+	mov	$SYS_kill, %eax
+	syscall
+	test	%rax, %rax
+	jz	2f
+	EXIT	11
+2:	CHECKREGS 1
+	cmpq	$1, FLAG
+	je	3f
+	cmpq	$5, FLAG		/* uc's ax is kill's 0 here */
+	je	3f
+	mov	FLAG, %rdi
+	add	$50, %rdi
+	SYS	SYS_exit_group
+3:	EXIT	0
+	CLOBBER_HANDLER rs_handler, SIGUSR1
+	RESTORER rs_restorer
+ENDPROG regs_sync
+
+/*
+ * sa_mask: the SIGUSR1 handler has SIGUSR2 in sa_mask; it sends itself
+ * SIGUSR2, which must wait (pending, FLAG+8 still 0) until the handler
+ * returns.  Inside the handler the mask holds both.  0 if all held.
+ */
+PROG samask
+	SIGACTION SIGUSR1, sm_h1, sm_restorer, 0, (1 << (SIGUSR2 - 1))
+	SIGACTION SIGUSR2, sm_h2, sm_restorer, 0, 0
+	KILL_SELF SIGUSR1
+	cmpq	$1, FLAG		/* the handler ran, all well */
+	je	1f
+	mov	FLAG, %rdi
+	add	$50, %rdi
+	SYS	SYS_exit_group
+1:	cmpq	$1, FLAG+8		/* SIGUSR2 came after it */
+	je	2f
+	EXIT	12
+2:	EXIT	0
+sm_h1:
+	movq	$2, FLAG
+	KILL_SELF SIGUSR2
+	cmpq	$0, FLAG+8		/* not run yet */
+	jne	9f
+	movq	$3, FLAG
+	sub	$16, %rsp		/* rt_sigpending: SIGUSR2 */
+	mov	%rsp, %rdi
+	mov	$8, %esi
+	SYS	SYS_rt_sigpending
+	mov	(%rsp), %rax
+	add	$16, %rsp
+	cmp	$(1 << (SIGUSR2 - 1)), %rax
+	jne	9f
+	movq	$4, FLAG		/* the mask: SIGUSR1 and SIGUSR2 */
+	sub	$16, %rsp
+	xor	%edi, %edi
+	xor	%esi, %esi
+	mov	%rsp, %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigprocmask
+	mov	(%rsp), %rax
+	add	$16, %rsp
+	cmp	$((1 << (SIGUSR1 - 1)) | (1 << (SIGUSR2 - 1))), %rax
+	jne	9f
+	movq	$1, FLAG
+9:	ret
+sm_h2:
+	movq	$1, FLAG+8
+	ret
+	RESTORER sm_restorer
+ENDPROG samask
+
+/*
+ * procmask: SIGUSR1 blocked, sent: pending, not run; unblocked: run on
+ * the way out of that rt_sigprocmask.  0 if so.
+ */
+PROG procmask
+	SIGACTION SIGUSR1, pm_handler, pm_restorer, 0, 0
+	SIGPROCMASK 0, (1 << (SIGUSR1 - 1))	/* SIG_BLOCK */
+	KILL_SELF SIGUSR1
+	cmpq	$0, FLAG
+	je	1f
+	EXIT	13
+1:	sub	$16, %rsp
+	mov	%rsp, %rdi
+	mov	$8, %esi
+	SYS	SYS_rt_sigpending
+	mov	(%rsp), %rax
+	add	$16, %rsp
+	cmp	$(1 << (SIGUSR1 - 1)), %rax
+	je	2f
+	EXIT	14
+2:	SIGPROCMASK 2, 0			/* SIG_SETMASK: none */
+	cmpq	$1, FLAG
+	je	3f
+	EXIT	15
+3:	EXIT	0
+pm_handler:
+	movq	$1, FLAG
+	ret
+	RESTORER pm_restorer
+ENDPROG procmask
+
+/*
+ * uncatchable: rt_sigaction on SIGKILL and SIGSTOP is EINVAL, so is a
+ * sigsetsize of 4; blocking every signal leaves KILL and STOP out.
+ * 0 if so.
+ */
+PROG uncatchable
+	SIGACTION 9, uc_restorer, uc_restorer, 0, 0
+	cmp	$-22, %rax
+	je	1f
+	EXIT	16
+1:	SIGACTION 19, uc_restorer, uc_restorer, 0, 0
+	cmp	$-22, %rax
+	je	2f
+	EXIT	17
+2:	SIGIGN	9
+	cmp	$-22, %rax
+	je	3f
+	EXIT	18
+3:	mov	$SIGUSR1, %edi		/* sigsetsize 4 */
+	xor	%esi, %esi
+	xor	%edx, %edx
+	mov	$4, %r10d
+	SYS	SYS_rt_sigaction
+	cmp	$-22, %rax
+	je	4f
+	EXIT	19
+4:	SIGPROCMASK 2, -1
+	sub	$16, %rsp
+	xor	%edi, %edi
+	xor	%esi, %esi
+	mov	%rsp, %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigprocmask
+	mov	(%rsp), %rax
+	add	$16, %rsp
+	mov	$((1 << 8) | (1 << 18)), %ecx	/* KILL, STOP */
+	test	%rcx, %rax
+	jz	5f
+	EXIT	20
+5:	EXIT	0
+	RESTORER uc_restorer
+ENDPROG uncatchable
+
+/*
+ * wait_restart / wait_eintr: a SIGUSR1 handler (with SA_RESTART, or
+ * without); fork a child that sleeps 0.3 s and exits 7; wait4 for it.
+ * The test sends SIGUSR1 while the parent waits.  Exit status: 100 +
+ * the child's status if wait4 returned it (restarted), or 200 + errno,
+ * plus 50 if the handler did not run.
+ */
+.macro WAITPROG name, flags
+PROG \name
+	SIGACTION SIGUSR1, \name\()_h, \name\()_r, \flags, 0
+	SYS	SYS_fork
+	test	%eax, %eax
+	jnz	1f
+	sub	$16, %rsp		/* the child */
+	movq	$0, (%rsp)
+	movq	$300000000, 8(%rsp)
+	mov	%rsp, %rdi
+	xor	%esi, %esi
+	SYS	SYS_nanosleep
+	EXIT	7
+1:	sub	$16, %rsp
+	mov	$-1, %edi
+	mov	%rsp, %rsi
+	xor	%edx, %edx
+	xor	%r10d, %r10d
+	SYS	SYS_wait4
+	test	%rax, %rax
+	js	2f
+	mov	(%rsp), %edi
+	shr	$8, %edi
+	add	$100, %edi
+	jmp	3f
+2:	neg	%eax
+	lea	200(%rax), %edi
+3:	cmpq	$1, FLAG
+	je	4f
+	add	$50, %edi
+4:	SYS	SYS_exit_group
+\name\()_h:
+	movq	$1, FLAG
+	ret
+	RESTORER \name\()_r
+ENDPROG \name
+.endm
+	WAITPROG wait_restart, SA_RESTART
+	WAITPROG wait_eintr, 0
+
+/*
+ * pause_prog: a SIGUSR1 handler with SA_RESTART, then pause(): a stop
+ * and a continue do not end it (restarted: no handler ran), SIGUSR1
+ * does, with EINTR even under SA_RESTART.  Exits with pause's errno.
+ */
+PROG pause_prog
+	SIGACTION SIGUSR1, pp_h, pp_r, SA_RESTART, 0
+	SYS	SYS_pause
+	EXIT_NEG_RAX
+pp_h:
+	ret
+	RESTORER pp_r
+ENDPROG pause_prog
+
+/*
+ * autoreap: SIGCHLD ignored; fork a child that exits at once; wait4
+ * then finds no child to wait for (it reaped itself): exits ECHILD.
+ */
+PROG autoreap
+	SIGIGN	SIGCHLD
+	SYS	SYS_fork
+	test	%eax, %eax
+	jnz	1f
+	EXIT	3
+1:	mov	$-1, %edi
+	xor	%esi, %esi
+	xor	%edx, %edx
+	xor	%r10d, %r10d
+	SYS	SYS_wait4
+	EXIT_NEG_RAX
+ENDPROG autoreap
+
+/* badframe: a SIGUSR1 handler, then the stack pointer into nothing and
+ * kill(getpid(), SIGUSR1): the frame cannot be written, SIGSEGV. */
+PROG badframe
+	SIGACTION SIGUSR1, bf_h, bf_r, 0, 0
+	mov	$0x10000, %rsp
+	KILL_SELF SIGUSR1
+	EXIT	0
+bf_h:
+	EXIT	1
+	RESTORER bf_r
+ENDPROG badframe
+
+/* segv_info: a SA_SIGINFO SIGSEGV handler; a read of 0x1234.  The
+ * handler exits 0 if si_signo, si_code (SEGV_MAPERR) and si_addr say so,
+ * else 60 + which was wrong. */
+PROG segv_info
+	SIGACTION SIGSEGV, si_h, si_r, SA_SIGINFO, 0
+	mov	0x1234, %rax
+	EXIT	1
+si_h:
+	cmpl	$SIGSEGV, (%rsi)
+	je	1f
+	EXIT	61
+1:	cmpl	$1, 8(%rsi)		/* si_code SEGV_MAPERR */
+	je	2f
+	EXIT	62
+2:	cmpq	$0x1234, 16(%rsi)	/* si_addr */
+	je	3f
+	EXIT	63
+3:	EXIT	0
+	RESTORER si_r
+ENDPROG segv_info
+
+/* segv_blocked: SIGSEGV blocked, then a fault: it kills anyway. */
+PROG segv_blocked
+	SIGPROCMASK 0, (1 << (SIGSEGV - 1))
+	mov	0x1234, %rax
+	EXIT	1
+ENDPROG segv_blocked
