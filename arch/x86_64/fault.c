@@ -54,7 +54,8 @@ bool handle_page_fault(struct pt_regs *regs, unsigned long address)
 			force_sig(SIGKILL);
 			return true;
 		}
-		show_signal_msg(regs, regs->error_code, address);
+		if (unhandled_signal(current, SIGSEGV))
+			show_signal_msg(regs, regs->error_code, address);
 		/* Error code bit 0: a present page, so its protection. */
 		force_sig_fault(SIGSEGV, (regs->error_code & 1) ?
 				SEGV_ACCERR : SEGV_MAPERR, address);
@@ -104,7 +105,10 @@ static int trap_signal(unsigned int vector)
 void do_user_trap(struct pt_regs *regs)
 {
 	struct task_struct *tsk = current;
+	int sig = trap_signal(regs->vector);
 
+	if (!unhandled_signal(tsk, sig))
+		goto send;
 	if (regs->vector == X86_TRAP_GP)
 		pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx",
 			tsk->comm, tsk->pid, regs->ip, regs->sp,
@@ -115,6 +119,7 @@ void do_user_trap(struct pt_regs *regs)
 			regs->sp, regs->error_code);
 	print_vma_addr(" in ", regs->ip);
 	pr_cont("\n");
-	force_sig_fault(trap_signal(regs->vector), trap_code(regs->vector),
+send:
+	force_sig_fault(sig, trap_code(regs->vector),
 			trap_code(regs->vector) == SI_KERNEL ? 0 : regs->ip);
 }

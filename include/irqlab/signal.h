@@ -96,6 +96,15 @@ struct pt_regs;
 /* Serialises every task's signal state (task_struct.signal). */
 extern spinlock_t sig_lock;
 
+/* No handler catches sig in tsk: a fault's log line is worth printing
+ * (Linux's unhandled_signal). */
+static inline bool unhandled_signal(struct task_struct *tsk, int sig)
+{
+	unsigned long h = READ_ONCE(tsk->signal.action[sig - 1].sa_handler);
+
+	return tsk->pid == 1 || h == SIG_DFL || h == SIG_IGN;
+}
+
 /* Sends sig from the kernel (si_code SI_KERNEL) to p; 0 or -EINVAL. */
 int send_sig(int sig, struct task_struct *p);
 /* Sends sig with info (which may be NULL: SI_KERNEL) to p. */

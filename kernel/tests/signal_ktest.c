@@ -14,6 +14,7 @@
 #include <irqlab/process.h>
 #include <irqlab/sched.h>
 #include <irqlab/signal.h>
+#include <irqlab/timekeeping.h>
 #include <irqlab/timer.h>
 #include "user_progs.h"
 
@@ -203,6 +204,76 @@ static void a_blocked_fault_kills_anyway(struct ktest *t)
 	KTEST_EXPECT_EQ(t, RUNP(t, segv_blocked), SIGSEGV);
 }
 
+static void sa_onstack_runs_on_the_alternate_stack(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, altstack), EXITED(0));
+}
+
+static void sigtimedwait_takes_a_blocked_signal(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, timedwait), EXITED(0));
+}
+
+static void sigchld_info_and_sigsuspend(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, sigchld), EXITED(0));
+}
+
+static void sa_resethand_and_sa_nodefer(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, RUNP(t, resethand), SIGUSR1);
+}
+
+/* A handler: nanosleep is EINTR with the time left (most of 2 s). */
+static void nanosleep_interrupted_is_eintr_with_the_rest(struct ktest *t)
+{
+	struct uproc up;
+
+	if (!start_proc(t, &up, PROG(nsleep)))
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for_handler(up.p, SIGUSR1));
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(t, send_sig(SIGUSR1, up.p), 0);
+	KTEST_EXPECT_EQ(t, finish_proc(t, &up), EXITED(100 + EINTR));
+}
+
+/* No handler (a stop and a continue): restart_syscall sleeps on to the
+ * same deadline, 2 s after the start, and nanosleep returns 0. */
+static void nanosleep_goes_on_after_a_stop(struct ktest *t)
+{
+	struct uproc up;
+	u64 start = ktime_get_ns();
+	int status = -1;
+
+	if (!start_proc(t, &up, PROG(nsleep)))
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(t, send_sig(SIGSTOP, up.p), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(up.pid, &status, WUNTRACED), up.pid);
+	msleep(50);
+	KTEST_EXPECT_EQ(t, send_sig(SIGCONT, up.p), 0);
+	KTEST_EXPECT_EQ(t, finish_proc(t, &up), EXITED(0));
+	KTEST_EXPECT_GE(t, ktime_get_ns() - start, 2000000000ULL);
+	KTEST_EXPECT_LT(t, ktime_get_ns() - start, 3000000000ULL);
+}
+
+/* The TTY's way: a whole process group, from the kernel. */
+static void kill_pgrp_reaches_the_group(struct ktest *t)
+{
+	struct uproc up;
+	unsigned long flags;
+
+	if (!start_proc(t, &up, PROG(pause_prog)))
+		return;
+	KTEST_EXPECT_TRUE(t, wait_for_state(up.p, TASK_INTERRUPTIBLE));
+	spin_lock_irqsave(&tasklist_lock, flags);
+	up.p->pgrp = up.pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	KTEST_EXPECT_EQ(t, kill_pgrp(up.pid + 100000, SIGUSR1, 1), -ESRCH);
+	KTEST_EXPECT_EQ(t, kill_pgrp(up.pid, SIGUSR1, 1), 0);
+	KTEST_EXPECT_EQ(t, finish_proc(t, &up), EXITED(EINTR));
+}
+
 static const struct ktest_case signal_cases[] = {
 	KTEST_CASE(handler_returns_with_registers_intact),
 	KTEST_CASE(handler_after_a_syscall_keeps_registers),
@@ -217,6 +288,13 @@ static const struct ktest_case signal_cases[] = {
 	KTEST_CASE(a_frame_that_cannot_be_written_is_sigsegv),
 	KTEST_CASE(fault_info_reaches_the_handler),
 	KTEST_CASE(a_blocked_fault_kills_anyway),
+	KTEST_CASE(sa_onstack_runs_on_the_alternate_stack),
+	KTEST_CASE(sigtimedwait_takes_a_blocked_signal),
+	KTEST_CASE(sigchld_info_and_sigsuspend),
+	KTEST_CASE(sa_resethand_and_sa_nodefer),
+	KTEST_CASE(nanosleep_interrupted_is_eintr_with_the_rest),
+	KTEST_CASE(nanosleep_goes_on_after_a_stop),
+	KTEST_CASE(kill_pgrp_reaches_the_group),
 	{}
 };
 KTEST_SUITE(signal, signal_cases);

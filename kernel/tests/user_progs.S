@@ -74,7 +74,8 @@ up_\name\()_end:
 	sub	$32, %rsp
 	lea	\handler(%rip), %rax
 	mov	%rax, (%rsp)
-	movq	$(\flags | SA_RESTORER), 8(%rsp)
+	mov	$(\flags | SA_RESTORER), %eax	/* zero-extended */
+	mov	%rax, 8(%rsp)
 	lea	\restorer(%rip), %rax
 	mov	%rax, 16(%rsp)
 	movq	$\mask, 24(%rsp)
@@ -519,3 +520,239 @@ PROG segv_blocked
 	mov	0x1234, %rax
 	EXIT	1
 ENDPROG segv_blocked
+
+#define SYS_sigaltstack		131
+#define SYS_rt_sigsuspend	130
+#define SYS_rt_sigtimedwait	128
+#define SA_ONSTACK	0x08000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+
+/*
+ * altstack: sigaltstack at 0x7fd000 (8 KiB, below the stack in use), a
+ * SA_ONSTACK handler: it must run there and sigaltstack must say
+ * SS_ONSTACK.  0 if so.
+ */
+PROG altstack
+	sub	$32, %rsp
+	movq	$0x7fd000, (%rsp)
+	movq	$0, 8(%rsp)
+	movq	$0x2000, 16(%rsp)
+	mov	%rsp, %rdi
+	xor	%esi, %esi
+	SYS	SYS_sigaltstack
+	add	$32, %rsp
+	test	%rax, %rax
+	jz	1f
+	EXIT	70
+1:	SIGACTION SIGUSR1, as_h, as_r, SA_ONSTACK, 0
+	KILL_SELF SIGUSR1
+	cmpq	$1, FLAG
+	je	2f
+	mov	FLAG, %rdi
+	add	$50, %rdi
+	SYS	SYS_exit_group
+2:	EXIT	0
+as_h:
+	movq	$2, FLAG
+	cmp	$0x7fd000, %rsp
+	jb	9f
+	cmp	$0x7ff000, %rsp
+	jae	9f
+	movq	$3, FLAG
+	sub	$32, %rsp
+	xor	%edi, %edi
+	mov	%rsp, %rsi
+	SYS	SYS_sigaltstack
+	mov	8(%rsp), %eax		/* ss_flags */
+	add	$32, %rsp
+	cmp	$1, %eax		/* SS_ONSTACK */
+	jne	9f
+	movq	$1, FLAG
+9:	ret
+	RESTORER as_r
+ENDPROG altstack
+
+/*
+ * timedwait: SIGUSR2 blocked and sent; rt_sigtimedwait takes it (its
+ * siginfo: SI_USER from our pid); then nothing: EAGAIN at once, and
+ * after 20 ms.  0 if so.
+ */
+PROG timedwait
+	SIGPROCMASK 0, (1 << (SIGUSR2 - 1))
+	KILL_SELF SIGUSR2
+	sub	$160, %rsp		/* set, timespec, siginfo */
+	movq	$(1 << (SIGUSR2 - 1)), (%rsp)
+	movq	$0, 8(%rsp)
+	movq	$0, 16(%rsp)
+	mov	%rsp, %rdi
+	lea	32(%rsp), %rsi
+	lea	8(%rsp), %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigtimedwait
+	cmp	$SIGUSR2, %rax
+	je	1f
+	EXIT	80
+1:	cmpl	$SIGUSR2, 32(%rsp)
+	je	2f
+	EXIT	81
+2:	cmpl	$0, 40(%rsp)		/* SI_USER */
+	je	3f
+	EXIT	82
+3:	SYS	SYS_getpid
+	cmp	48(%rsp), %eax		/* si_pid */
+	je	4f
+	EXIT	83
+4:	mov	%rsp, %rdi
+	lea	32(%rsp), %rsi
+	lea	8(%rsp), %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigtimedwait
+	cmp	$-11, %rax		/* EAGAIN */
+	je	5f
+	EXIT	84
+5:	movq	$20000000, 16(%rsp)
+	mov	%rsp, %rdi
+	lea	32(%rsp), %rsi
+	lea	8(%rsp), %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigtimedwait
+	cmp	$-11, %rax
+	je	6f
+	EXIT	85
+6:	EXIT	0
+ENDPROG timedwait
+
+/*
+ * nsleep: a SIGUSR1 handler, then nanosleep(2 s, &rem).  Exit status:
+ * 0 if the sleep ended (restarted through stops), 4 (EINTR) + 100 if
+ * rem.tv_sec is 1 (most of the 2 s were left), or other errnos.
+ */
+PROG nsleep
+	SIGACTION SIGUSR1, ns_h, ns_r, SA_RESTART, 0
+	sub	$32, %rsp
+	movq	$2, (%rsp)
+	movq	$0, 8(%rsp)
+	movq	$-1, 16(%rsp)
+	mov	%rsp, %rdi
+	lea	16(%rsp), %rsi
+	SYS	SYS_nanosleep
+	test	%rax, %rax
+	jz	2f
+	neg	%eax
+	mov	%eax, %edi
+	cmpq	$1, 16(%rsp)
+	jne	1f
+	add	$100, %edi
+1:	SYS	SYS_exit_group
+2:	EXIT	0
+ns_h:
+	ret
+	RESTORER ns_r
+ENDPROG nsleep
+
+/*
+ * sigchld: SIGCHLD blocked, a SA_SIGINFO handler; a child exits 5;
+ * rt_sigsuspend(nothing blocked) returns EINTR after the handler, which
+ * saw CLD_EXITED, status 5 and the child's pid; the mask is back (SIGCHLD
+ * blocked); wait4 reaps that pid.  0 if all held.
+ */
+PROG sigchld
+	SIGPROCMASK 0, (1 << (SIGCHLD - 1))
+	SIGACTION SIGCHLD, sc_h, sc_r, SA_SIGINFO, 0
+	SYS	SYS_fork
+	test	%eax, %eax
+	jnz	1f
+	EXIT	5
+1:	mov	%rax, %r12		/* the child's pid */
+	sub	$16, %rsp
+	movq	$0, (%rsp)
+	mov	%rsp, %rdi
+	mov	$8, %esi
+	SYS	SYS_rt_sigsuspend
+	add	$16, %rsp
+	cmp	$-4, %rax
+	je	2f
+	EXIT	91
+2:	cmpq	$1, FLAG		/* CLD_EXITED */
+	je	3f
+	EXIT	92
+3:	cmpq	$5, FLAG+8
+	je	4f
+	EXIT	93
+4:	cmp	FLAG+16, %r12
+	je	5f
+	EXIT	94
+5:	sub	$16, %rsp		/* the old mask again */
+	xor	%edi, %edi
+	xor	%esi, %esi
+	mov	%rsp, %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigprocmask
+	mov	(%rsp), %rax
+	add	$16, %rsp
+	cmp	$(1 << (SIGCHLD - 1)), %rax
+	je	6f
+	EXIT	95
+6:	mov	$-1, %edi
+	xor	%esi, %esi
+	xor	%edx, %edx
+	xor	%r10d, %r10d
+	SYS	SYS_wait4
+	cmp	%rax, %r12
+	je	7f
+	EXIT	96
+7:	EXIT	0
+sc_h:
+	movslq	8(%rsi), %rax		/* si_code */
+	mov	%rax, FLAG
+	movslq	24(%rsi), %rax		/* si_status */
+	mov	%rax, FLAG+8
+	movslq	16(%rsi), %rax		/* si_pid */
+	mov	%rax, FLAG+16
+	ret
+	RESTORER sc_r
+ENDPROG sigchld
+
+/*
+ * resethand: a SA_RESETHAND | SA_NODEFER handler for SIGUSR1: inside
+ * it SIGUSR1 is not blocked and the action is SIG_DFL again; a second
+ * SIGUSR1 then kills.  Status SIGUSR1 if so.
+ */
+PROG resethand
+	SIGACTION SIGUSR1, rh_h, rh_r, (SA_RESETHAND | SA_NODEFER), 0
+	KILL_SELF SIGUSR1
+	cmpq	$1, FLAG
+	je	1f
+	mov	FLAG, %rdi
+	add	$50, %rdi
+	SYS	SYS_exit_group
+1:	KILL_SELF SIGUSR1
+	EXIT	99
+rh_h:
+	movq	$2, FLAG
+	sub	$16, %rsp
+	xor	%edi, %edi
+	xor	%esi, %esi
+	mov	%rsp, %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigprocmask
+	mov	(%rsp), %rax
+	add	$16, %rsp
+	test	%rax, %rax
+	jnz	9f
+	movq	$3, FLAG
+	sub	$32, %rsp
+	mov	$SIGUSR1, %edi
+	xor	%esi, %esi
+	mov	%rsp, %rdx
+	mov	$8, %r10d
+	SYS	SYS_rt_sigaction
+	mov	(%rsp), %rax
+	add	$32, %rsp
+	test	%rax, %rax
+	jnz	9f
+	movq	$1, FLAG
+9:	ret
+	RESTORER rh_r
+ENDPROG resethand

@@ -24,6 +24,11 @@ USER_PROG(autoreap);
 USER_PROG(badframe);
 USER_PROG(segv_info);
 USER_PROG(segv_blocked);
+USER_PROG(altstack);
+USER_PROG(timedwait);
+USER_PROG(nsleep);
+USER_PROG(sigchld);
+USER_PROG(resethand);
 
 struct ucode {
 	const u8 *code;
