@@ -29,6 +29,18 @@ USER_PROG(timedwait);
 USER_PROG(nsleep);
 USER_PROG(sigchld);
 USER_PROG(resethand);
+/* user_ktest.c's */
+USER_PROG(exit42);
+USER_PROG(getpid);
+USER_PROG(efault);
+USER_PROG(kaddr);
+USER_PROG(enosys);
+USER_PROG(segv);
+USER_PROG(mmap);
+USER_PROG(ud2);
+USER_PROG(spin);
+USER_PROG(sse);
+USER_PROG(fork);
 
 struct ucode {
 	const u8 *code;
