@@ -11,8 +11,9 @@
  * ignores SIGCONT, and a signal that would be ignored is dropped unless
  * it is blocked.  init (pid 1) gets only the signals it has handlers
  * for, as Linux's SIGNAL_UNKILLABLE.  Delivery is in signal_deliver.c.
- * Everyone is root (kernel/sys.c), so kill(2) may signal any process
- * but a kernel thread.
+ * Everyone is root (kernel/sys.c), so kill(2) may signal any process;
+ * kernel threads ignore signals, and init as the kernel shell refuses
+ * them (EPERM).
  */
 #include <irqlab/errno.h>
 #include <irqlab/kernel.h>
@@ -253,8 +254,8 @@ void flush_signal_handlers(struct task_struct *p)
 static int kill_one(struct task_struct *p, int sig,
 		    const struct kernel_siginfo *info)
 {
-	/* Kernel threads (the kernel shell as init) take no signals. */
-	if (!p->mm && (p->flags & PF_KTHREAD))
+	/* The kernel shell as init refuses; other kernel threads ignore. */
+	if (!p->mm && (p->flags & PF_KTHREAD) && p->pid == 1)
 		return -EPERM;
 	/* Signal 0 only checks that the process exists. */
 	return sig ? send_sig_info(sig, info, p) : 0;
@@ -394,8 +395,6 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig,
 	struct task_signal *s = &current->signal;
 	struct k_sigaction new, old;
 	unsigned long flags;
-	u64 drop;
-	struct task_struct *p = current;
 
 	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
@@ -416,13 +415,10 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig,
 		/* POSIX: setting SIG_IGN (or a default of ignore) discards
 		 * the pending one (Linux's do_sigaction). */
 		if (new.sa_handler == SIG_IGN ||
-		    (new.sa_handler == SIG_DFL && sig_kernel_ignore(sig))) {
-			drop = sigmask(sig);
-			s->pending &= ~drop;
-		}
+		    (new.sa_handler == SIG_DFL && sig_kernel_ignore(sig)))
+			s->pending &= ~sigmask(sig);
 	}
 	spin_unlock_irqrestore(&sig_lock, flags);
-	(void)p;
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
