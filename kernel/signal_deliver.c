@@ -246,6 +246,8 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		return 0;
 	}
 	set_current_blocked(set);
+	/* An old sleep's rest is not for restart_syscall any more. */
+	current->signal.restart.fn = NULL;
 	/* As Linux's restore_altstack: only EFAULT would count. */
 	(void)do_sigaltstack(&st, NULL, regs->sp);
 	/* The interrupted code's ax, untouched. */

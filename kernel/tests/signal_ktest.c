@@ -6,14 +6,17 @@
  * process (or the TTY) would.  A handler that runs and returns with
  * every register intact, sa_mask, blocking and unblocking, what cannot
  * be caught, SA_RESTART on wait4, pause through a stop and a continue
- * (reported by wait4 WUNTRACED and WCONTINUED), SIGCHLD ignored, a frame
- * that cannot be written, a fault's siginfo.
+ * (reported by wait4 WUNTRACED and WCONTINUED), SIGCHLD ignored and
+ * caught, a frame that cannot be written, a fault's siginfo, the
+ * alternate stack, rt_sigtimedwait, nanosleep's EINTR and restart,
+ * kill_pgrp; and what fork and execve do to the signal state.
  */
 #include <irqlab/ktest.h>
 #include <irqlab/errno.h>
 #include <irqlab/process.h>
 #include <irqlab/sched.h>
 #include <irqlab/signal.h>
+#include <irqlab/slab.h>
 #include <irqlab/timekeeping.h>
 #include <irqlab/timer.h>
 #include "user_progs.h"
@@ -274,6 +277,58 @@ static void kill_pgrp_reaches_the_group(struct ktest *t)
 	KTEST_EXPECT_EQ(t, finish_proc(t, &up), EXITED(EINTR));
 }
 
+/* execve's part (Linux's flush_signal_handlers), on a task of our own. */
+static void exec_resets_handlers_keeps_ignored_and_mask(struct ktest *t)
+{
+	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	p->signal.action[SIGUSR1 - 1] = (struct k_sigaction){
+		0x401000, SA_RESTART | SA_RESTORER, 0x402000, sigmask(SIGINT) };
+	p->signal.action[SIGPIPE - 1].sa_handler = SIG_IGN;
+	p->signal.blocked = sigmask(SIGTERM);
+	p->signal.pending = sigmask(SIGUSR2);
+	p->signal.sas_ss_sp = 0x7fd000;
+	p->signal.sas_ss_size = 0x2000;
+	flush_signal_handlers(p);
+	KTEST_EXPECT_EQ(t, p->signal.action[SIGUSR1 - 1].sa_handler, SIG_DFL);
+	KTEST_EXPECT_EQ(t, p->signal.action[SIGUSR1 - 1].sa_flags, 0);
+	KTEST_EXPECT_EQ(t, p->signal.action[SIGUSR1 - 1].sa_mask, 0);
+	KTEST_EXPECT_EQ(t, p->signal.action[SIGPIPE - 1].sa_handler, SIG_IGN);
+	KTEST_EXPECT_EQ(t, p->signal.blocked, sigmask(SIGTERM));
+	KTEST_EXPECT_EQ(t, p->signal.pending, sigmask(SIGUSR2));
+	KTEST_EXPECT_EQ(t, p->signal.sas_ss_size, 0);
+	kfree(p);
+}
+
+/* fork's part: actions, mask and altstack copied, nothing pending. */
+static void fork_copies_actions_and_mask_not_pending(struct ktest *t)
+{
+	struct task_struct *a = kzalloc(sizeof(*a), GFP_KERNEL);
+	struct task_struct *b = kzalloc(sizeof(*b), GFP_KERNEL);
+
+	if (!a || !b)
+		goto out;
+	a->signal.action[SIGINT - 1].sa_handler = 0x401000;
+	a->signal.action[SIGINT - 1].sa_flags = SA_RESTORER | SA_RESTART;
+	a->signal.blocked = sigmask(SIGHUP);
+	a->signal.pending = sigmask(SIGHUP);
+	a->signal.jobctl = JOBCTL_CONT_REPORT;
+	b->signal.pending = sigmask(SIGTERM);
+	copy_signal_state(b, a);
+	KTEST_EXPECT_EQ(t, b->signal.action[SIGINT - 1].sa_handler, 0x401000);
+	KTEST_EXPECT_EQ(t, b->signal.action[SIGINT - 1].sa_flags,
+			SA_RESTORER | SA_RESTART);
+	KTEST_EXPECT_EQ(t, b->signal.blocked, sigmask(SIGHUP));
+	KTEST_EXPECT_EQ(t, b->signal.pending, 0);
+	KTEST_EXPECT_EQ(t, b->signal.jobctl, 0);
+out:
+	KTEST_EXPECT_NOT_NULL(t, a);
+	KTEST_EXPECT_NOT_NULL(t, b);
+	kfree(a);
+	kfree(b);
+}
+
 static const struct ktest_case signal_cases[] = {
 	KTEST_CASE(handler_returns_with_registers_intact),
 	KTEST_CASE(handler_after_a_syscall_keeps_registers),
@@ -295,6 +350,8 @@ static const struct ktest_case signal_cases[] = {
 	KTEST_CASE(nanosleep_interrupted_is_eintr_with_the_rest),
 	KTEST_CASE(nanosleep_goes_on_after_a_stop),
 	KTEST_CASE(kill_pgrp_reaches_the_group),
+	KTEST_CASE(exec_resets_handlers_keeps_ignored_and_mask),
+	KTEST_CASE(fork_copies_actions_and_mask_not_pending),
 	{}
 };
 KTEST_SUITE(signal, signal_cases);
