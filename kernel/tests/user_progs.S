@@ -153,8 +153,9 @@ up_\name\()_end:
 1:
 .endm
 
-/* ...and must have it still (exit 20 + n for the n-th that differs);
- * \rax_val, \rcx_val, \r11_val: what a system call leaves there. */
+/* ...and must have it still (exit 21..42: which one differs);
+ * skip_ax_cx_r11: after a system call, which changes %rax, %rcx and
+ * %r11 and took its arguments in %rdi and %rsi. */
 .macro CHECKREGS skip_ax_cx_r11
 	CHECK	%rbx, 0x1002, 22
 	CHECK	%rdx, 0x1004, 24
@@ -181,9 +182,10 @@ up_\name\()_end:
 	CHECK	%rax, 0x200f, 42
 .endm
 
-/* A handler that checks its arguments and the stack's alignment, sets
- * FLAG (1, or 2..5 for what was wrong) and wrecks every register. */
-.macro CLOBBER_HANDLER name, sig
+/* A handler that checks its arguments, the stack's alignment and the
+ * frame's saved %rax (ax), sets FLAG (1, or 2..5 for what was wrong)
+ * and wrecks every register. */
+.macro CLOBBER_HANDLER name, sig, ax
 \name:
 	movq	$2, FLAG
 	cmp	$\sig, %edi
@@ -196,7 +198,7 @@ up_\name\()_end:
 	test	$15, %al		/* as after a call */
 	jnz	9f
 	movq	$5, FLAG
-	cmpq	$0x1001, 0x28+0x68(%rdx) /* uc_mcontext.ax */
+	cmpq	$\ax, 0x28+0x68(%rdx)	/* uc_mcontext.ax */
 	jne	9f
 	movq	$1, FLAG
 9:	mov	$-1, %rax
@@ -241,7 +243,7 @@ PROG regs_async
 	add	$50, %rdi
 	SYS	SYS_exit_group
 3:	EXIT	0
-	CLOBBER_HANDLER ra_handler, SIGUSR1
+	CLOBBER_HANDLER ra_handler, SIGUSR1, 0x1001
 	RESTORER ra_restorer
 ENDPROG regs_async
 
@@ -258,7 +260,6 @@ PROG regs_sync
 	SYS	SYS_getpid
 	mov	%eax, %edi
 	mov	$SIGUSR1, %esi
-	mov	$0x1001, %eax		/* for the handler's uc check */
 	mov	$SYS_kill, %eax
 	syscall
 	test	%rax, %rax
@@ -267,13 +268,11 @@ PROG regs_sync
 2:	CHECKREGS 1
 	cmpq	$1, FLAG
 	je	3f
-	cmpq	$5, FLAG		/* uc's ax is kill's 0 here */
-	je	3f
 	mov	FLAG, %rdi
 	add	$50, %rdi
 	SYS	SYS_exit_group
 3:	EXIT	0
-	CLOBBER_HANDLER rs_handler, SIGUSR1
+	CLOBBER_HANDLER rs_handler, SIGUSR1, 0	/* kill's result */
 	RESTORER rs_restorer
 ENDPROG regs_sync
 
