@@ -279,6 +279,7 @@ static void begin_new_exec(struct linux_binprm *b)
 	if (p->files)
 		do_close_on_exec(p->files);
 	p->clear_child_tid = NULL;
+	flush_signal_handlers(p);
 }
 
 static int do_execve(const char *filename, const void *argv,

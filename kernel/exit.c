@@ -67,6 +67,8 @@ void exit_process(struct task_struct *tsk)
 {
 	unsigned long flags;
 	bool was_process = tsk->mm || tsk->real_parent;
+	struct task_struct *parent = NULL;
+	struct kernel_siginfo info;
 
 	if (tsk->clear_child_tid && tsk->mm)
 		put_user(0, tsk->clear_child_tid);
@@ -85,17 +87,30 @@ void exit_process(struct task_struct *tsk)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	forget_original_parent(tsk);
 	if (tsk->real_parent) {
-		tsk->exit_state = EXIT_ZOMBIE;
+		parent = tsk->real_parent;
+		get_task_struct(parent);
+		if (do_notify_parent(tsk, &info)) {
+			/* The parent will not wait: reap ourselves. */
+			list_del_init(&tsk->sibling);
+			tsk->real_parent = NULL;
+			tsk->exit_state = EXIT_DEAD;
+			unlink_task(tsk);
+			put_task_struct(tsk);	/* the parent's reference */
+		} else {
+			tsk->exit_state = EXIT_ZOMBIE;
+		}
 	} else if (was_process && tsk->pid != 1) {
 		/* No one will wait: gone now, but for our running ref. */
 		tsk->exit_state = EXIT_DEAD;
 		unlink_task(tsk);
 		put_task_struct(tsk);
 	}
-	/* Under the lock: the parent cannot exit meanwhile. */
-	if (tsk->real_parent)
-		send_sig(tsk->exit_signal, tsk->real_parent);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (parent) {
+		if (info.si_signo)
+			send_sig_info(info.si_signo, &info, parent);
+		put_task_struct(parent);
+	}
 	if (was_process) {
 		process_exited();
 		wake_up_all(&child_wait);
@@ -118,6 +133,38 @@ struct child_status {
 	u64 utime, stime;
 };
 
+/*
+ * A stopped child for WUNTRACED (status 0x7f | sig << 8), a continued
+ * one for WCONTINUED (0xffff), each reported once unless WNOWAIT;
+ * tasklist_lock held.
+ */
+static bool wait_task_stopped_continued(struct task_struct *p, int options,
+					struct child_status *cs)
+{
+	struct task_signal *s = &p->signal;
+	unsigned int bit = 0;
+
+	spin_lock(&sig_lock);
+	if ((options & WUNTRACED) && (s->jobctl & JOBCTL_STOPPED) &&
+	    (s->jobctl & JOBCTL_STOP_REPORT)) {
+		bit = JOBCTL_STOP_REPORT;
+		cs->status = 0x7f | (s->stop_sig << 8);
+	} else if ((options & WCONTINUED) &&
+		   (s->jobctl & JOBCTL_CONT_REPORT)) {
+		bit = JOBCTL_CONT_REPORT;
+		cs->status = 0xffff;
+	}
+	if (bit) {
+		cs->pid = p->pid;
+		cs->utime = p->utime;
+		cs->stime = p->stime;
+		if (!(options & WNOWAIT))
+			s->jobctl &= ~bit;
+	}
+	spin_unlock(&sig_lock);
+	return bit;
+}
+
 /* 1: a child collected into *cs, 0: children but none exited, -ECHILD. */
 static int reap_one(int pid, int options, struct child_status *cs)
 {
@@ -134,6 +181,8 @@ static int reap_one(int pid, int options, struct child_status *cs)
 			found = p;
 			break;
 		}
+		if (wait_task_stopped_continued(p, options, cs))
+			break;
 	}
 	if (found) {
 		cs->pid = found->pid;
@@ -167,11 +216,13 @@ static long do_wait(int pid, int options, struct child_status *cs)
 			return r < 0 ? r : cs->pid;
 		if (options & WNOHANG)
 			return 0;
+		/* A handler with SA_RESTART, or none, calls it again. */
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 		/* WNOWAIT only looks: a zombie to collect, or no child. */
 		wait_event_interruptible(child_wait,
-			(peek.pid = 0, reap_one(pid, WNOWAIT, &peek) != 0) ||
+			(peek.pid = 0,
+			 reap_one(pid, options | WNOWAIT, &peek) != 0) ||
 			signal_pending(current));
 	}
 }

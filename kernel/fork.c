@@ -102,6 +102,7 @@ static long do_fork(unsigned long flags, unsigned long newsp,
 	if (newsp)
 		task_pt_regs(p)->sp = newsp;
 	p->exit_signal = flags & CSIGNAL;
+	copy_signal_state(p, parent);
 	set_user_nice(p, task_nice(parent));
 	if (parent->policy == SCHED_FIFO) {
 		struct sched_param sp = { parent->rt_priority };

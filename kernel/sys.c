@@ -325,7 +325,7 @@ SYSCALL_DEFINE1(time, long __user *, tloc)
  */
 static int sleep_until(int which, u64 deadline, u64 *left)
 {
-	u64 now;
+	u64 now = 0;
 
 	for (;;) {
 		clock_ns(which, &now);
@@ -341,6 +341,38 @@ static int sleep_until(int which, u64 deadline, u64 *left)
 					       (long)ticks :
 					       MAX_SCHEDULE_TIMEOUT);
 	}
+}
+
+/*
+ * A signal came: with a handler the call returns EINTR (the time left
+ * in *rmtp); without one (ignored, a stop and a continue) it goes on
+ * through restart_syscall(2) to the same deadline (Linux's
+ * hrtimer_nanosleep_restart).
+ */
+static long nanosleep_restart(struct restart_block *r)
+{
+	u64 left = 0;
+
+	if (!sleep_until(r->which, r->deadline, &left))
+		return 0;
+	if (r->rmtp && !(r->flags & TIMER_ABSTIME) &&
+	    put_timespec(left, r->rmtp))
+		return -EFAULT;
+	current->signal.restart.fn = nanosleep_restart;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static int nanosleep_interrupted(int which, int flags, u64 deadline,
+				 struct __kernel_timespec __user *rmtp)
+{
+	struct restart_block *r = &current->signal.restart;
+
+	r->which = which;
+	r->flags = flags;
+	r->deadline = deadline;
+	r->rmtp = rmtp;
+	r->fn = nanosleep_restart;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 static int do_nanosleep(int which, int flags,
@@ -365,10 +397,11 @@ static int do_nanosleep(int which, int flags,
 	if (!(flags & TIMER_ABSTIME))
 		deadline += now;
 	ret = sleep_until(which, deadline, &left);
-	if (ret && rmtp && !(flags & TIMER_ABSTIME) &&
-	    put_timespec(left, rmtp))
+	if (!ret)
+		return 0;
+	if (rmtp && !(flags & TIMER_ABSTIME) && put_timespec(left, rmtp))
 		return -EFAULT;
-	return ret;
+	return nanosleep_interrupted(which, flags, deadline, rmtp);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,

@@ -53,11 +53,34 @@ bool handle_page_fault(struct pt_regs *regs, unsigned long address)
 			pagefault_out_of_memory();
 			return true;
 		}
-		show_signal_msg(regs, regs->error_code, address);
-		force_sig(SIGSEGV);
+		if (unhandled_signal(current, SIGSEGV))
+			show_signal_msg(regs, regs->error_code, address);
+		/* Error code bit 0: a present page, so its protection. */
+		force_sig_fault(SIGSEGV, (regs->error_code & 1) ?
+				SEGV_ACCERR : SEGV_MAPERR, address);
 		return true;
 	}
 	return fixup_exception(regs);
+}
+
+/* The siginfo of a trap (Linux's do_trap and friends). */
+static int trap_code(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE:
+		return FPE_INTDIV;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return FPE_FLTINV;
+	case X86_TRAP_UD:
+		return ILL_ILLOPN;
+	case X86_TRAP_BP:
+	case X86_TRAP_DB:
+		return TRAP_BRKPT;
+	case X86_TRAP_AC:
+		return BUS_ADRALN;
+	}
+	return SI_KERNEL;
 }
 
 static int trap_signal(unsigned int vector)
@@ -81,7 +104,10 @@ static int trap_signal(unsigned int vector)
 void do_user_trap(struct pt_regs *regs)
 {
 	struct task_struct *tsk = current;
+	int sig = trap_signal(regs->vector);
 
+	if (!unhandled_signal(tsk, sig))
+		goto send;
 	if (regs->vector == X86_TRAP_GP)
 		pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx",
 			tsk->comm, tsk->pid, regs->ip, regs->sp,
@@ -92,5 +118,7 @@ void do_user_trap(struct pt_regs *regs)
 			regs->sp, regs->error_code);
 	print_vma_addr(" in ", regs->ip);
 	pr_cont("\n");
-	force_sig(trap_signal(regs->vector));
+send:
+	force_sig_fault(sig, trap_code(regs->vector),
+			trap_code(regs->vector) == SI_KERNEL ? 0 : regs->ip);
 }

@@ -99,6 +99,46 @@ int fpu_clone(struct task_struct *p, struct task_struct *src)
 	return 0;
 }
 
+/*
+ * Signal frames (arch/x86_64/signal.c): the current task's x87/SSE
+ * registers, which are live in the CPU while it runs in the kernel
+ * (the kernel never uses them), to and from a user FXSAVE area.  A
+ * context switch in between (the copy may fault and sleep) saves and
+ * restores the registers themselves, so what is copied stays right.
+ */
+int fpu_save_to_user(void __user *buf)
+{
+	u8 area[FXSAVE_SIZE] __aligned(16);
+
+	fxsave(area);
+	return copy_to_user(buf, area, FXSAVE_SIZE) ? -EFAULT : 0;
+}
+
+int fpu_restore_from_user(const void __user *buf)
+{
+	u8 area[FXSAVE_SIZE] __aligned(16);
+	u32 mask, mxcsr;
+
+	if (copy_from_user(area, buf, FXSAVE_SIZE))
+		return -EFAULT;
+	/* A reserved MXCSR bit would make FXRSTOR fault (Linux's
+	 * mxcsr_feature_mask): the CPU's mask, from the initial state. */
+	memcpy(&mask, fpu_init_state + 28, 4);
+	if (!mask)
+		mask = 0xffbf;
+	memcpy(&mxcsr, area + 24, 4);
+	mxcsr &= mask;
+	memcpy(area + 24, &mxcsr, 4);
+	fxrstor(area);
+	return 0;
+}
+
+/* A handler starts with the initial state (Linux's fpu__clear_user_states). */
+void fpu_reset_user(void)
+{
+	fxrstor(fpu_init_state);
+}
+
 void fpu_free(struct task_struct *p)
 {
 	kfree(p->thread.fpu);

@@ -82,8 +82,12 @@
 #define EINPROGRESS	115
 #define ECANCELED	125
 /* Linux-internal, never seen by user space (include/linux/errno.h). */
-/* A system call a signal interrupted: restarted, or EINTR to a handler. */
-#define ERESTARTSYS	512
+/* The ERESTART* never reach user space: the way out restarts the call or
+ * makes it EINTR (kernel/signal_deliver.c), as Linux's. */
+#define ERESTARTSYS	512	/* restart if SA_RESTART, else EINTR */
+#define ERESTARTNOINTR	513	/* always restart */
+#define ERESTARTNOHAND	514	/* restart if no handler ran, else EINTR */
+#define ERESTART_RESTARTBLOCK 516	/* restart through restart_block */
 #define ENOTSUPP	524
 
 #ifndef __ASSEMBLY__

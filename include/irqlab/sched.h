@@ -13,6 +13,7 @@
 #include <irqlab/spinlock.h>
 #include <irqlab/smp.h>
 #include <irqlab/uaccess.h>
+#include <irqlab/signal_types.h>
 
 #define TASK_COMM_LEN		16
 
@@ -20,6 +21,7 @@
 #define TASK_RUNNING		0x00000000
 #define TASK_INTERRUPTIBLE	0x00000001
 #define TASK_UNINTERRUPTIBLE	0x00000002
+#define TASK_STOPPED		0x00000004	/* job control: ps's T */
 #define TASK_DEAD		0x00000080
 #define TASK_NOLOAD		0x00000400	/* not in the load average */
 #define TASK_NEW		0x00000800
@@ -151,7 +153,7 @@ struct task_struct {
 	struct task_struct *real_parent;
 	struct list_head children;	/* its children, by sibling */
 	struct list_head sibling;
-	u64 pending;			/* signals, bit (sig - 1) */
+	struct task_signal signal;	/* kernel/signal.c's */
 	int __user *set_child_tid;	/* clone's CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;	/* set_tid_address(2) */
 	struct task_struct *vfork_parent; /* waits for our exec or exit */
@@ -166,7 +168,8 @@ struct task_struct {
 
 static inline bool signal_pending(const struct task_struct *p)
 {
-	return READ_ONCE(p->pending) != 0;
+	return (READ_ONCE(p->signal.pending) &
+		~READ_ONCE(p->signal.blocked)) != 0;
 }
 
 static __always_inline struct task_struct *get_current(void)
