@@ -82,16 +82,8 @@ static bool is_ctty(struct tty_struct *tty)
 
 void tty_signal_pgrp(int pgrp, int sig)
 {
-	struct task_struct *p;
-	unsigned long flags;
-
-	if (pgrp <= 0)
-		return;
-	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p)
-		if (p->pgrp == pgrp && !p->exit_state)
-			send_sig(sig, p);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (pgrp > 0)
+		kill_pgrp(pgrp, sig, 1);
 }
 
 /*
@@ -120,13 +112,13 @@ static bool pgrp_is_orphaned(int pgrp)
 	return orphaned;
 }
 
-/*
- * Whether current ignores or blocks sig.  Handlers and masks are not
- * there yet (kernel/signal.c): nothing is ignored or blocked.
- */
+/* Whether current ignores or blocks sig (Linux's is_ignored()). */
 static bool tty_sig_is_ignored(int sig)
 {
-	return false;
+	const struct task_signal *s = &current->signal;
+
+	return (READ_ONCE(s->blocked) & sigmask(sig)) ||
+	       READ_ONCE(s->action[sig - 1].sa_handler) == SIG_IGN;
 }
 
 int tty_check_change_sig(struct tty_struct *tty, int sig)

@@ -23,26 +23,6 @@ static unsigned long long ns_to_clock_t(u64 ns)
 	return ns / (1000000000ULL / USER_HZ);
 }
 
-/* Linux's task_state_index() as a letter (kernel/shell/taskview.c's). */
-char proc_task_state(const struct task_struct *p)
-{
-	unsigned int s = READ_ONCE(p->__state);
-
-	if (READ_ONCE(p->exit_state) == EXIT_ZOMBIE)
-		return 'Z';
-	if (READ_ONCE(p->exit_state) == EXIT_DEAD)
-		return 'X';
-	if ((s & TASK_IDLE) == TASK_IDLE)
-		return 'I';
-	if (s & TASK_DEAD)
-		return 'X';
-	if (s & (TASK_UNINTERRUPTIBLE | TASK_NEW))
-		return 'D';
-	if (s & TASK_INTERRUPTIBLE)
-		return 'S';
-	return 'R';
-}
-
 /* Linux's task_state_array[]: status's "State:" line. */
 static const char *task_state_name(char c)
 {
@@ -73,6 +53,30 @@ struct proc_mem {
 };
 
 /* The same caveat as base.c's proc_get_task_mm: no task_lock yet. */
+
+/* A task's signal sets as /proc shows them (Linux's collect_sigign_sigcatch). */
+struct sig_sets {
+	unsigned long long pending, blocked, ignored, caught;
+};
+
+static void sig_masks(struct task_struct *p, struct sig_sets *sm)
+{
+	const struct task_signal *s = &p->signal;
+	int i;
+
+	sm->pending = READ_ONCE(s->pending);
+	sm->blocked = READ_ONCE(s->blocked);
+	sm->ignored = sm->caught = 0;
+	for (i = 0; i < _NSIG; i++) {
+		unsigned long h = READ_ONCE(s->action[i].sa_handler);
+
+		if (h == SIG_IGN)
+			sm->ignored |= 1ULL << i;
+		else if (h != SIG_DFL)
+			sm->caught |= 1ULL << i;
+	}
+}
+
 static bool proc_task_mem(struct task_struct *p, struct proc_mem *pm)
 {
 	struct mm_struct *mm = READ_ONCE(p->mm);
@@ -117,6 +121,7 @@ int proc_pid_stat(struct seq_file *m)
 	struct task_struct *p = proc_get_task(m);
 	char comm[TASK_COMM_LEN];
 	struct proc_mem pm;
+	struct sig_sets sm;
 	bool has_mm;
 
 	if (!p)
@@ -126,7 +131,7 @@ int proc_pid_stat(struct seq_file *m)
 	comm[TASK_COMM_LEN - 1] = '\0';
 	/* pid (comm) state ppid pgrp session tty_nr tpgid flags */
 	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 %u", p->pid, comm,
-		   proc_task_state(p), task_ppid(p), p->pgrp, p->session,
+		   task_state_letter(p), task_ppid(p), p->pgrp, p->session,
 		   READ_ONCE(p->flags));
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
 	seq_printf(m, " 0 0 0 0 %llu %llu 0 0",
@@ -141,9 +146,9 @@ int proc_pid_stat(struct seq_file *m)
 	seq_printf(m, " %lu %lu %lu 0 0", pm.start_code, pm.end_code,
 		   pm.start_stack);
 	/* signal blocked sigignore sigcatch wchan nswap cnswap */
-	seq_printf(m, " %llu 0 0 0 %d 0 0",
-		   (unsigned long long)READ_ONCE(p->pending),
-		   !task_is_running(p));
+	sig_masks(p, &sm);
+	seq_printf(m, " %llu %llu %llu %llu %d 0 0", sm.pending, sm.blocked,
+		   sm.ignored, sm.caught, !task_is_running(p));
 	/* exit_signal processor rt_priority policy blkio guest cguest */
 	seq_printf(m, " %d %d %u %u 0 0 0", p->exit_signal, task_cpu(p),
 		   p->rt_priority, p->policy);
@@ -216,6 +221,7 @@ int proc_pid_status(struct seq_file *m)
 	char comm[TASK_COMM_LEN];
 	struct fs_struct *fs;
 	struct proc_mem pm;
+	struct sig_sets sm;
 	unsigned long cpus;
 	int ppid;
 
@@ -227,7 +233,7 @@ int proc_pid_status(struct seq_file *m)
 	seq_printf(m, "Name:\t%s\n", comm);
 	fs = READ_ONCE(p->fs);
 	seq_printf(m, "Umask:\t%04o\n", fs ? READ_ONCE(fs->umask) : 022);
-	seq_printf(m, "State:\t%s\n", task_state_name(proc_task_state(p)));
+	seq_printf(m, "State:\t%s\n", task_state_name(task_state_letter(p)));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
 		   "TracerPid:\t0\n", p->tgid, p->pid, ppid);
 	seq_puts(m, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
@@ -257,12 +263,10 @@ int proc_pid_status(struct seq_file *m)
 	seq_puts(m, "CoreDumping:\t0\nTHP_enabled:\t0\n");
 	seq_puts(m, "Threads:\t1\n");
 	seq_printf(m, "SigQ:\t0/%d\n", 0);
-	seq_printf(m, "SigPnd:\t%016llx\n",
-		   (unsigned long long)READ_ONCE(p->pending));
-	seq_puts(m, "ShdPnd:\t0000000000000000\n"
-		    "SigBlk:\t0000000000000000\n"
-		    "SigIgn:\t0000000000000000\n"
-		    "SigCgt:\t0000000000000000\n");
+	sig_masks(p, &sm);
+	seq_printf(m, "SigPnd:\t%016llx\nShdPnd:\t0000000000000000\n"
+		   "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
+		   sm.pending, sm.blocked, sm.ignored, sm.caught);
 	seq_puts(m, "CapInh:\t0000000000000000\n"
 		    "CapPrm:\t000001ffffffffff\n"
 		    "CapEff:\t000001ffffffffff\n"

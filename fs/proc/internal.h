@@ -37,7 +37,6 @@ struct task_struct *proc_get_task(struct seq_file *m);
 int proc_pid_stat(struct seq_file *m);
 int proc_pid_status(struct seq_file *m);
 int proc_pid_statm(struct seq_file *m);
-char proc_task_state(const struct task_struct *p);
 
 /* misc.c: uptime, mounts, filesystems, cpuinfo. */
 int proc_misc_init(struct dentry *root);

@@ -229,6 +229,11 @@ extern spinlock_t tasklist_lock;
 #define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
 /* With a reference the caller drops by put_task_struct(); NULL if none. */
 struct task_struct *find_get_task_by_vpid(int pid);
+/*
+ * ps's STAT letter, Linux's task_state_index(): R S D T Z X, and I for
+ * TASK_IDLE (an idle kworker).
+ */
+char task_state_letter(const struct task_struct *p);
 
 /* A new task that will run fn(arg), stopped (TASK_NEW) until woken. */
 struct task_struct *create_task(int (*fn)(void *), void *arg,

@@ -100,6 +100,28 @@ void put_task_struct(struct task_struct *p)
 	kfree(p);
 }
 
+char task_state_letter(const struct task_struct *p)
+{
+	unsigned int s = READ_ONCE(p->__state);
+
+	if (READ_ONCE(p->exit_state) == EXIT_ZOMBIE)
+		return 'Z';
+	if (READ_ONCE(p->exit_state) == EXIT_DEAD)
+		return 'X';
+	if ((s & TASK_IDLE) == TASK_IDLE)
+		return 'I';
+	if (s & TASK_DEAD)
+		return 'X';
+	if (s & TASK_STOPPED)
+		return 'T';
+	/* Not started yet: waits as Linux's kthread() does, in D. */
+	if (s & (TASK_UNINTERRUPTIBLE | TASK_NEW))
+		return 'D';
+	if (s & TASK_INTERRUPTIBLE)
+		return 'S';
+	return 'R';
+}
+
 struct task_struct *find_get_task_by_vpid(int pid)
 {
 	struct task_struct *p, *found = NULL;

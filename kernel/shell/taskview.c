@@ -4,29 +4,6 @@
 #include <irqlab/string.h>
 #include <irqlab/kstrtox.h>
 
-/*
- * ps's STAT letter, as Linux's task_state_index(): a zombie is Z,
- * TASK_IDLE (an idle kworker) is I; a task not yet started waits as Linux's kthread() does,
- * in D.
- */
-static char state_letter(const struct task_struct *p)
-{
-	unsigned int s = READ_ONCE(p->__state);
-
-	/* A process that exited and waits for its parent's wait4(). */
-	if (READ_ONCE(p->exit_state) == EXIT_ZOMBIE)
-		return 'Z';
-	if ((s & TASK_IDLE) == TASK_IDLE)
-		return 'I';
-	if (s & TASK_DEAD)
-		return 'X';
-	if (s & (TASK_UNINTERRUPTIBLE | TASK_NEW))
-		return 'D';
-	if (s & TASK_INTERRUPTIBLE)
-		return 'S';
-	return 'R';
-}
-
 int taskview_snapshot(struct task_snap *snaps, int max)
 {
 	struct task_struct *p;
@@ -43,7 +20,7 @@ int taskview_snapshot(struct task_snap *snaps, int max)
 			s->policy = p->policy;
 			s->rt_priority = p->rt_priority;
 			s->nice = task_nice(p);
-			s->state = state_letter(p);
+			s->state = task_state_letter(p);
 			s->runtime = task_sched_runtime(p);
 			memcpy(s->comm, p->comm, TASK_COMM_LEN);
 		}

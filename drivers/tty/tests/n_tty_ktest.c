@@ -297,8 +297,8 @@ static int proc_main(void *data)
 	complete(&p->ready);
 	if (!ret && p->fn)
 		ret = p->fn(p);
-	p->pending = READ_ONCE(current->pending);
-	current->pending = 0;
+	p->pending = READ_ONCE(current->signal.pending);
+	current->signal.pending = 0;
 	do_exit(ret & 0xff);
 }
 
