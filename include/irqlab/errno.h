@@ -81,7 +81,17 @@
 #define EALREADY	114
 #define EINPROGRESS	115
 #define ECANCELED	125
-/* Linux-internal, never seen by user space (include/linux/errno.h). */
+/*
+ * Linux-internal, never seen by user space (include/linux/errno.h).
+ * The ERESTART* ask the signal code to restart the call or turn it into
+ * EINTR on the way out; until signal delivery lands they reach user
+ * space as they are.
+ */
+#define ERESTARTSYS	512	/* restart if SA_RESTART, else EINTR */
+#define ERESTARTNOINTR	513	/* always restart */
+#define ERESTARTNOHAND	514	/* restart if no handler ran, else EINTR */
+#define ENOIOCTLCMD	515	/* no such ioctl: ENOTTY for the caller */
+#define ERESTART_RESTARTBLOCK 516	/* restart through restart_block */
 #define ENOTSUPP	524
 
 #ifndef __ASSEMBLY__
