@@ -315,7 +315,8 @@ static void free_pipe_info(struct pipe_inode_info *pipe)
 	unsigned int i;
 
 	for (i = pipe->tail; i != pipe->head; i++) {
-		struct pipe_buffer *buf = &pipe->bufs[i & (pipe->ring_size - 1)];
+		unsigned int mask = pipe->ring_size - 1;
+		struct pipe_buffer *buf = &pipe->bufs[i & mask];
 
 		if (buf->page)
 			free_page((unsigned long)buf->page);

@@ -339,7 +339,8 @@ static int max_select_fd(unsigned long n, fd_set_bits *fds)
 	unsigned long i;
 
 	for (i = 0; i < n; i++) {
-		unsigned long w = i / FDS_BITPERLONG, b = 1UL << (i % FDS_BITPERLONG);
+		unsigned long w = i / FDS_BITPERLONG;
+		unsigned long b = 1UL << (i % FDS_BITPERLONG);
 		struct file *f;
 
 		if (!((fds->in[w] | fds->out[w] | fds->ex[w]) & b))
@@ -395,7 +396,7 @@ int do_select(int n, fd_set_bits *fds, struct timespec64 *end_time)
 				continue;
 			f = fget(i);
 			if (!f)
-				continue;	/* closed since: Linux skips it */
+				continue;	/* closed since: skipped */
 			wait->_key = (in ? POLLIN_SET : 0) |
 				     (out ? POLLOUT_SET : 0) |
 				     (ex ? POLLEX_SET : 0);

@@ -10,6 +10,7 @@
 #include <irqlab/ktest.h>
 #include <irqlab/signal.h>
 #include <irqlab/slab.h>
+#include <irqlab/syscalls.h>
 #include "pipe_test.h"
 
 #define PIPE_SIZE	(PIPE_DEF_BUFFERS * 4096)
@@ -333,6 +334,33 @@ static void test_pipe2_fds_and_flags(struct ktest *t)
 	fst_files_end(saved);
 }
 
+long __x64_sys_pipe2(const struct pt_regs *regs);
+long __x64_sys_pipe(const struct pt_regs *regs);
+
+/* An address in the user half that nothing maps. */
+#define USER_ADDR	0x1000UL
+
+static void test_syscall_errors(struct ktest *t)
+{
+	struct files_struct *saved = fst_files_begin();
+	struct pt_regs regs = { .di = USER_ADDR };
+	int fd[2];
+
+	/* The numbers cannot reach user space: nothing stays installed. */
+	KTEST_EXPECT_EQ(t, __x64_sys_pipe(&regs), -EFAULT);
+	KTEST_EXPECT_EQ(t, __x64_sys_pipe2(&regs), -EFAULT);
+	regs.di = (unsigned long)fd;	/* a kernel address */
+	KTEST_EXPECT_EQ(t, __x64_sys_pipe2(&regs), -EFAULT);
+	KTEST_EXPECT_NULL(t, fget(0));
+	KTEST_EXPECT_NULL(t, fget(1));
+	regs.si = O_DIRECT;
+	KTEST_EXPECT_EQ(t, __x64_sys_pipe2(&regs), -EINVAL);
+	KTEST_ASSERT_EQ(t, do_pipe_flags(fd, 0), 0);
+	KTEST_EXPECT_EQ(t, fd[0], 0);
+	KTEST_EXPECT_EQ(t, fd[1], 1);
+	fst_files_end(saved);
+}
+
 static const struct ktest_case pipe_cases[] = {
 	KTEST_CASE(test_eof_after_last_writer),
 	KTEST_CASE(test_epipe_and_sigpipe),
@@ -344,6 +372,7 @@ static const struct ktest_case pipe_cases[] = {
 	KTEST_CASE(test_nonblock_eagain),
 	KTEST_CASE(test_pending_signal_interrupts),
 	KTEST_CASE(test_pipe2_fds_and_flags),
+	KTEST_CASE(test_syscall_errors),
 	{}
 };
 KTEST_SUITE(pipe, pipe_cases);

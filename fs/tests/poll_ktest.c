@@ -11,6 +11,7 @@
 #include <irqlab/poll.h>
 #include <irqlab/signal.h>
 #include <irqlab/slab.h>
+#include <irqlab/syscalls.h>
 #include <irqlab/timekeeping.h>
 #include "pipe_test.h"
 
@@ -283,6 +284,47 @@ static void test_poll_select_set_timeout(struct ktest *t)
 	KTEST_EXPECT_GT(t, ts.tv_sec, 1000000000LL);
 }
 
+long __x64_sys_poll(const struct pt_regs *regs);
+long __x64_sys_ppoll(const struct pt_regs *regs);
+long __x64_sys_select(const struct pt_regs *regs);
+long __x64_sys_pselect6(const struct pt_regs *regs);
+
+#define USER_ADDR	0x1000UL	/* user half, unmapped */
+
+static long sys5(long (*fn)(const struct pt_regs *), unsigned long a,
+		 unsigned long b, unsigned long c, unsigned long d,
+		 unsigned long e)
+{
+	struct pt_regs regs = { .di = a, .si = b, .dx = c, .r10 = d, .r8 = e };
+
+	return fn(&regs);
+}
+
+static void test_syscall_errors(struct ktest *t)
+{
+	struct files_struct *saved = fst_files_begin();
+
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_poll, 0, 1025, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_poll, USER_ADDR, 1, 0, 0, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_poll, 0, 0, 0, 0, 0), 0);
+	/* ppoll: the timespec first, then the mask's size, then it. */
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_ppoll, 0, 0, USER_ADDR, 0, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_ppoll, 0, 0, 0, USER_ADDR, 7),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_ppoll, 0, 0, 0, USER_ADDR, 8),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_select, -1, 0, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_select, 1, 0, 0, 0, USER_ADDR),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_select, 1, USER_ADDR, 0, 0, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, sys5(__x64_sys_pselect6, 1, 0, 0, 0, USER_ADDR),
+			-EFAULT);
+	fst_files_end(saved);
+}
+
 static const struct ktest_case poll_cases[] = {
 	KTEST_CASE(test_poll_on_a_pipe),
 	KTEST_CASE(test_pollerr_without_reader),
@@ -292,6 +334,7 @@ static const struct ktest_case poll_cases[] = {
 	KTEST_CASE(test_poll_interrupted),
 	KTEST_CASE(test_select),
 	KTEST_CASE(test_poll_select_set_timeout),
+	KTEST_CASE(test_syscall_errors),
 	{}
 };
 KTEST_SUITE(poll, poll_cases);
