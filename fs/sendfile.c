@@ -96,9 +96,12 @@ ssize_t do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count)
 		goto fput_out;
 	if (out->f_flags & O_APPEND)
 		goto fput_out;
+	/* Past the largest file: cut to it, or EOVERFLOW if at it. */
 	if ((u64)pos + count > (u64)LLONG_MAX) {
 		ret = -EOVERFLOW;
-		goto fput_out;
+		if (pos >= LLONG_MAX)
+			goto fput_out;
+		count = LLONG_MAX - pos;
 	}
 	ret = 0;
 	if (count)
