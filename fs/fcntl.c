@@ -6,6 +6,7 @@
  */
 #include <irqlab/fs.h>
 #include <irqlab/fdtable.h>
+#include <irqlab/pipe_fs_i.h>
 #include <irqlab/syscalls.h>
 
 /* The status flags F_SETFL may change; the others stay as opened. */
@@ -104,6 +105,10 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETFL:
 		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		ret = 0;
+		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		ret = pipe_fcntl(f, cmd, arg);
 		break;
 	default:
 		ret = -EINVAL;

@@ -81,12 +81,12 @@
 #define EALREADY	114
 #define EINPROGRESS	115
 #define ECANCELED	125
-/* Linux-internal, never seen by user space (include/linux/errno.h). */
 /* The ERESTART* never reach user space: the way out restarts the call or
  * makes it EINTR (kernel/signal_deliver.c), as Linux's. */
 #define ERESTARTSYS	512	/* restart if SA_RESTART, else EINTR */
 #define ERESTARTNOINTR	513	/* always restart */
 #define ERESTARTNOHAND	514	/* restart if no handler ran, else EINTR */
+#define ENOIOCTLCMD	515	/* no such ioctl: ENOTTY for the caller */
 #define ERESTART_RESTARTBLOCK 516	/* restart through restart_block */
 #define ENOTSUPP	524
 

@@ -85,6 +85,7 @@ struct super_block;
 struct vfsmount;
 struct iov_iter;
 struct dir_context;
+struct poll_table_struct;
 
 struct path {
 	struct vfsmount *mnt;
@@ -146,6 +147,9 @@ struct file_operations {
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
 			       unsigned long arg);
+	/* The events ready now (POLLIN...); poll_wait()s its queues. */
+	unsigned int (*poll)(struct file *file,
+			     struct poll_table_struct *pt);
 	int (*release)(struct inode *inode, struct file *file);
 };
 
