@@ -55,7 +55,7 @@ static void test_epipe_and_sigpipe(struct ktest *t)
 	pt_clear_pending(SIGPIPE);
 	current->flags &= ~PF_KTHREAD;
 	n = pt_write(p[1], "y", 1);
-	pending = READ_ONCE(current->pending);
+	pending = READ_ONCE(current->signal.pending);
 	current->flags = flags;
 	pt_clear_pending(SIGPIPE);
 	KTEST_EXPECT_EQ(t, n, -EPIPE);

@@ -138,12 +138,13 @@ static inline unsigned int pt_queued(struct file *f)
 /* A signal pending on the test's own thread, which send_sig() skips. */
 static inline void pt_set_pending(int sig)
 {
-	__atomic_or_fetch(&current->pending, SIGMASK(sig), __ATOMIC_SEQ_CST);
+	__atomic_or_fetch(&current->signal.pending, SIGMASK(sig),
+			  __ATOMIC_SEQ_CST);
 }
 
 static inline void pt_clear_pending(int sig)
 {
-	__atomic_and_fetch(&current->pending, ~SIGMASK(sig),
+	__atomic_and_fetch(&current->signal.pending, ~SIGMASK(sig),
 			   __ATOMIC_SEQ_CST);
 }
 
