@@ -21,6 +21,7 @@
 #include <irqlab/errno.h>
 #include <irqlab/kallsyms.h>
 #include <irqlab/fs.h>
+#include <uapi/linux/fcntl.h>
 #include <irqlab/process.h>
 #include <irqlab/mm.h>
 #include <irqlab/ktest.h>
@@ -169,7 +170,8 @@ static int run_init_process(const char *path)
 			break;
 	if (p == __stop_init_programs) {
 		pr_info("Run %s as init process\n", path);
-		console_on_rootfs();
+		if (!current->files)
+			console_on_rootfs();
 		return kernel_execve(path, argv, envp);
 	}
 	pr_info("Run %s as init process\n", path);
@@ -192,21 +194,33 @@ static int kernel_init(void *unused)
 	/* After the drivers, as Linux's kunit_run_all_tests. */
 	ktest_run_all_tests();
 
-	if (cmdline_get("rdinit", init, sizeof(init)) ||
-	    cmdline_get("init", init, sizeof(init))) {
+	/*
+	 * irqlab's boot option kshell: the kernel shell is init (the old
+	 * tests need its commands until busybox's tools replace them).
+	 */
+	if (cmdline_get("kshell", NULL, 0) && !run_init_process("kshell"))
+		return 0;
+	/* Then Linux's order (init/main.c kernel_init). */
+	if (!cmdline_get("rdinit", init, sizeof(init)))
+		strscpy(init, "/init", sizeof(init));
+	if (!strcmp(init, "/init") && do_faccessat(AT_FDCWD, init, 0, 0)) {
+		/* No /init in the initramfs: nothing to try. */
+	} else {
+		ret = run_init_process(init);
+		if (!ret)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", init, ret);
+	}
+	if (cmdline_get("init", init, sizeof(init))) {
 		ret = run_init_process(init);
 		if (!ret)
 			return 0;
 		panic("Requested init %s failed (error %d).", init, ret);
 	}
-	/*
-	 * Until busybox can be the console's init (the next steps of
-	 * docs/userspace.md), the kernel shell is; a program from the
-	 * initramfs is PID 1 only when init= or rdinit= names it.
-	 */
-	if (!run_init_process("/bin/sh"))
+	if (!run_init_process("/sbin/init") || !run_init_process("/etc/init") ||
+	    !run_init_process("/bin/init") || !run_init_process("/bin/sh"))
 		return 0;
-	panic("No working init found.  Try passing init= option to kernel.");
+	panic("No working init found.  Try passing init= option to kernel. See Linux Documentation/admin-guide/init.rst for guidance.");
 }
 
 void __noreturn kmain(u32 magic, unsigned long info)

@@ -36,11 +36,15 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	unsigned long handler = p->signal.action[sig - 1].sa_handler;
 
-	if (p->pid == 1 && handler == SIG_DFL && !force)
-		return true;
-	/* A blocked signal stays: it may be unblocked or waited for. */
+	/*
+	 * A blocked signal stays, even for init: it may be unblocked or
+	 * waited for (busybox init blocks SIGUSR2, poweroff's, and takes it
+	 * with sigtimedwait).
+	 */
 	if (p->signal.blocked & sigmask(sig))
 		return false;
+	if (p->pid == 1 && handler == SIG_DFL && !force)
+		return true;
 	return handler == SIG_IGN ||
 	       (handler == SIG_DFL && sig_kernel_ignore(sig));
 }
@@ -279,7 +283,7 @@ static int kill_pgrp_info(int pgrp, int sig, const struct kernel_siginfo *info)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
-		if (!p->mm || p->exit_state || p->pgrp != pgrp)
+		if ((p->flags & PF_KTHREAD) || p->exit_state || p->pgrp != pgrp)
 			continue;
 		err = kill_one(p, sig, info);
 		success |= !err;

@@ -31,17 +31,53 @@ struct new_utsname {
 	     machine[65], domainname[65];
 };
 
+#define __NEW_UTS_LEN	64
+
+/* sethostname(2) sets it; "irqlab" until then (rcS sets it at boot). */
+static char utsname_nodename[__NEW_UTS_LEN + 1] = "irqlab";
+static char utsname_domainname[__NEW_UTS_LEN + 1] = "(none)";
+static DEFINE_SPINLOCK(uts_lock);
+
+static long set_uts_field(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN + 1];
+	unsigned long flags;
+
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	tmp[len] = 0;
+	spin_lock_irqsave(&uts_lock, flags);
+	memcpy(field, tmp, len + 1);
+	spin_unlock_irqrestore(&uts_lock, flags);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, const char __user *, name, int, len)
+{
+	return set_uts_field(utsname_nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char __user *, name, int, len)
+{
+	return set_uts_field(utsname_domainname, name, len);
+}
+
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
+	unsigned long flags;
 	struct new_utsname u;
 
 	memset(&u, 0, sizeof(u));
 	strscpy(u.sysname, "Linux", sizeof(u.sysname));
-	strscpy(u.nodename, "irqlab", sizeof(u.nodename));
+	spin_lock_irqsave(&uts_lock, flags);
+	strscpy(u.nodename, utsname_nodename, sizeof(u.nodename));
+	strscpy(u.domainname, utsname_domainname, sizeof(u.domainname));
+	spin_unlock_irqrestore(&uts_lock, flags);
 	strscpy(u.release, UTS_RELEASE, sizeof(u.release));
 	strscpy(u.version, "#1 SMP irqlab", sizeof(u.version));
 	strscpy(u.machine, "x86_64", sizeof(u.machine));
-	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
 

@@ -238,6 +238,7 @@ class Qemu:
         net: str = "none",
         mac: str = GUEST_MAC,
         accel: str | None = None,
+        kshell: bool = True,
     ):
         if firmware not in ("bios", "uefi"):
             raise ValueError(f"firmware must be 'bios' or 'uefi', not {firmware!r}")
@@ -255,6 +256,9 @@ class Qemu:
             self.net_ports = NetPorts(qemu=qemu_port, host=host_port)
         self.smp = smp
         self.mem = mem
+        # The kernel shell as init (boot option kshell), which most tests
+        # drive; kshell=False boots the initramfs's own init (busybox).
+        self.kshell = kshell
         self.cmdline = cmdline
         self.extra_args = list(extra_args)
         self.debug_exit = debug_exit
@@ -296,9 +300,10 @@ class Qemu:
         if self.debug_exit:
             args += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         args += self.net_args()
-        if self.cmdline:
+        cmdline = " ".join(filter(None, ["kshell" if self.kshell else "", self.cmdline]))
+        if cmdline:
             # QEMU's option syntax doubles a literal comma.
-            value = self.cmdline.replace(",", ",,")
+            value = cmdline.replace(",", ",,")
             args += ["-fw_cfg", f"name=opt/irqlab/cmdline,string={value}"]
         return args + self.extra_args
 

@@ -238,12 +238,12 @@ def test_no_initcall_lines_without_initcall_debug(booted):
 
 
 def test_shell_is_init(booted):
-    require_line(boot_lines(booted), r"^Run /bin/sh as init process$",
-                 "'Run /bin/sh as init process' line")
+    require_line(boot_lines(booted), r"^Run kshell as init process$",
+                 "'Run kshell as init process' line (boot option kshell)")
     out = booted.run("ps")
     pid1 = [line for line in out if re.match(r"^\s*1\s", line)]
-    assert len(pid1) == 1 and pid1[0].split()[-1] == "sh", (
-        "ps should show the shell as PID 1:\n" + "\n".join(out)
+    assert len(pid1) == 1 and pid1[0].split()[-1] == "kshell", (
+        "ps should show the kernel shell as PID 1:\n" + "\n".join(out)
     )
 
 

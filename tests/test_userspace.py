@@ -5,8 +5,9 @@ and waits for it.  abi-test (tests/user/abi-test.c; test_user_host.py
 shows that Linux passes every check) runs in irqlab as a static and as a
 static-pie program and must pass every check there too; its faults are
 logged with Linux's line and kill only itself.  `run` reports exec errors
-with the C library's message, and a program as init (init=) that exits
-brings Linux's "Attempted to kill init!" panic.
+with the C library's message; a program as init (rdinit=) that exits
+brings Linux's "Attempted to kill init!" panic, and abi-test as init
+powers the machine off when done.
 """
 
 from __future__ import annotations
@@ -79,9 +80,18 @@ def test_run_without_arguments_is_usage(bios_shell):
 
 
 def test_init_that_exits_panics(qemu):
-    q = qemu(firmware="bios", cmdline=f"init={PROG_DIR}/abi-test")
-    q.expect_exact(f"Run {PROG_DIR}/abi-test as init process",
-                   what="the kernel starting abi-test as init", timeout=120)
-    q.expect(r"Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000(00|01)00",
-             timeout=180, what="Linux's panic when init exits")
+    q = qemu(firmware="bios", cmdline="rdinit=/bin/true", kshell=False)
+    q.expect_exact("Run /bin/true as init process",
+                   what="the kernel starting /bin/true as init (rdinit=)", timeout=120)
+    q.expect_exact("Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000000",
+                   timeout=180, what="Linux's panic when init exits")
     assert PROMPT not in q.output
+
+
+def test_abi_test_as_init_powers_off(qemu):
+    q = qemu(firmware="bios", cmdline=f"rdinit={PROG_DIR}/abi-test", kshell=False)
+    q.expect_exact(f"Run {PROG_DIR}/abi-test as init process",
+                   what="the kernel starting abi-test as init (rdinit=)", timeout=120)
+    q.expect(r"# abi-test: (\d+) of (\d+) passed", timeout=300,
+             what="abi-test's summary as PID 1")
+    assert q.wait_exit(timeout=120) == 0, "abi-test as PID 1 powers off when done"

@@ -51,9 +51,10 @@ typedef int (*initcall_t)(void);
 #define console_initcall(fn)	___define_initcall(fn, con, .con_initcall)
 
 /*
- * A program built into the kernel, which kernel_init can run as init
- * (init=PATH, else /sbin/init, else /bin/sh) until irqlab can exec files:
- * the shell registers itself with INIT_PROGRAM("/bin/sh", shell_main).
+ * A program built into the kernel, which kernel_init runs as init when
+ * the command line says so: the kernel shell registers itself with
+ * INIT_PROGRAM("kshell", shell_main), and the boot option `kshell` picks
+ * it instead of the initramfs's /init.
  */
 struct init_program {
 	const char *path;

@@ -80,7 +80,7 @@ static int shell_main(void)
 			run_line(line);
 	}
 }
-INIT_PROGRAM("/bin/sh", shell_main);
+INIT_PROGRAM("kshell", shell_main);
 
 static int cmd_help(int argc, char **argv)
 {

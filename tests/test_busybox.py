@@ -1,0 +1,94 @@
+"""Debian's busybox as init and as the console's shell (docs/userspace.md).
+
+Without the boot option kshell, kernel_init runs the initramfs's /init
+(busybox init): rcS mounts /proc, /sys, /dev and /tmp, and ash runs on
+ttyS0 with the prompt `irqlab# `.  The commands of issue 11's list run
+there verbatim, pipes and scripts included; ^C stops a foreground
+program through the tty's SIGINT; `poweroff` goes through init and
+reboot(2).  One boot is shared by the read-only commands.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qemu import PROMPT
+
+
+@pytest.fixture(scope="module")
+def ash(module_qemu):
+    q = module_qemu(name="busybox", firmware="bios", kshell=False)
+    q.boot()
+    return q
+
+
+def test_init_is_busybox(ash):
+    assert "Run /init as init process" in ash.boot_log, ash.boot_log[-2000:]
+    out = ash.run("ps")
+    pid1 = [ln for ln in out if re.match(r"^\s*1\s", ln)]
+    assert len(pid1) == 1 and pid1[0].split()[-1] == "init", "\n".join(out)
+    assert any(ln.split()[-1] == "-/bin/sh" for ln in out), "\n".join(out)
+
+
+def test_proc_interrupts_through_grep(ash):
+    out = ash.run("cat /proc/interrupts | grep -E 'timer|eth0'")
+    assert out and all(re.search(r"timer|eth0", ln) for ln in out), out
+    assert any(ln.rstrip().endswith("timer") for ln in out), out
+
+
+def test_pipe_and_wc(ash):
+    assert ash.run("echo hello | wc -c") == ["6"]
+
+
+def test_for_loop(ash):
+    assert ash.run("for i in 0 1 2 3; do echo $i; done") == ["0", "1", "2", "3"]
+
+
+def test_sleep_then_echo(ash):
+    assert ash.run("sleep 1; echo done") == ["done"]
+
+
+def test_command_substitution(ash):
+    out = ash.run("x=$(cat /proc/cmdline); echo $x")
+    assert len(out) == 1 and "console=ttyS0" in out[0], out
+
+
+def test_top_batch(ash):
+    out = ash.run("top -b -n 1")
+    assert out[0].startswith("Mem:"), out
+    assert any(ln.startswith("CPU:") for ln in out), out
+    assert any("ksoftirqd/0" in ln for ln in out), out
+
+
+@pytest.mark.parametrize("cmd,first", [
+    ("free", r"^\s+total\s+used\s+free"),
+    ("uptime", r"up .* load average: \d+\.\d\d, \d+\.\d\d, \d+\.\d\d$"),
+    ("dmesg | tail -3", r"^\[\s*\d+\.\d{6}\] "),
+])
+def test_system_views(ash, cmd, first):
+    out = ash.run(cmd)
+    assert out and re.search(first, out[0]), out
+
+
+def test_script_file(ash):
+    ash.run("printf 'echo one\\necho two\\n' > /tmp/t.sh")
+    assert ash.run("sh /tmp/t.sh") == ["one", "two"]
+
+
+def test_ctrl_c_stops_watch(ash):
+    ash.send("watch -n 1 cat /proc/softirqs\r")
+    ash.expect(r"NET_RX", timeout=60, what="watch showing /proc/softirqs")
+    ash.send("\x03")
+    ash.expect_exact(PROMPT, timeout=60, what="the prompt after ^C stops watch")
+    assert ash.run("echo back") == ["back"]
+
+
+def test_poweroff_through_init(qemu):
+    q = qemu(firmware="bios", kshell=False)
+    q.boot()
+    q.send("poweroff\r")
+    q.expect_exact("reboot: Power down", timeout=120,
+                   what="init running the shutdown and reboot(2) powering off")
+    assert q.wait_exit(timeout=60) == 0
