@@ -41,7 +41,7 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 	 * waited for (busybox init blocks SIGUSR2, poweroff's, and takes it
 	 * with sigtimedwait).
 	 */
-	if (p->signal.blocked & sigmask(sig))
+	if ((p->signal.blocked | p->signal.real_blocked) & sigmask(sig))
 		return false;
 	if (p->pid == 1 && handler == SIG_DFL && !force)
 		return true;

@@ -358,6 +358,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
 	sig = dequeue_from(these, &info);
 	if (!sig && timeout) {
 		old = s->blocked;
+		s->real_blocked = old;
 		s->blocked &= ~these;
 		spin_unlock_irqrestore(&sig_lock, flags);
 		for (;;) {
@@ -371,6 +372,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
 		__set_current_state(TASK_RUNNING);
 		spin_lock_irqsave(&sig_lock, flags);
 		s->blocked = old;
+		s->real_blocked = 0;
 		sig = dequeue_from(these, &info);
 	}
 	spin_unlock_irqrestore(&sig_lock, flags);

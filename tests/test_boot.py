@@ -249,8 +249,10 @@ def test_shell_is_init(booted):
 
 @pytest.mark.parametrize("booted", ["bios"], indirect=True)  # BIOS only: time
 def test_missing_init_panics(qemu, booted):
-    """init= naming no program: Linux's panic, and QEMU exits with it."""
-    q = qemu(firmware="bios", cmdline="init=/sbin/nosuchinit")
+    """init= naming no program (and no rdinit): Linux's panic, and QEMU
+    exits with it."""
+    q = qemu(firmware="bios", cmdline="rdinit=/nosuchrdinit init=/sbin/nosuchinit",
+             kshell=False)
     status = q.wait_exit()
     lines = q.lines(strip_timestamps=True)
     want = "Kernel panic - not syncing: Requested init /sbin/nosuchinit failed (error -2)."

@@ -64,6 +64,9 @@ struct task_signal {
 	sigset_t pending;		/* under sig_lock */
 	sigset_t blocked;
 	sigset_t saved_sigmask;		/* rt_sigsuspend's, for the frame */
+	/* rt_sigtimedwait's mask while it waits (Linux's real_blocked):
+	 * what it waits for is unblocked then, but still not ignored. */
+	sigset_t real_blocked;
 	bool restore_sigmask;
 	unsigned int jobctl;		/* JOBCTL_* */
 	int stop_sig;			/* what stopped it */
