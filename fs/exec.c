@@ -211,20 +211,12 @@ static int create_stack(struct linux_binprm *b, unsigned long *sp_out)
 	i = 0;
 	w[i++] = b->argc;
 	s = b->strings;
-	current->mm->arg_start = strings;
 	for (int n = 0; n < b->argc + b->envc; n++) {
-		if (n == b->argc) {
+		if (n == b->argc)
 			w[i++] = 0;
-			current->mm->arg_end = current->mm->env_start =
-				strings + (s - b->strings);
-		}
 		w[i++] = strings + (s - b->strings);
 		s += strlen(s) + 1;
 	}
-	if (!b->envc)
-		current->mm->arg_end = current->mm->env_start =
-			strings + b->arg_len;
-	current->mm->env_end = strings + b->arg_len + b->env_len;
 	w[i++] = 0;
 #define AUX(type, val) do { w[i++] = (type); w[i++] = (val); } while (0)
 	AUX(AT_HWCAP, 0x178bfbff);	/* CPUID.1:EDX, as Linux reports */
@@ -256,6 +248,10 @@ static int create_stack(struct linux_binprm *b, unsigned long *sp_out)
 	    copy_to_user((void __user *)execfn, b->filename, fn_len))
 		ret = -EFAULT;
 	kfree(w);
+	/* Only now: /proc/PID/cmdline reads what these say is there. */
+	current->mm->arg_start = strings;
+	current->mm->arg_end = current->mm->env_start = strings + b->arg_len;
+	current->mm->env_end = strings + b->arg_len + b->env_len;
 	current->mm->start_stack = sp;
 	*sp_out = sp;
 	return ret;

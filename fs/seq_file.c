@@ -132,26 +132,13 @@ out:
 	return ret;
 }
 
+/*
+ * SEEK_SET and SEEK_CUR only, as a directory's (Linux's has no SEEK_END
+ * either: the size is unknown until generated).
+ */
 loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 {
-	loff_t pos;
-
-	mutex_lock(&file->f_pos_lock);
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = file->f_pos + offset;
-		break;
-	default:
-		/* Linux's has no SEEK_END either: the size is unknown. */
-		pos = -1;
-	}
-	if (pos >= 0)
-		file->f_pos = pos;
-	mutex_unlock(&file->f_pos_lock);
-	return pos >= 0 ? pos : -EINVAL;
+	return dcache_dir_lseek(file, offset, whence);
 }
 
 int single_open(struct file *file, int (*show)(struct seq_file *m),

@@ -15,8 +15,8 @@
 #include <irqlab/slab.h>
 #include "fs_test.h"
 
-#define LOAD_VA		0x400000UL
-#define CODE_OFF	0x1000UL
+#define LOAD_VA		FST_ELF_VA
+#define CODE_OFF	FST_ELF_CODE
 
 /* mov $231,%eax; mov $7,%edi; syscall: exit_group(7) */
 static const u8 exit7[] = {
@@ -34,59 +34,23 @@ static const u8 count_auxv[] = {
 	0xff, 0x40, 0x72, 0xed, 0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05
 };
 
-struct image {
-	struct elf64_hdr eh;
-	struct elf64_phdr ph[2];
-	u8 pad[CODE_OFF - sizeof(struct elf64_hdr) -
-	       2 * sizeof(struct elf64_phdr)];
-	u8 code[64];
-} __packed;
-
-static void build_with(struct image *im, const u8 *code, size_t len);
-
-/* A static ET_EXEC: one PT_LOAD of the whole file at LOAD_VA, R+X. */
-static void build(struct image *im)
+static void build_with(struct fst_elf *im, const u8 *code, size_t len)
 {
-	build_with(im, exit7, sizeof(exit7));
+	fst_elf_build(im, code, len);
 }
 
-static void build_with(struct image *im, const u8 *code, size_t len)
+/* A program that exits 7. */
+static void build(struct fst_elf *im)
 {
-	memset(im, 0, sizeof(*im));
-	memcpy(im->eh.e_ident, ELFMAG, 4);
-	im->eh.e_ident[4] = ELFCLASS64;
-	im->eh.e_ident[5] = ELFDATA2LSB;
-	im->eh.e_ident[6] = EV_CURRENT;
-	im->eh.e_type = ET_EXEC;
-	im->eh.e_machine = EM_X86_64;
-	im->eh.e_version = EV_CURRENT;
-	im->eh.e_entry = LOAD_VA + CODE_OFF;
-	im->eh.e_phoff = sizeof(im->eh);
-	im->eh.e_ehsize = sizeof(im->eh);
-	im->eh.e_phentsize = sizeof(struct elf64_phdr);
-	im->eh.e_phnum = 1;
-	im->ph[0].p_type = PT_LOAD;
-	im->ph[0].p_flags = PF_R | PF_X;
-	im->ph[0].p_offset = 0;
-	im->ph[0].p_vaddr = LOAD_VA;
-	im->ph[0].p_filesz = sizeof(*im);
-	im->ph[0].p_memsz = sizeof(*im);
-	im->ph[0].p_align = 0x1000;
-	memcpy(im->code, code, len);
+	build_with(im, exit7, sizeof(exit7));
 }
 
 static int write_file(const char *path, const void *data, size_t len,
 		      umode_t mode)
 {
-	struct file *f = filp_open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
-	loff_t pos = 0;
-	long n;
+	long n = fst_write_mode(path, data, len, mode);
 
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_write(f, data, len, &pos);
-	fput(f);
-	return n == (long)len ? 0 : -EIO;
+	return n == (long)len ? 0 : (n < 0 ? n : -EIO);
 }
 
 struct exec_args {
@@ -119,13 +83,13 @@ static int exec_status(struct ktest *t, const char *path,
 	return status;
 }
 
-static int exec_image(struct ktest *t, const struct image *im, size_t len)
+static int exec_image(struct ktest *t, const struct fst_elf *im, size_t len)
 {
 	KTEST_ASSERT_EQ(t, write_file("/tmp/exec-ktest", im, len, 0755), 0);
 	return exec_status(t, "/tmp/exec-ktest", NULL);
 }
 
-static struct image im;
+static struct fst_elf im;
 
 static void a_static_program_runs(struct ktest *t)
 {

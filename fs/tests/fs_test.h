@@ -4,15 +4,18 @@
 #define _FS_TESTS_FS_TEST_H
 
 #include <irqlab/fs.h>
+#include <irqlab/elf.h>
 #include <irqlab/fdtable.h>
 #include <irqlab/sched.h>
 #include <irqlab/string.h>
 #include <irqlab/sprintf.h>
 
-/* Creates or truncates path and writes len bytes: bytes or -errno. */
-static inline long fst_write(const char *path, const void *data, size_t len)
+/* Creates or truncates path (mode if new) and writes len bytes: bytes or
+ * -errno. */
+static inline long fst_write_mode(const char *path, const void *data,
+				  size_t len, umode_t mode)
 {
-	struct file *f = filp_open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	struct file *f = filp_open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 	loff_t pos = 0;
 	long n;
 
@@ -21,6 +24,53 @@ static inline long fst_write(const char *path, const void *data, size_t len)
 	n = kernel_write(f, data, len, &pos);
 	fput(f);
 	return n;
+}
+
+static inline long fst_write(const char *path, const void *data, size_t len)
+{
+	return fst_write_mode(path, data, len, 0644);
+}
+
+/*
+ * A static ET_EXEC a test can exec: its code at FST_ELF_VA + FST_ELF_CODE,
+ * one PT_LOAD (R+X) of the whole file at FST_ELF_VA; ph[1] is there for a
+ * test that wants a second header.
+ */
+#define FST_ELF_VA	0x400000UL
+#define FST_ELF_CODE	0x1000UL
+
+struct fst_elf {
+	struct elf64_hdr eh;
+	struct elf64_phdr ph[2];
+	u8 pad[FST_ELF_CODE - sizeof(struct elf64_hdr) -
+	       2 * sizeof(struct elf64_phdr)];
+	u8 code[64];
+} __packed;
+
+static inline void fst_elf_build(struct fst_elf *im, const u8 *code,
+				 size_t len)
+{
+	memset(im, 0, sizeof(*im));
+	memcpy(im->eh.e_ident, ELFMAG, 4);
+	im->eh.e_ident[4] = ELFCLASS64;
+	im->eh.e_ident[5] = ELFDATA2LSB;
+	im->eh.e_ident[6] = EV_CURRENT;
+	im->eh.e_type = ET_EXEC;
+	im->eh.e_machine = EM_X86_64;
+	im->eh.e_version = EV_CURRENT;
+	im->eh.e_entry = FST_ELF_VA + FST_ELF_CODE;
+	im->eh.e_phoff = sizeof(im->eh);
+	im->eh.e_ehsize = sizeof(im->eh);
+	im->eh.e_phentsize = sizeof(struct elf64_phdr);
+	im->eh.e_phnum = 1;
+	im->ph[0].p_type = PT_LOAD;
+	im->ph[0].p_flags = PF_R | PF_X;
+	im->ph[0].p_offset = 0;
+	im->ph[0].p_vaddr = FST_ELF_VA;
+	im->ph[0].p_filesz = sizeof(*im);
+	im->ph[0].p_memsz = sizeof(*im);
+	im->ph[0].p_align = 0x1000;
+	memcpy(im->code, code, len);
 }
 
 /* Reads up to len bytes of path from pos: bytes or -errno. */

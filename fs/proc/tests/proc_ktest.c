@@ -257,8 +257,6 @@ static void pid_stat_has_52_fields(struct ktest *t)
 
 /* ---- a program's cmdline ------------------------------------------------ */
 
-#define LOAD_VA		0x400000UL
-#define CODE_OFF	0x1000UL
 
 /*
  * lea ts(%rip),%rdi; xor %esi,%esi; mov $35,%eax; syscall (nanosleep);
@@ -273,39 +271,7 @@ static const u8 nap[] = {
 	0x00, 0xa3, 0xe1, 0x11, 0, 0, 0, 0,
 };
 
-struct nap_image {
-	struct elf64_hdr eh;
-	struct elf64_phdr ph;
-	u8 pad[CODE_OFF - sizeof(struct elf64_hdr) -
-	       sizeof(struct elf64_phdr)];
-	u8 code[sizeof(nap)];
-} __packed;
-
-static struct nap_image nap_im;
-
-static void build_nap(struct nap_image *im)
-{
-	memset(im, 0, sizeof(*im));
-	memcpy(im->eh.e_ident, ELFMAG, 4);
-	im->eh.e_ident[4] = ELFCLASS64;
-	im->eh.e_ident[5] = ELFDATA2LSB;
-	im->eh.e_ident[6] = EV_CURRENT;
-	im->eh.e_type = ET_EXEC;
-	im->eh.e_machine = EM_X86_64;
-	im->eh.e_version = EV_CURRENT;
-	im->eh.e_entry = LOAD_VA + CODE_OFF;
-	im->eh.e_phoff = sizeof(im->eh);
-	im->eh.e_ehsize = sizeof(im->eh);
-	im->eh.e_phentsize = sizeof(struct elf64_phdr);
-	im->eh.e_phnum = 1;
-	im->ph.p_type = PT_LOAD;
-	im->ph.p_flags = PF_R | PF_X;
-	im->ph.p_vaddr = LOAD_VA;
-	im->ph.p_filesz = sizeof(*im);
-	im->ph.p_memsz = sizeof(*im);
-	im->ph.p_align = 0x1000;
-	memcpy(im->code, nap, sizeof(nap));
-}
+static struct fst_elf nap_im;
 
 static const char *const nap_argv[] = {
 	"/tmp/proc-nap", "-x", "hello world", NULL
@@ -327,7 +293,7 @@ static void cmdline_of_a_process(struct ktest *t)
 	long n = 0;
 
 	KTEST_ASSERT_EQ(t, proc_mount_at(MNT, "proc"), 0);
-	build_nap(&nap_im);
+	fst_elf_build(&nap_im, nap, sizeof(nap));
 	{
 		struct file *f = filp_open(nap_argv[0],
 					   O_WRONLY | O_CREAT | O_TRUNC, 0755);
