@@ -57,7 +57,7 @@ def test_ps_shows_idle_on_every_cpu(shell):
     for cpu in range(NCPU):
         idle = by_name(rows, f"swapper/{cpu}")
         assert idle["pid"] == 0 and idle["cpu"] == cpu
-    assert by_name(rows, "sh")["pid"] > 0
+    assert by_name(rows, "kshell")["pid"] > 0
     assert shell.run("nproc") == [str(NCPU)]
 
 
@@ -212,7 +212,7 @@ def test_console_under_rt_load(qemu):
     q = qemu(name="rt", smp=ncpu).boot()
     assert q.run(f"spin {ncpu}") == []
     rows = ps_rows(q)
-    sh = by_name(rows, "sh")["pid"]
+    sh = by_name(rows, "kshell")["pid"]
     spins = [by_name(rows, f"spin/{i}")["pid"] for i in range(ncpu)]
     for cpu, pid in enumerate(spins):
         assert q.run(f"taskset -cp {cpu} {pid}")[-1].endswith(f"list: {cpu}")
