@@ -347,9 +347,8 @@ SYSCALL_DEFINE3(execve, const char __user *, filename,
 		return PTR_ERR(path);
 	ret = do_execve(path, argv, envp, true);
 	putname(path);
-	/* On success the new program's registers are already in place:
-	 * returning ax would clobber its %rax, which starts at 0. */
-	return ret ? ret : 0;
+	/* 0 on success: the new program starts with %rax 0, as on Linux. */
+	return ret;
 }
 
 int kernel_execve(const char *path, const char *const *argv,

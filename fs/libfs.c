@@ -77,6 +77,26 @@ int simple_rename(struct inode *old_dir, struct dentry *old_dentry,
 	return 0;
 }
 
+/*
+ * Positions 0 and 1 of every directory: "." and "..".  False if the
+ * caller's buffer is full (Linux's dir_emit_dots).
+ */
+bool dir_emit_dots(struct dentry *dir, struct dir_context *ctx)
+{
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, dir->d_inode->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!dir_emit(ctx, "..", 2, dir->d_parent->d_inode->i_ino,
+			      DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
+}
+
 /* Positions: 0 ".", 1 "..", then each child's d_dir_pos (increasing). */
 int dcache_readdir(struct file *file, struct dir_context *ctx)
 {
@@ -84,17 +104,8 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 	int ret = 0;
 
 	mutex_lock(&dcache_lock);
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, dir->d_inode->i_ino, DT_DIR))
-			goto out;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!dir_emit(ctx, "..", 2, dir->d_parent->d_inode->i_ino,
-			      DT_DIR))
-			goto out;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(dir, ctx))
+		goto out;
 	list_for_each_entry(child, &dir->d_subdirs, d_child) {
 		struct inode *inode = child->d_inode;
 

@@ -268,7 +268,6 @@ void console_on_rootfs(void)
 int do_faccessat(int dfd, const char *name, int mode, int flags)
 {
 	struct path path;
-	unsigned int lf = LOOKUP_FOLLOW;
 	struct inode *inode;
 	int err;
 
@@ -276,11 +275,7 @@ int do_faccessat(int dfd, const char *name, int mode, int flags)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lf = 0;
-	if (flags & AT_EMPTY_PATH)
-		lf |= LOOKUP_EMPTY;
-	err = kern_path_at(dfd, name, lf, &path);
+	err = kern_path_at(dfd, name, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	inode = path.dentry->d_inode;

@@ -50,17 +50,12 @@ int vfs_fstat(int fd, struct kstat *stat)
 
 int vfs_fstatat(int dfd, const char *name, struct kstat *stat, int flags)
 {
-	unsigned int lf = LOOKUP_FOLLOW;
 	struct path path;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lf = 0;
-	if (flags & AT_EMPTY_PATH)
-		lf |= LOOKUP_EMPTY;
-	err = kern_path_at(dfd, name, lf, &path);
+	err = kern_path_at(dfd, name, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	err = vfs_getattr(&path, stat);

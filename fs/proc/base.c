@@ -251,17 +251,8 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 
 	mutex_lock(&dcache_lock);
 	proc_prune_pids(dir);
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, dir->d_inode->i_ino, DT_DIR))
-			goto out;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!dir_emit(ctx, "..", 2, dir->d_parent->d_inode->i_ino,
-			      DT_DIR))
-			goto out;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(dir, ctx))
+		goto out;
 	list_for_each_entry(child, &dir->d_subdirs, d_child) {
 		struct inode *inode = child->d_inode;
 

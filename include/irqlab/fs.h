@@ -341,6 +341,13 @@ void get_root_path(struct path *root);
 #define LOOKUP_DIRECTORY	0x0002	/* the final one must be a dir */
 #define LOOKUP_EMPTY		0x4000	/* "" means dfd itself */
 
+/* The lookup an *at() call's AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH ask for. */
+static inline unsigned int at_lookup_flags(int flags)
+{
+	return ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
+	       ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0);
+}
+
 /* Resolves name from dfd (AT_FDCWD: the cwd) into *path (referenced). */
 int kern_path_at(int dfd, const char *name, unsigned int flags,
 		 struct path *path);
@@ -486,6 +493,7 @@ int simple_rename(struct inode *old_dir, struct dentry *old_dentry,
 		  unsigned int flags);
 bool simple_empty(struct dentry *dentry);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
+bool dir_emit_dots(struct dentry *dir, struct dir_context *ctx);
 loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
 extern const struct file_operations simple_dir_operations;
 
