@@ -52,7 +52,10 @@ def test_arp_cache_and_states_as_linux_shows_them(qemu):
         "net.ipv4.neigh.default.base_reachable_time_ms = 200"]
     assert q.run("sysctl -w net.ipv4.neigh.default.delay_first_probe_time=0") == [
         "net.ipv4.neigh.default.delay_first_probe_time = 0"]
-    udp = pktgen(q, "udpping", "--count", "5", "--size", "100")
+    # --linger: on a slow host the last echo may go out with the entry
+    # already STALE; its probe must be answered, or it goes FAILED.
+    udp = pktgen(q, "udpping", "--count", "5", "--size", "100",
+                 "--linger", "5000")
     assert (udp["received"], udp["bad"]) == (5, 0), udp
 
     stale = f"{GATEWAY} dev eth0 lladdr {GATEWAY_MAC} STALE"

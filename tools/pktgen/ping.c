@@ -130,6 +130,23 @@ static void ping_report(const struct ping_counts *c, const struct rtt_stats *s,
 	       lost, c->bad, s->p50, s->p90, s->p99, s->max);
 }
 
+/*
+ * --linger: keep playing the host for a while after the last ping, so
+ * that an ARP probe the guest sends when its entry for us goes stale
+ * (Linux's NUD_DELAY -> NUD_PROBE) is answered and not left to fail.
+ */
+static void linger(void)
+{
+	uint64_t deadline = now_ns() + (uint64_t)o.linger_ms * 1000000ull;
+	uint8_t buf[RXBUF];
+	struct pkt p;
+	size_t len;
+
+	while (o.linger_ms && now_ns() < deadline)
+		if ((len = recv_frame(buf, deadline)) != 0)
+			take_frame(buf, len, &p);
+}
+
 int do_ping(void)
 {
 	bool icmp = o.mode == M_PING;
@@ -197,6 +214,7 @@ int do_ping(void)
 		if (o.interval_ms)
 			sleep_ns((uint64_t)o.interval_ms * 1000000ull);
 	}
+	linger();
 
 	rtt_summary(rtt, (size_t)c.received, &s);
 	ping_report(&c, &s, plen);

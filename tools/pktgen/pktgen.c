@@ -80,6 +80,8 @@ static void usage(FILE *f)
 "  --arp-timeout MS     wait for the guest's ARP reply (default 5000)\n"
 "  --drain MS           flood: wait for echoes after sending (default 1000)\n"
 "  --interval MS        ping modes: pause between pings (default 0)\n"
+"  --linger MS          ping modes: go on answering ARP for MS after the\n"
+"                       last ping (default 0)\n"
 "  --proc-net-udp PATH  flood: the host's socket table (default /proc/net/udp)\n"
 "  --json               one JSON object on stdout instead of text\n"
 "  --quiet              only the final line (or the JSON)\n"
@@ -217,6 +219,7 @@ static const struct opt options[] = {
 	O_LONG("--arp-timeout", &o.arp_timeout_ms, 1, 3600000),
 	O_LONG("--drain", &o.drain_ms, 0, 3600000),
 	O_LONG("--interval", &o.interval_ms, 0, 3600000),
+	O_LONG("--linger", &o.linger_ms, 0, 3600000),
 	O("--proc-net-udp", OPT_STRING, &o.proc_net_udp),
 };
 

@@ -69,6 +69,7 @@ struct opts {
 	long arp_timeout_ms;
 	long drain_ms;		/* flood: wait for echoes after sending */
 	long interval_ms;	/* ping modes: pause between pings */
+	long linger_ms;		/* ping modes: answer ARP after the last */
 	const char *proc_net_udp;	/* where the host's socket drops are */
 	bool json;
 	bool dump;
