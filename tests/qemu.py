@@ -239,6 +239,7 @@ class Qemu:
         mac: str = GUEST_MAC,
         accel: str | None = None,
         kshell: bool = True,
+        nic_props: str = "",
     ):
         if firmware not in ("bios", "uefi"):
             raise ValueError(f"firmware must be 'bios' or 'uefi', not {firmware!r}")
@@ -250,6 +251,8 @@ class Qemu:
             raise ValueError(f"accel must be one of {ACCELS}, not {self.accel!r}")
         self.net = net
         self.mac = mac
+        # Extra e1000 device properties, e.g. "mitigation=off".
+        self.nic_props = nic_props
         self.net_ports: NetPorts | None = None
         if net == "socket":
             qemu_port, host_port = free_udp_ports(2)
@@ -316,7 +319,8 @@ class Qemu:
             return [
                 "-netdev",
                 f"socket,id=n0,udp=127.0.0.1:{p.host},localaddr=127.0.0.1:{p.qemu}",
-                "-device", f"e1000,netdev=n0,mac={self.mac}",
+                "-device", ",".join(filter(None, [
+                    "e1000", self.nic_props, "netdev=n0", f"mac={self.mac}"])),
             ]
         return ["-nic", "none"]
 

@@ -14,7 +14,6 @@
 #include "pktgen.h"
 
 #define FLOOD_MAGIC	0x706b7467u	/* "pktg" */
-#define FLOOD_BURST	64
 
 /*
  * A run.  Its payloads are the magic, the run's id and the sequence
@@ -185,7 +184,7 @@ int do_flood(void)
 		if (due > fl.offered)
 			due = fl.offered;
 		/* Catch up in bursts, so that the receive side keeps up. */
-		for (int b = 0; fl.sent < due && b < FLOOD_BURST; b++) {
+		for (long b = 0; fl.sent < due && b < o.burst; b++) {
 			size_t n;
 
 			set_seq(&fl, (uint32_t)fl.sent);

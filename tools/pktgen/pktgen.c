@@ -47,6 +47,7 @@ struct opts o = {
 	.timeout_ms = 1000,
 	.arp_timeout_ms = 5000,
 	.drain_ms = 1000,
+	.burst = 64,
 	.interval_ms = 0,
 	.proc_net_udp = "/proc/net/udp",
 };
@@ -79,6 +80,7 @@ static void usage(FILE *f)
 "  --timeout MS         wait per reply (ping modes, default 1000)\n"
 "  --arp-timeout MS     wait for the guest's ARP reply (default 5000)\n"
 "  --drain MS           flood: wait for echoes after sending (default 1000)\n"
+"  --burst N            flood: at most N frames back to back (default 64)\n"
 "  --interval MS        ping modes: pause between pings (default 0)\n"
 "  --linger MS          ping modes: go on answering ARP for MS after the\n"
 "                       last ping (default 0)\n"
@@ -218,6 +220,7 @@ static const struct opt options[] = {
 	O_LONG("--timeout", &o.timeout_ms, 1, 3600000),
 	O_LONG("--arp-timeout", &o.arp_timeout_ms, 1, 3600000),
 	O_LONG("--drain", &o.drain_ms, 0, 3600000),
+	O_LONG("--burst", &o.burst, 1, 4096),
 	O_LONG("--interval", &o.interval_ms, 0, 3600000),
 	O_LONG("--linger", &o.linger_ms, 0, 3600000),
 	O("--proc-net-udp", OPT_STRING, &o.proc_net_udp),

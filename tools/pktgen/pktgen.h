@@ -68,6 +68,7 @@ struct opts {
 	long timeout_ms;	/* per reply in ping modes */
 	long arp_timeout_ms;
 	long drain_ms;		/* flood: wait for echoes after sending */
+	long burst;		/* flood: most frames sent back to back */
 	long interval_ms;	/* ping modes: pause between pings */
 	long linger_ms;		/* ping modes: answer ARP after the last */
 	const char *proc_net_udp;	/* where the host's socket drops are */
