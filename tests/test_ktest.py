@@ -27,6 +27,8 @@ from qemu import EXIT_KTEST_FAIL, EXIT_KTEST_PASS, Qemu, QemuError
 # over 300 s; the wait only has to tell a slow run from a stuck one.
 KTEST_TIMEOUT = 900.0
 KTEST_CMDLINE = "ktest=all"
+# QEMU's default model with SMEP and SMAP added (TCG emulates both).
+SMAP_CPU = "qemu64,+smep,+smap"
 
 
 @functools.lru_cache(maxsize=None)
@@ -167,11 +169,16 @@ def test_exit_status(ktest_run):
     )
 
 
-@pytest.mark.parametrize("firmware,smp", [("bios", 1), ("bios", 4), ("uefi", 2)])
-def test_all_suites_pass_on(qemu, firmware, smp):
+@pytest.mark.parametrize("firmware,smp,cpu", [
+    ("bios", 1, None), ("bios", 4, None), ("uefi", 2, None),
+    ("bios", 2, SMAP_CPU)])
+def test_all_suites_pass_on(qemu, firmware, smp, cpu):
     """Every suite again, with one CPU and under UEFI: the memory map, the
-    MADT and the interrupt routing differ there."""
-    q = qemu(firmware=firmware, smp=smp, cmdline=KTEST_CMDLINE, net="user")
+    MADT and the interrupt routing differ there; and on a CPU model with
+    SMEP and SMAP, where every user copy must open user memory (STAC)
+    and the smap suite's refusals run instead of skipping."""
+    q = qemu(firmware=firmware, smp=smp, cmdline=KTEST_CMDLINE, net="user",
+             extra_args=["-cpu", cpu] if cpu else [])
     status = q.wait_exit(timeout=KTEST_TIMEOUT)
     doc = ktap.parse(q.output)
     failed = [
@@ -182,4 +189,9 @@ def test_all_suites_pass_on(qemu, firmware, smp):
     ]
     assert doc.cases(), "no ktest case in the output:\n" + q.tail(40)
     assert not failed, "failed cases:\n" + "\n".join(failed)
+    if cpu == SMAP_CPU:
+        assert "SMAP: " in q.output and "STAC/CLAC sites patched" in q.output, q.tail(40)
+        smap = [suite for suite in doc.subtests if suite.name == "smap"]
+        assert smap and all(case.status == ktap.PASS for case in smap[0].subtests), \
+            "the smap suite skipped or failed on a CPU with SMEP and SMAP"
     assert status == EXIT_KTEST_PASS, f"QEMU exited {status}:\n" + q.tail(40)

@@ -95,3 +95,17 @@ def test_abi_test_as_init_powers_off(qemu):
     q.expect(r"# abi-test: (\d+) of (\d+) passed", timeout=300,
              what="abi-test's summary as PID 1")
     assert q.wait_exit(timeout=120) == 0, "abi-test as PID 1 powers off when done"
+
+
+def test_user_space_on_a_cpu_with_smep_and_smap(qemu):
+    """With SMAP every system call's user copy must open user memory
+    (STAC): busybox's shell, a pipeline and abi-test all run there."""
+    q = qemu(firmware="bios", kshell=False, extra_args=["-cpu", "qemu64,+smep,+smap"])
+    q.boot()
+    assert "STAC/CLAC sites patched" in q.boot_log, q.boot_log[-2000:]
+    assert q.run("echo hello | wc -c") == ["6"]
+    out = q.run(f"{PROG_DIR}/abi-test; echo status $?", timeout=180)
+    plan, results = tap_results(out)
+    failed = [f"{name}: {why}" for ok, name, why in results if not ok]
+    assert not failed, "failed with SMAP:\n" + "\n".join(failed) + "\n\n" + "\n".join(out)
+    assert len(results) == plan and out[-1] == "status 0", "\n".join(out)

@@ -20,6 +20,7 @@
 #define ENOSYS		38
 
 #include <asm/irq_vectors.h>
+#include <asm/smap.h>
 #include <generated/asm-offsets.h>
 
 /* Vectors for which the CPU pushes an error code. */
@@ -88,6 +89,10 @@ irq_entries_start:
 	.globl common_interrupt
 	.type common_interrupt, @function
 common_interrupt:
+	/* RFLAGS.AC is not cleared by the CPU: user mode or a user copy may
+	 * have left it set, and the handler must not run with user memory
+	 * open (IRET brings the interrupted code's AC back). */
+	ASM_CLAC
 	/* Below the vector, the general registers. */
 	subq	$pt_regs_vector, %rsp
 	SAVE_REGS

@@ -10,6 +10,7 @@
 #include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/smap.h>
 #include <asm/traps.h>
 #include <irqlab/errno.h>
 #include <irqlab/kernel.h>
@@ -39,6 +40,14 @@ bool handle_page_fault(struct pt_regs *regs, unsigned long address)
 	struct mm_struct *mm = tsk ? tsk->mm : NULL;
 	int ret = -EFAULT;
 
+	/*
+	 * The kernel touched a user page outside a user copy (no AC): SMAP
+	 * refused it, and it is the kernel's bug whatever the exception
+	 * table says (Linux's do_user_addr_fault oopses here too).
+	 */
+	if (address < TASK_SIZE_MAX && !user_mode(regs) &&
+	    !(regs->flags & X86_EFLAGS_AC) && smap_enabled())
+		return false;
 	/* In an interrupt, or with no process: the kernel's own fault. */
 	if (address < TASK_SIZE_MAX && mm && !in_interrupt()) {
 		if (regs->flags & X86_EFLAGS_IF)

@@ -9,6 +9,7 @@
  * still gets a double-fault report instead of a triple fault.
  */
 #include <asm/desc.h>
+#include <asm/smap.h>
 #include <asm/boot.h>
 #include <irqlab/compiler.h>
 #include <irqlab/string.h>
@@ -91,6 +92,7 @@ void cpu_init_tables(int cpu)
 	idt_load();
 	syscall_init();
 	fpu_init_cpu();
+	setup_smep_smap();
 }
 
 void update_task_stack(unsigned long sp0)

@@ -23,14 +23,6 @@
 #include <irqlab/syscalls.h>
 #include <irqlab/vmalloc.h>
 
-#define X86_CR0_MP	(1UL << 1)
-#define X86_CR0_EM	(1UL << 2)
-#define X86_CR0_TS	(1UL << 3)
-#define X86_CR0_NE	(1UL << 5)
-#define X86_CR4_OSFXSR	(1UL << 9)
-#define X86_CR4_OSXMMEXCPT (1UL << 10)
-#define X86_CR4_SMEP	(1UL << 20)
-
 #define FXSAVE_SIZE	512
 #define MXCSR_DEFAULT	0x1f80	/* every exception masked */
 
@@ -53,26 +45,16 @@ static void fxrstor(const void *area)
 
 /*
  * Per CPU: SSE usable from user mode (CR4.OSFXSR, exceptions reported
- * as #XM), x87 errors as exceptions (CR0.NE), and SMEP where the CPU has
- * it, so the kernel never runs code from a user page.  SMAP is not
- * enabled: irqlab's user copies do not yet bracket themselves with
- * STAC/CLAC.
+ * as #XM) and x87 errors as exceptions (CR0.NE).
  */
 void fpu_init_cpu(void)
 {
-	u32 a, b, c, d;
 	u16 fcw = 0x37f;
 	u32 mxcsr = MXCSR_DEFAULT;
 
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) |
 		  X86_CR0_MP | X86_CR0_NE);
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
-	cpuid(0, &a, &b, &c, &d);
-	if (a >= 7) {
-		cpuid_count(7, 0, &a, &b, &c, &d);
-		if (b & (1U << 7))
-			write_cr4(read_cr4() | X86_CR4_SMEP);
-	}
 	/* The state a new program starts with (fninit's, MXCSR's reset). */
 	__asm__ __volatile__("fninit\n\tfldcw %0\n\tldmxcsr %1"
 			     : : "m"(fcw), "m"(mxcsr));

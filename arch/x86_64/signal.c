@@ -53,16 +53,6 @@ _Static_assert(sizeof(struct rt_sigframe) == 440, "rt_sigframe");
 
 #define FXSAVE_SIZE	512
 
-#define X86_EFLAGS_CF	0x00000001UL
-#define X86_EFLAGS_PF	0x00000004UL
-#define X86_EFLAGS_AF	0x00000010UL
-#define X86_EFLAGS_ZF	0x00000040UL
-#define X86_EFLAGS_SF	0x00000080UL
-#define X86_EFLAGS_TF	0x00000100UL
-#define X86_EFLAGS_DF	0x00000400UL
-#define X86_EFLAGS_OF	0x00000800UL
-#define X86_EFLAGS_RF	0x00010000UL
-#define X86_EFLAGS_AC	0x00040000UL
 /* The flags sigreturn may change (Linux's FIX_EFLAGS); IF, IOPL, NT,
  * VM... stay the kernel's. */
 #define FIX_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF |  \

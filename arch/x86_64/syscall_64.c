@@ -31,9 +31,6 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 
-#define X86_EFLAGS_TF	(1UL << 8)
-#define X86_EFLAGS_RF	(1UL << 16)
-
 /*
  * SYSRET restores %rip from %rcx and the flags from %r11, so it can only
  * return what they still hold; and on Intel CPUs a non-canonical %rcx

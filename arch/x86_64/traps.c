@@ -125,6 +125,12 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long address)
 		 (err & X86_PF_RSVD) ? "reserved bit violation" :
 		 (err & X86_PF_PK) ? "protection keys violation" :
 		 "permissions violation");
+	/* Linux's guess for a kernel jump into a user page (every task
+	 * is root here: uid 0). */
+	if ((err & X86_PF_INSTR) && (err & X86_PF_PROT) &&
+	    !(err & X86_PF_USER) && address < TASK_SIZE_MAX &&
+	    (read_cr4() & X86_CR4_SMEP))
+		pr_crit("unable to execute userspace code (SMEP?) (uid: 0)\n");
 }
 
 /*

@@ -6,8 +6,11 @@
  * at the fixup, which returns what was not done.  The callers in
  * uaccess.c check the range first (access_ok), so a user pointer can
  * never reach kernel memory.  Linux's copy_user_generic / rep movsb.
+ * With SMAP each routine opens user memory to itself with STAC and
+ * closes it with CLAC on every way out, the fixups' too (asm/smap.h).
  */
 #include <asm/extable.h>
+#include <asm/smap.h>
 
 #define EFAULT	14
 
@@ -18,8 +21,10 @@
 	.type __copy_user, @function
 __copy_user:
 	movq	%rdx, %rcx
+	ASM_STAC
 1:	rep movsb
-2:	movq	%rcx, %rax
+2:	ASM_CLAC
+	movq	%rcx, %rax
 	ret
 	_ASM_EXTABLE(1b, 2b)
 	.size __copy_user, . - __copy_user
@@ -30,8 +35,10 @@ __copy_user:
 __clear_user:
 	movq	%rsi, %rcx
 	xorl	%eax, %eax
+	ASM_STAC
 1:	rep stosb
-2:	movq	%rcx, %rax
+2:	ASM_CLAC
+	movq	%rcx, %rax
 	ret
 	_ASM_EXTABLE(1b, 2b)
 	.size __clear_user, . - __clear_user
@@ -42,6 +49,7 @@ __clear_user:
 	.type __strncpy_from_user, @function
 __strncpy_from_user:
 	xorl	%eax, %eax
+	ASM_STAC
 1:	cmpq	%rdx, %rax
 	jae	3f
 2:	movb	(%rsi,%rax), %cl
@@ -50,8 +58,10 @@ __strncpy_from_user:
 	jz	3f
 	incq	%rax
 	jmp	1b
-3:	ret
-4:	movq	$-EFAULT, %rax
+3:	ASM_CLAC
+	ret
+4:	ASM_CLAC
+	movq	$-EFAULT, %rax
 	ret
 	_ASM_EXTABLE(2b, 4b)
 	.size __strncpy_from_user, . - __strncpy_from_user

@@ -5,8 +5,7 @@
 
 #include <irqlab/types.h>
 #include <irqlab/compiler.h>
-
-#define X86_EFLAGS_IF	(1UL << 9)
+#include <asm/processor-flags.h>
 
 #define MSR_EFER		0xc0000080
 #define EFER_SCE		(1UL << 0)	/* SYSCALL/SYSRET */
