@@ -77,6 +77,32 @@ def test_script_file(ash):
     assert ash.run("sh /tmp/t.sh") == ["one", "two"]
 
 
+def cpu_user_ticks(ash) -> int:
+    line = ash.run("head -1 /proc/stat")[0].split()
+    assert line[0] == "cpu", line
+    return int(line[1])
+
+
+def test_user_spinner_is_usr_time(ash):
+    """A shell loop burns user time: its own utime (/proc/PID/stat field
+    14) grows, the CPUs' user column of /proc/stat grows at least as
+    much, and top's CPU line (its deltas of /proc/stat) shows it as usr."""
+    ash.run("while :; do :; done &")
+    pid = ash.run("echo $!")[0]
+    try:
+        u0, c0 = int(ash.run(f"cut -d' ' -f14 /proc/{pid}/stat")[0]), cpu_user_ticks(ash)
+        top = [ln for ln in ash.run("top -b -n 2 -d 1") if ln.startswith("CPU:")]
+        u1, c1 = int(ash.run(f"cut -d' ' -f14 /proc/{pid}/stat")[0]), cpu_user_ticks(ash)
+    finally:
+        ash.run(f"kill {pid}")
+    assert u1 > u0, (u0, u1)
+    # Both count USER_HZ ticks; one of rounding either way.
+    assert c1 - c0 >= u1 - u0 - 1, (c0, c1, u0, u1)
+    assert len(top) == 2, top
+    usr, sys_ = (int(re.search(rf"(\d+)% {k}", top[1])[1]) for k in ("usr", "sys"))
+    assert usr > 0 and usr > sys_, top
+
+
 def test_ctrl_c_stops_watch(ash):
     """watch runs its command with system(), which ignores SIGINT while
     the command runs (POSIX): a ^C that lands then ends only the command,
