@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The ktests' user programs (kernel/tests/user_progs.S) and the way to
- * run one as a child of the test (kernel/tests/user_ktest.c).
+ * The ktests' user programs (kernel/tests/user_progs.S and
+ * signal_progs.S) and the way to run one as a child of the test
+ * (kernel/tests/user_ktest.c).
  */
 #ifndef _KERNEL_TESTS_USER_PROGS_H
 #define _KERNEL_TESTS_USER_PROGS_H
