@@ -1,57 +1,175 @@
 // SPDX-License-Identifier: GPL-2.0
-/* CPU lists <-> bit masks: see include/irqlab/bitmap.h. */
+/*
+ * CPU masks to and from Linux's two text forms (lib/bitmap.c, and
+ * vsprintf's %*pb and %*pbl): see include/irqlab/bitmap.h.  Parsing
+ * follows Linux's grammar and errors; a mask is changed only on success.
+ */
 #include <irqlab/bitmap.h>
 #include <irqlab/ctype.h>
 #include <irqlab/errno.h>
 #include <irqlab/sprintf.h>
 
-static const char *parse_num(const char *s, unsigned int *v)
-{
-	unsigned long n = 0;
+#define CHUNK_BITS	32	/* a mask is written in 32-bit groups */
 
-	if (!isdigit(*s))
+static bool end_of_str(char c)
+{
+	return c == '\0' || c == '\n';
+}
+
+/* Between two regions of a list, or two groups of a mask. */
+static bool region_sep(char c)
+{
+	return isspace(c) || c == ',';
+}
+
+static bool end_of_region(char c)
+{
+	return region_sep(c) || end_of_str(c);
+}
+
+/* A decimal number, or N for the last bit (Linux's bitmap_getnum). */
+static const char *getnum(const char *s, unsigned int *num,
+			  unsigned int lastbit, int *err)
+{
+	unsigned long long n = 0;
+	const char *p = s;
+
+	if (*s == 'N') {
+		*num = lastbit;
+		return s + 1;
+	}
+	for (; isdigit(*p); p++)
+		if ((n = n * 10 + (*p - '0')) > 0xffffffffULL)
+			n = 1ULL << 40;	/* sticks: overflowed */
+	if (p == s) {
+		*err = -EINVAL;
 		return NULL;
-	while (isdigit(*s)) {
-		n = n * 10 + (*s++ - '0');
-		if (n > 1000000)
+	}
+	if (n > 0xffffffffULL) {
+		*err = -EOVERFLOW;
+		return NULL;
+	}
+	*num = n;
+	return p;
+}
+
+/*
+ * One region: "A", "A-B" or "A-B:USED/GROUP" (the first USED bits of
+ * every GROUP from A to B), as Linux's bitmap_parse_region and
+ * bitmap_check_region.
+ */
+static const char *parse_region(const char *s, unsigned long *m, int nbits,
+				int *err)
+{
+	unsigned int start, end, off, group, b;
+
+	s = getnum(s, &start, nbits - 1, err);
+	if (!s)
+		return NULL;
+	end = start;
+	if (!end_of_region(*s)) {
+		if (*s != '-')
+			goto inval;
+		s = getnum(s + 1, &end, nbits - 1, err);
+		if (!s)
 			return NULL;
 	}
-	*v = n;
+	off = group = end + 1;
+	if (!end_of_region(*s)) {
+		if (*s != ':')
+			goto inval;
+		s = getnum(s + 1, &off, nbits - 1, err);
+		if (!s)
+			return NULL;
+		if (*s != '/')
+			goto inval;
+		s = getnum(s + 1, &group, nbits - 1, err);
+		if (!s)
+			return NULL;
+	}
+	if (start > end || group == 0 || off > group)
+		goto inval;
+	if (end >= (unsigned int)nbits) {
+		*err = -ERANGE;
+		return NULL;
+	}
+	for (; start <= end; start += group)
+		for (b = start; b < start + off && b <= end; b++)
+			*m |= 1UL << b;
 	return s;
+inval:
+	*err = -EINVAL;
+	return NULL;
 }
 
 int bitmap_parselist(const char *buf, unsigned long *mask, int nbits)
 {
 	unsigned long m = 0;
-	unsigned int a, b, i;
-	const char *s = buf;
+	int err = 0;
 
-	if (!*s || *s == '\n')
+	if (nbits <= 0 || nbits > BITS_PER_LONG)
 		return -EINVAL;
 	for (;;) {
-		s = parse_num(s, &a);
-		if (!s)
-			return -EINVAL;
-		b = a;
-		if (*s == '-') {
-			s = parse_num(s + 1, &b);
-			if (!s || b < a)
-				return -EINVAL;
-		}
-		if (b >= (unsigned int)nbits || b >= 64)
-			return -ERANGE;
-		for (i = a; i <= b; i++)
-			m |= 1UL << i;
-		if (*s == ',') {
-			s++;
-			continue;
-		}
-		if (*s == '\n')
-			s++;
-		if (*s)
-			return -EINVAL;
-		break;
+		while (region_sep(*buf))
+			buf++;
+		if (end_of_str(*buf))
+			break;
+		buf = parse_region(buf, &m, nbits, &err);
+		if (!buf)
+			return err;
 	}
+	*mask = m;
+	return 0;
+}
+
+static int hex_digit(char c)
+{
+	if (isdigit(c))
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * Linux's bitmap_parse: read from the end, a group of up to eight hex
+ * digits at a time, the groups separated by commas or spaces; text
+ * after a newline is not looked at.
+ */
+int bitmap_parse(const char *buf, unsigned int buflen, unsigned long *mask,
+		 int nbits)
+{
+	int chunks = (nbits + CHUNK_BITS - 1) / CHUNK_BITS, chunk = 0;
+	const char *end = buf;
+	unsigned long m = 0;
+
+	if (nbits <= 0 || nbits > BITS_PER_LONG)
+		return -EINVAL;
+	while ((unsigned int)(end - buf) < buflen && !end_of_str(*end))
+		end++;
+	for (;;) {
+		unsigned long group = 0;
+		int shift;
+
+		while (end > buf && region_sep(end[-1]))
+			end--;
+		if (end == buf)
+			break;
+		if (chunk == chunks)
+			return -EOVERFLOW;
+		for (shift = 0; end > buf && !region_sep(end[-1]);
+		     shift += 4) {
+			int d = hex_digit(*--end);
+
+			if (d < 0)
+				return -EINVAL;
+			if (shift == CHUNK_BITS)
+				return -EOVERFLOW;
+			group |= (unsigned long)d << shift;
+		}
+		m |= group << (chunk++ * CHUNK_BITS);
+	}
+	if (nbits < BITS_PER_LONG && m >> nbits)
+		return -EOVERFLOW;
 	*mask = m;
 	return 0;
 }
@@ -62,15 +180,37 @@ int bitmap_print_list(char *buf, size_t size, unsigned long mask)
 
 	if (size)
 		buf[0] = '\0';
-	for (a = 0; a < 64; a++) {
+	for (a = 0; a < BITS_PER_LONG; a++) {
 		if (!((mask >> a) & 1))
 			continue;
-		for (b = a; b + 1 < 64 && ((mask >> (b + 1)) & 1); b++)
+		for (b = a; b + 1 < BITS_PER_LONG && ((mask >> (b + 1)) & 1);
+		     b++)
 			;
 		len += scnprintf(buf + len, size - len, "%s%d", len ? "," : "", a);
 		if (b > a)
 			len += scnprintf(buf + len, size - len, "-%d", b);
 		a = b;
+	}
+	return len;
+}
+
+/*
+ * %*pb: the top group as wide as its bits need (nbits 4 is "f", 12 is
+ * "fff"), every lower one eight digits, all zero-padded.
+ */
+int bitmap_print_mask(char *buf, size_t size, unsigned long mask, int nbits)
+{
+	int top = nbits % CHUNK_BITS ? nbits % CHUNK_BITS : CHUNK_BITS;
+	int chunk = (nbits - 1) / CHUNK_BITS, len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (; chunk >= 0; chunk--, top = CHUNK_BITS) {
+		unsigned long group = (mask >> (chunk * CHUNK_BITS)) &
+				      ((1UL << top) - 1);
+
+		len += scnprintf(buf + len, size - len, "%s%0*lx",
+				 len ? "," : "", (top + 3) / 4, group);
 	}
 	return len;
 }

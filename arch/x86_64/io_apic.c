@@ -115,14 +115,21 @@ static void ioapic_ack(struct irq_data *d)
 	apic_eoi();
 }
 
+/* Physical destination mode: the mask's first online CPU takes it. */
 static int ioapic_set_affinity(struct irq_data *d, unsigned long mask)
 {
-	int cpu = __builtin_ctzl(mask);	/* physical mode: one CPU */
-	u64 e = ioapic_read_entry(d->hwirq);
+	unsigned long online = mask & cpu_online_mask;
+	int cpu;
+	u64 e;
 
+	if (!online)
+		return -EINVAL;
+	cpu = __builtin_ctzl(online);
+	e = ioapic_read_entry(d->hwirq);
 	e &= ~(0xffUL << IO_APIC_DEST_SHIFT);
 	e |= (u64)cpu_to_apicid(cpu) << IO_APIC_DEST_SHIFT;
 	ioapic_write_entry(d->hwirq, e);
+	d->effective_affinity = 1UL << cpu;
 	return 0;
 }
 

@@ -25,7 +25,8 @@ void time_init(void)
 
 	clockevent_i8253_init();
 	global_clock_event = &i8253_clockevent;
-	ret = request_irq(0, timer_interrupt, IRQF_TIMER, "timer", NULL);
+	ret = request_irq(0, timer_interrupt, IRQF_NOBALANCING | IRQF_TIMER,
+			  "timer", NULL);
 	if (ret)
 		pr_err("Failed to register legacy timer interrupt (%d)\n", ret);
 }

@@ -8,7 +8,9 @@
  */
 #include "internal.h"
 #include <irqlab/slab.h>
+#include <irqlab/printk.h>
 #include <irqlab/string.h>
+#include <irqlab/uio.h>
 
 static int proc_reg_open(struct inode *inode, struct file *file)
 {
@@ -72,8 +74,8 @@ struct inode *proc_new_inode(struct super_block *sb, umode_t mode)
 }
 
 /* The child name of dir, made a directory if absent; dcache_lock held. */
-static struct dentry *proc_mkdir(struct dentry *dir, const char *name,
-				 unsigned int len)
+static struct dentry *proc_mkdir_dentry(struct dentry *dir, const char *name,
+					unsigned int len)
 {
 	struct dentry *d = d_lookup(dir, name, len);
 	struct inode *inode;
@@ -112,16 +114,20 @@ struct dentry *proc_mkdir_p(struct dentry *root, const char *path,
 		if (path == comp)
 			break;
 		d = S_ISDIR(dir->d_inode->i_mode) ?
-		    proc_mkdir(dir, comp, path - comp) : NULL;
+		    proc_mkdir_dentry(dir, comp, path - comp) : NULL;
 		dput(dir);
 		dir = d;
 	}
 	return dir;
 }
 
-int proc_create(struct dentry *dir, const char *name, umode_t mode,
-		int (*show)(struct seq_file *m), const void *data, int pid,
-		const struct file_operations *fops)
+/* A new file name in dir, or NULL with *err; dcache_lock held. */
+static struct proc_inode *proc_new_file(struct dentry *dir, const char *name,
+					umode_t mode,
+					int (*show)(struct seq_file *m),
+					const void *data, int pid,
+					const struct file_operations *fops,
+					int *err)
 {
 	unsigned int len = strlen(name);
 	struct proc_inode *pi;
@@ -131,7 +137,8 @@ int proc_create(struct dentry *dir, const char *name, umode_t mode,
 	d = d_lookup(dir, name, len);
 	if (d) {
 		dput(d);
-		return -EEXIST;
+		*err = -EEXIST;
+		return NULL;
 	}
 	pi = kzalloc(sizeof(*pi), GFP_KERNEL);
 	inode = proc_new_inode(dir->d_sb, mode);
@@ -143,17 +150,188 @@ int proc_create(struct dentry *dir, const char *name, umode_t mode,
 		}
 		iput(inode);
 		kfree(pi);
-		return -ENOMEM;
+		*err = -ENOMEM;
+		return NULL;
 	}
 	pi->show = show;
 	pi->data = data;
 	pi->pid = pid;
+	pi->pde.dentry = d;	/* the tree's reference keeps it */
 	inode->i_private = pi;
 	inode->i_op = &proc_file_inode_operations;
 	inode->i_fop = fops ? fops : &proc_file_operations;
 	d_instantiate(d, inode);
 	dput(d);
-	return 0;
+	return pi;
+}
+
+int proc_create(struct dentry *dir, const char *name, umode_t mode,
+		int (*show)(struct seq_file *m), const void *data, int pid,
+		const struct file_operations *fops)
+{
+	int err = 0;
+
+	proc_new_file(dir, name, mode, show, data, pid, fops, &err);
+	return err;
+}
+
+/* ---- the API for the rest of the kernel (<irqlab/proc_fs.h>) ---- */
+
+void *pde_data(const struct inode *inode)
+{
+	return (void *)PROC_I(inode)->data;
+}
+
+/* A proc_create_data() file: its seq_file's private is the data. */
+static int proc_ops_open(struct inode *inode, struct file *file)
+{
+	struct proc_inode *pi = PROC_I(inode);
+
+	return single_open(file, pi->show, (void *)pi->data);
+}
+
+static ssize_t proc_ops_write(struct file *file, struct iov_iter *from,
+			      loff_t *pos)
+{
+	const struct proc_ops *ops = PROC_I(file->f_inode)->ops;
+	size_t count = iov_iter_count(from);
+	ssize_t ret;
+	char *buf;
+
+	if (!ops || !ops->proc_write)
+		return -EIO;
+	if (count > PROC_WRITE_MAX)
+		return -EINVAL;
+	buf = kmalloc(count + 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (copy_from_iter(buf, count, from) != count) {
+		kfree(buf);
+		return -EFAULT;
+	}
+	buf[count] = '\0';
+	ret = ops->proc_write(file, buf, count);
+	kfree(buf);
+	if (ret > 0)
+		*pos += ret;
+	return ret;
+}
+
+static const struct file_operations proc_ops_file_operations = {
+	.open = proc_ops_open,
+	.llseek = seq_lseek,
+	.read_iter = seq_read_iter,
+	.write_iter = proc_ops_write,
+	.release = single_release,
+};
+
+static struct dentry *pde_dir(struct proc_dir_entry *parent)
+{
+	return parent ? parent->dentry : proc_root;
+}
+
+struct proc_dir_entry *proc_mkdir(const char *name,
+				  struct proc_dir_entry *parent)
+{
+	struct dentry *dir = pde_dir(parent), *d = NULL;
+	unsigned int len = strlen(name);
+	struct proc_inode *pi;
+
+	if (!dir || !len || strchr(name, '/'))
+		return NULL;
+	pi = kzalloc(sizeof(*pi), GFP_KERNEL);
+	if (!pi)
+		return NULL;
+	mutex_lock(&dcache_lock);
+	d = d_lookup(dir, name, len);
+	if (d) {
+		/* Linux: "proc_dir_entry '...' already registered". */
+		pr_warn("proc_dir_entry '%s/%s' already registered\n",
+			dir->d_name, name);
+		dput(d);
+		d = NULL;
+	} else {
+		d = proc_mkdir_dentry(dir, name, len);
+	}
+	if (d) {
+		d->d_inode->i_private = pi;
+		pi->pde.dentry = d;
+		dput(d);
+	}
+	mutex_unlock(&dcache_lock);
+	if (!d) {
+		kfree(pi);
+		return NULL;
+	}
+	return &pi->pde;
+}
+
+static struct proc_dir_entry *proc_create_show(const char *name,
+		umode_t mode, struct proc_dir_entry *parent,
+		int (*show)(struct seq_file *m), const struct proc_ops *ops,
+		void *data)
+{
+	struct dentry *dir = pde_dir(parent);
+	struct proc_inode *pi;
+	int err = 0;
+
+	if (!dir || !show || strchr(name, '/'))
+		return NULL;
+	if (!(mode & S_IFMT))
+		mode |= S_IFREG;
+	mutex_lock(&dcache_lock);
+	pi = proc_new_file(dir, name, mode, show, data, 0,
+			   &proc_ops_file_operations, &err);
+	if (pi)
+		pi->ops = ops;
+	mutex_unlock(&dcache_lock);
+	if (err == -EEXIST)
+		pr_warn("proc_dir_entry '%s/%s' already registered\n",
+			dir->d_name, name);
+	return pi ? &pi->pde : NULL;
+}
+
+struct proc_dir_entry *proc_create_data(const char *name, umode_t mode,
+					struct proc_dir_entry *parent,
+					const struct proc_ops *ops,
+					void *data)
+{
+	return proc_create_show(name, mode, parent,
+				ops ? ops->proc_show : NULL, ops, data);
+}
+
+struct proc_dir_entry *
+proc_create_single_data(const char *name, umode_t mode,
+			struct proc_dir_entry *parent,
+			int (*show)(struct seq_file *m), void *data)
+{
+	return proc_create_show(name, mode, parent, show, NULL, data);
+}
+
+/* An entry and its subtree out of the tree; dcache_lock held. */
+static void proc_remove_dentry(struct dentry *d)
+{
+	struct inode *inode = d->d_inode, *dir = d->d_parent->d_inode;
+	struct dentry *child, *next;
+
+	list_for_each_entry_safe(child, next, &d->d_subdirs, d_child)
+		if (child->d_inode)
+			proc_remove_dentry(child);
+	if (S_ISDIR(inode->i_mode)) {
+		drop_nlink(inode);	/* its "." */
+		drop_nlink(dir);	/* its ".." */
+	}
+	drop_nlink(inode);
+	d_delete(d);
+}
+
+void proc_remove(struct proc_dir_entry *de)
+{
+	if (!de)
+		return;
+	mutex_lock(&dcache_lock);
+	proc_remove_dentry(de->dentry);
+	mutex_unlock(&dcache_lock);
 }
 
 static void proc_entry_call(void *arg)

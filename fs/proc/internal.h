@@ -8,6 +8,9 @@
 
 struct task_struct;
 
+/* root.c: the tree's root, NULL until the tree is built. */
+extern struct dentry *proc_root;
+
 /* generic.c: a tree of generated files, built under dcache_lock. */
 extern const struct file_operations proc_file_operations;
 extern const struct inode_operations proc_file_inode_operations;

@@ -13,7 +13,7 @@
 #include <irqlab/init.h>
 #include <irqlab/printk.h>
 
-static struct dentry *proc_root;
+struct dentry *proc_root;	/* NULL until built */
 
 static struct dentry *proc_mount(struct file_system_type *type, int flags,
 				 const char *dev_name, void *data)

@@ -42,6 +42,8 @@ typedef int (*initcall_t)(void);
 #define arch_initcall(fn)		__define_initcall(fn, 3)
 #define subsys_initcall(fn)		__define_initcall(fn, 4)
 #define fs_initcall(fn)			__define_initcall(fn, 5)
+/* After every fs_initcall: what needs the file systems built. */
+#define fs_initcall_sync(fn)		__define_initcall(fn, 5s)
 #define rootfs_initcall(fn)		__define_initcall(fn, rootfs)
 #define device_initcall(fn)		__define_initcall(fn, 6)
 #define late_initcall(fn)		__define_initcall(fn, 7)

@@ -19,6 +19,7 @@ typedef enum irqreturn irqreturn_t;
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
 struct task_struct;
+struct proc_dir_entry;
 
 /* request_irq() flags: Linux's values. */
 #define IRQF_TRIGGER_RISING	0x00000001
@@ -29,6 +30,7 @@ struct task_struct;
 #define IRQF_ONESHOT		0x00002000
 #define IRQF_NO_THREAD		0x00010000
 #define __IRQF_TIMER		0x00000200
+#define IRQF_NOBALANCING	0x00000800	/* not to be moved between CPUs */
 #define IRQF_TIMER		(__IRQF_TIMER | IRQF_NO_THREAD)
 
 struct irqaction {
@@ -43,6 +45,7 @@ struct irqaction {
 	unsigned long thread_flags;	/* IRQTF_* (<irqlab/irq.h>) */
 	/* ONESHOT: its bit in desc->threads_oneshot, else 0. */
 	unsigned long thread_mask;
+	struct proc_dir_entry *dir;	/* /proc/irq/N/NAME */
 };
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,

@@ -17,12 +17,15 @@
 #define NR_IRQS		64
 
 struct irq_desc;
+struct proc_dir_entry;
 
 /*
  * irq_data.state_use_accessors, Linux's IRQD_* bits (the ones irqlab
  * has), read and written through the irqd_*() helpers below.
  */
 enum {
+	/* No moving it: the affinity files are read-only (the timer). */
+	IRQD_NO_BALANCING		= 1 << 10,
 	IRQD_IRQ_DISABLED		= 1 << 16,	/* depth > 0 */
 	IRQD_IRQ_MASKED			= 1 << 17,	/* masked at the chip */
 	IRQD_IRQ_INPROGRESS		= 1 << 18,	/* handlers running */
@@ -40,7 +43,8 @@ struct irq_data {
 	struct irq_chip *chip;
 	void *chip_data;
 	bool level;			/* level-triggered */
-	unsigned long affinity;		/* CPU mask */
+	unsigned long affinity;		/* CPU mask asked for */
+	unsigned long effective_affinity;	/* where the chip sends it */
 	unsigned int state_use_accessors;	/* IRQD_* */
 };
 
@@ -127,7 +131,13 @@ struct irq_desc {
 	atomic_t threads_handled;	/* thread_fn runs that said HANDLED */
 	unsigned int threads_handled_last;	/* and SPURIOUS_DEFERRED */
 	unsigned int kstat_irqs[NR_CPUS];
+	struct proc_dir_entry *dir;	/* /proc/irq/N */
 };
+
+/* New interrupts' affinity (/proc/irq/default_smp_affinity). */
+extern unsigned long irq_default_affinity;
+/* Whether user space may move irq (smp_affinity is writable). */
+bool irq_can_set_affinity_usr(unsigned int irq);
 
 struct irq_desc *irq_to_desc(unsigned int irq);
 /* The interrupt numbers that have a chip, for iterating. */

@@ -6,6 +6,9 @@
 
 static struct irq_desc irq_desc[NR_IRQS];
 
+/* Every CPU, as Linux's without irqaffinity=. */
+unsigned long irq_default_affinity = ~0UL;
+
 struct irq_desc *irq_to_desc(unsigned int irq)
 {
 	if (irq >= NR_IRQS)
@@ -32,7 +35,9 @@ void irq_set_chip_and_handler_name(unsigned int irq, struct irq_chip *chip,
 	desc->name = name;
 	desc->depth = 1;		/* disabled until requested */
 	irqd_set(&desc->irq_data, IRQD_IRQ_DISABLED | IRQD_IRQ_MASKED);
-	desc->irq_data.affinity = 1;	/* CPU 0 */
+	/* Linux's: any CPU may take it, and the chip starts on CPU 0. */
+	desc->irq_data.affinity = irq_default_affinity;
+	desc->irq_data.effective_affinity = 1;
 }
 
 int generic_handle_irq(unsigned int irq)

@@ -10,6 +10,7 @@
 #include <irqlab/kthread.h>
 #include <irqlab/mutex.h>
 #include <asm/processor.h>
+#include "internals.h"
 
 #define IRQF_TRIGGER_MASK	0xf
 
@@ -239,6 +240,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		action->thread_mask = 1UL << __builtin_ctzl(~thread_mask);
 	}
 	*p = action;
+	if (flags & IRQF_NOBALANCING)
+		irqd_set(&desc->irq_data, IRQD_NO_BALANCING);
 	if (action == desc->action) {
 		/* The first handler starts the line up. */
 		desc->istate &= ~(IRQS_SPURIOUS_DISABLED | IRQS_ONESHOT);
@@ -257,6 +260,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		__enable_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, iflags);
+	register_irq_proc(irq, desc);
+	register_handler_proc(irq, action);
 	mutex_unlock(&desc->request_mutex);
 	if (thread)
 		wake_up_process(thread);	/* it waits for its first irq */
@@ -354,6 +359,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	__synchronize_irq(desc);
 	if (action->thread)
 		kthread_stop(action->thread);
+	unregister_handler_proc(irq, action);
 	mutex_unlock(&desc->request_mutex);
 
 	name = action->name;
@@ -400,6 +406,11 @@ void enable_irq(unsigned int irq)
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
+/*
+ * As Linux's: the mask must name an online CPU; the chip picks where
+ * the interrupt goes (effective_affinity), and the mask asked for is
+ * what smp_affinity shows.
+ */
 int irq_set_affinity(unsigned int irq, unsigned long cpumask)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
@@ -408,8 +419,7 @@ int irq_set_affinity(unsigned int irq, unsigned long cpumask)
 
 	if (!desc || !desc->irq_data.chip)
 		return -EINVAL;
-	cpumask &= cpu_online_mask;
-	if (!cpumask)
+	if (!(cpumask & cpu_online_mask))
 		return -EINVAL;
 	spin_lock_irqsave(&desc->lock, flags);
 	if (desc->irq_data.chip->irq_set_affinity)

@@ -109,6 +109,9 @@ static void test_request_free(struct ktest *t)
 	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, 0, "t", &dev),
 			0);
 	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);
+	/* /proc/irq/N and /proc/irq/N/t, as Linux's register_*_proc. */
+	KTEST_EXPECT_NOT_NULL(t, irq_to_desc(TEST_IRQ)->dir);
+	KTEST_EXPECT_NOT_NULL(t, irq_to_desc(TEST_IRQ)->action->dir);
 	irq_test_fire();
 	KTEST_EXPECT_EQ(t, dev.calls, 1);
 	KTEST_EXPECT_EQ(t, kstat_irqs(TEST_IRQ), 1);
@@ -189,6 +192,9 @@ static void test_shared(struct ktest *t)
 			-EBUSY);
 	KTEST_EXPECT_EQ(t, request_irq(TEST_IRQ, test_handler, IRQF_SHARED,
 				       "c", NULL), -EINVAL);
+	/* A directory each in /proc/irq/N, a and b. */
+	KTEST_EXPECT_NOT_NULL(t, irq_to_desc(TEST_IRQ)->action->dir);
+	KTEST_EXPECT_NOT_NULL(t, irq_to_desc(TEST_IRQ)->action->next->dir);
 
 	b.raised = true;
 	irq_test_fire();
@@ -205,6 +211,12 @@ static void test_shared(struct ktest *t)
 	KTEST_EXPECT_EQ(t, a.calls, 2);	/* gone from the line */
 	KTEST_EXPECT_EQ(t, b.calls, 3);
 	KTEST_EXPECT_FALSE(t, irq_test_chip.masked);	/* b still there */
+	KTEST_EXPECT_NOT_NULL(t, irq_to_desc(TEST_IRQ)->action->dir);
+	/* a's name is free again: a new a gets its directory back. */
+	KTEST_ASSERT_EQ(t, request_irq(TEST_IRQ, test_handler, IRQF_SHARED,
+				       "a", &a), 0);
+	KTEST_EXPECT_NOT_NULL(t, irq_to_desc(TEST_IRQ)->action->next->dir);
+	free_irq(TEST_IRQ, &a);
 	free_irq(TEST_IRQ, &b);
 	KTEST_EXPECT_TRUE(t, irq_test_chip.masked);
 }

@@ -397,6 +397,74 @@ static void sysctl_written_and_read_back(struct ktest *t)
 	proc_umount_at(MNT);
 }
 
+/* ---- files a subsystem makes: proc_mkdir, proc_create_data, proc_remove */
+
+static int api_show(struct seq_file *m)
+{
+	seq_printf(m, "value %ld\n", *(long *)m->private);
+	return 0;
+}
+
+static ssize_t api_write(struct file *file, char *buf, size_t count)
+{
+	long *v = pde_data(file->f_inode);
+
+	if (kstrtol(buf, 10, v))
+		return -EINVAL;
+	return count;
+}
+
+static const struct proc_ops api_ops = {
+	.proc_show = api_show,
+	.proc_write = api_write,
+};
+
+static void api_files_come_and_go(struct ktest *t)
+{
+	struct proc_dir_entry *dir, *sub;
+	static long value = 7;
+	struct kstat st;
+	char *buf, *big;
+
+	dir = proc_mkdir("ktest-api", NULL);
+	KTEST_ASSERT_NOT_NULL(t, dir);
+	KTEST_EXPECT_NULL(t, proc_mkdir("ktest-api", NULL));	/* taken */
+	sub = proc_mkdir("sub", dir);
+	KTEST_EXPECT_NOT_NULL(t, proc_create_data("rw", 0644, dir, &api_ops,
+						  &value));
+	KTEST_EXPECT_NOT_NULL(t, proc_create_single_data("ro", 0444, sub,
+							 api_show, &value));
+	KTEST_EXPECT_NULL(t, proc_create_data("rw", 0644, dir, &api_ops,
+					      &value));
+	KTEST_ASSERT_EQ(t, proc_mount_at(MNT, "proc"), 0);
+	KTEST_EXPECT_EQ(t, fst_stat(MNT "/ktest-api/rw", &st), 0);
+	KTEST_EXPECT_EQ(t, st.mode, S_IFREG | 0644);
+	KTEST_ASSERT_GT(t, read_all(MNT "/ktest-api/sub/ro", &buf, 4), 0);
+	KTEST_EXPECT_STREQ(t, buf, "value 7\n");
+	kfree(buf);
+	/* The handler gets the bytes, NUL-terminated; its error stands. */
+	KTEST_EXPECT_EQ(t, write_str(MNT "/ktest-api/rw", "42"), 2);
+	KTEST_EXPECT_EQ(t, value, 42);
+	KTEST_EXPECT_EQ(t, write_str(MNT "/ktest-api/rw", "4x"), -EINVAL);
+	KTEST_EXPECT_EQ(t, value, 42);
+	big = kmalloc(PROC_WRITE_MAX + 2, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, big);
+	memset(big, '1', PROC_WRITE_MAX + 1);
+	big[PROC_WRITE_MAX + 1] = '\0';
+	KTEST_EXPECT_EQ(t, write_str(MNT "/ktest-api/rw", big), -EINVAL);
+	kfree(big);
+	/* No proc_write: Linux's EIO. */
+	KTEST_EXPECT_EQ(t, write_str(MNT "/ktest-api/sub/ro", "1"), -EIO);
+	proc_remove(dir);		/* the subtree with it */
+	KTEST_EXPECT_EQ(t, fst_stat(MNT "/ktest-api/sub/ro", &st), -ENOENT);
+	KTEST_EXPECT_EQ(t, fst_stat(MNT "/ktest-api", &st), -ENOENT);
+	/* The name is free again. */
+	dir = proc_mkdir("ktest-api", NULL);
+	KTEST_EXPECT_NOT_NULL(t, dir);
+	proc_remove(dir);
+	proc_umount_at(MNT);
+}
+
 /* ---- a large file in pieces ---------------------------------------------- */
 
 static void big_show(void)
@@ -574,6 +642,7 @@ static const struct ktest_case proc_cases[] = {
 	KTEST_CASE(pid_stat_has_52_fields),
 	KTEST_CASE(cmdline_of_a_process),
 	KTEST_CASE(sysctl_written_and_read_back),
+	KTEST_CASE(api_files_come_and_go),
 	KTEST_CASE(large_file_in_small_pieces),
 	KTEST_CASE(tree_mounts_meminfo_uptime_sysfs),
 	{}
