@@ -230,6 +230,13 @@ static struct dentry *pde_dir(struct proc_dir_entry *parent)
 	return parent ? parent->dentry : proc_root;
 }
 
+/* Linux's words for a name taken (its root's name is "/proc"). */
+static void warn_registered(struct dentry *dir, const char *name)
+{
+	pr_warn("proc_dir_entry '%s/%s' already registered\n",
+		dir == proc_root ? "/proc" : dir->d_name, name);
+}
+
 struct proc_dir_entry *proc_mkdir(const char *name,
 				  struct proc_dir_entry *parent)
 {
@@ -245,9 +252,7 @@ struct proc_dir_entry *proc_mkdir(const char *name,
 	mutex_lock(&dcache_lock);
 	d = d_lookup(dir, name, len);
 	if (d) {
-		/* Linux: "proc_dir_entry '...' already registered". */
-		pr_warn("proc_dir_entry '%s/%s' already registered\n",
-			dir->d_name, name);
+		warn_registered(dir, name);
 		dput(d);
 		d = NULL;
 	} else {
@@ -286,8 +291,7 @@ static struct proc_dir_entry *proc_create_show(const char *name,
 		pi->ops = ops;
 	mutex_unlock(&dcache_lock);
 	if (err == -EEXIST)
-		pr_warn("proc_dir_entry '%s/%s' already registered\n",
-			dir->d_name, name);
+		warn_registered(dir, name);
 	return pi ? &pi->pde : NULL;
 }
 
