@@ -165,10 +165,10 @@ def test_meminfo_scales_with_memory_size(qemu, booted):
 
 CALLING = re.compile(r"^calling  (\w+)\+0x0/0x[0-9a-f]+ @ (\d+)$")
 RETURNED = re.compile(r"^initcall (\w+)\+0x0/0x[0-9a-f]+ returned (-?\d+) after (\d+) usecs$")
-# include/irqlab/init.h: __initcall_<function><level>, level early, 0-7
-# or rootfs (between 5 and 6).
-INITCALL_SYMBOL = re.compile(r"^__initcall_(\w+?)(early|rootfs|[0-7])$")
-LEVELS = ["early", "0", "1", "2", "3", "4", "5", "rootfs", "6", "7"]
+# include/irqlab/init.h: __initcall_<function><level>, level early, 0-7,
+# 5s (fs_initcall_sync) or rootfs (both between 5 and 6).
+INITCALL_SYMBOL = re.compile(r"^__initcall_(\w+?)(early|rootfs|[0-7]s?)$")
+LEVELS = ["early", "0", "1", "2", "3", "4", "5", "5s", "rootfs", "6", "7"]
 
 
 def initcalls_in_link_order(elf_path) -> list[tuple[str, str]]:
