@@ -20,7 +20,9 @@
 #include <irqlab/errno.h>
 #include <irqlab/init.h>
 #include <irqlab/interrupt.h>
+#include <irqlab/jiffies.h>
 #include <irqlab/kernel.h>
+#include <irqlab/sysrq.h>
 #include <irqlab/tty.h>
 #include <irqlab/spinlock.h>
 #include <asm/io.h>
@@ -48,6 +50,7 @@
 #define UART_MCR_RTS	0x02
 #define UART_MCR_OUT2	0x08	/* gates the IRQ line on PCs */
 #define UART_LSR_DR	0x01	/* data ready */
+#define UART_LSR_BI	0x10	/* a break: the line held at 0 */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 #define UART_LSR_TEMT	0x40	/* transmitter empty */
 
@@ -151,13 +154,45 @@ static void serial_rx_tasklet(struct tasklet_struct *t)
 }
 static DECLARE_TASKLET(rx_tasklet, serial_rx_tasklet);
 
+/*
+ * A BREAK opens a window of 5 s in which the next byte is a SysRq key
+ * (Linux's uart_handle_break and uart_handle_sysrq_char), handled here
+ * in the interrupt, as Linux does, so that it works however stuck the
+ * threads behind the tty are.  The break's NUL and the key stay out of
+ * the tty.
+ */
+static unsigned long sysrq_until;	/* jiffies; 0: no window */
+
+static bool serial_handle_sysrq(u8 lsr, u8 ch)
+{
+	if (lsr & UART_LSR_BI) {
+		sysrq_until = jiffies + 5 * HZ;
+		return true;
+	}
+	if (!sysrq_until)
+		return false;
+	if (time_before(jiffies, sysrq_until)) {
+		sysrq_until = 0;
+		handle_sysrq(ch);
+		return true;
+	}
+	sysrq_until = 0;
+	return false;
+}
+
 /* The top half: empty the UART's FIFO into the flip buffer, no more. */
 static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
+	u8 lsr;
+
 	if (inb(COM1 + UART_IIR) & UART_IIR_NO_INT)
 		return IRQ_NONE;
-	while (inb(COM1 + UART_LSR) & UART_LSR_DR)
-		tty_insert_flip_char(&serial_port, inb(COM1 + UART_RX));
+	while ((lsr = inb(COM1 + UART_LSR)) & UART_LSR_DR) {
+		u8 ch = inb(COM1 + UART_RX);
+
+		if (!serial_handle_sysrq(lsr, ch))
+			tty_insert_flip_char(&serial_port, ch);
+	}
 	tasklet_schedule(&rx_tasklet);
 	return IRQ_HANDLED;
 }

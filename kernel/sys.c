@@ -23,6 +23,7 @@
 #include <irqlab/loadavg.h>
 #include <asm/processor.h>
 #include <irqlab/acpi.h>
+#include <irqlab/reboot.h>
 
 #define UTS_RELEASE	"6.1.0-irqlab-" IRQLAB_VERSION
 
@@ -562,12 +563,13 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
 	case LINUX_REBOOT_CMD_CAD_OFF:
 		return 0;
 	case LINUX_REBOOT_CMD_POWER_OFF:
-		acpi_power_off();
+		kernel_power_off();
 		return -EIO;	/* it returned: no way to power off */
 	case LINUX_REBOOT_CMD_HALT:
 		pr_emerg("reboot: System halted\n");
 		halt_forever();
+	case LINUX_REBOOT_CMD_RESTART:
+		kernel_restart(NULL);
 	}
-	/* Restart needs a reset path irqlab does not have yet. */
 	return -EINVAL;
 }

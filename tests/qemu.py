@@ -240,6 +240,7 @@ class Qemu:
         accel: str | None = None,
         kshell: bool = True,
         nic_props: str = "",
+        serial_mux: bool = False,
     ):
         if firmware not in ("bios", "uefi"):
             raise ValueError(f"firmware must be 'bios' or 'uefi', not {firmware!r}")
@@ -253,6 +254,9 @@ class Qemu:
         self.mac = mac
         # Extra e1000 device properties, e.g. "mitigation=off".
         self.nic_props = nic_props
+        # QEMU's mux on the serial line: Ctrl-A b sends a BREAK (and
+        # Ctrl-A is then QEMU's, not the guest's).
+        self.serial_mux = serial_mux
         self.net_ports: NetPorts | None = None
         if net == "socket":
             qemu_port, host_port = free_udp_ports(2)
@@ -287,7 +291,7 @@ class Qemu:
             "-m", self.mem,
             "-display", "none",
             "-monitor", "none",
-            "-chardev", "stdio,id=com1,signal=off",
+            "-chardev", "stdio,id=com1,signal=off" + (",mux=on" if self.serial_mux else ""),
             "-serial", "chardev:com1",
             "-no-reboot",
         ]

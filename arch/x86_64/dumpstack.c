@@ -24,6 +24,7 @@
 #include <irqlab/smp.h>
 #include <irqlab/preempt.h>
 #include <irqlab/percpu.h>
+#include <irqlab/sched.h>
 #include <irqlab/vmalloc.h>
 
 #define MAX_FRAMES	128
@@ -312,9 +313,31 @@ void dump_stack(void)
 			   (unsigned long)__builtin_frame_address(0));
 }
 
+/*
+ * __switch_to_asm left a switched-out task's callee-saved registers at
+ * thread.sp, RBP the sixth word, its return address right above
+ * (switch_to.S): that slot is the first frame of the chain.
+ */
+#define SWITCH_FRAME_BP		5
+
+void show_stack(struct task_struct *task)
+{
+	unsigned long *frame;
+
+	if (!task || task == current) {
+		show_trace_log_lvl((unsigned long)__builtin_frame_address(0),
+				   (unsigned long)__builtin_frame_address(0));
+		return;
+	}
+	frame = (unsigned long *)READ_ONCE(task->thread.sp);
+	if (frame)
+		show_trace_log_lvl((unsigned long)frame,
+				   (unsigned long)&frame[SWITCH_FRAME_BP]);
+}
+
 /* ---- oops ------------------------------------------------------------ */
 
-static void show_regs(struct pt_regs *regs)
+void show_regs(struct pt_regs *regs)
 {
 	print_cpu_line();
 	__show_regs(regs, SHOW_REGS_ALL);

@@ -8,6 +8,7 @@
 #include <asm/hardirq.h>
 #include <asm/apic.h>
 #include <asm/io_apic.h>
+#include <asm/irq_regs.h>
 #include <asm/irq_vectors.h>
 #include <asm/ptrace.h>
 #include <irqlab/irq.h>
@@ -18,6 +19,7 @@
 #include <asm/processor.h>
 
 DEFINE_PER_CPU(struct irq_cpustat, irq_stat);
+DEFINE_PER_CPU(struct pt_regs *, irq_regs);
 unsigned int irq_err_count;
 
 /*
@@ -40,6 +42,7 @@ bool irq_stack_init(int cpu)
 
 void do_IRQ(struct pt_regs *regs)
 {
+	struct pt_regs *old_regs = set_irq_regs(regs);
 	int vector = regs->vector, irq;
 
 	irq_enter();
@@ -78,6 +81,7 @@ void do_IRQ(struct pt_regs *regs)
 		}
 	}
 	irq_exit();
+	set_irq_regs(old_regs);
 }
 
 static void show_row(int prec, const char *name, size_t offset,

@@ -225,6 +225,18 @@ static const struct file_operations proc_ops_file_operations = {
 	.release = single_release,
 };
 
+/* A file with no proc_show (/proc/sysrq-trigger): reads are Linux's EIO. */
+static ssize_t proc_no_read(struct file *file, struct iov_iter *to,
+			    loff_t *pos)
+{
+	return -EIO;
+}
+
+static const struct file_operations proc_write_only_file_operations = {
+	.read_iter = proc_no_read,
+	.write_iter = proc_ops_write,
+};
+
 static struct dentry *pde_dir(struct proc_dir_entry *parent)
 {
 	return parent ? parent->dentry : proc_root;
@@ -280,13 +292,14 @@ static struct proc_dir_entry *proc_create_show(const char *name,
 	struct proc_inode *pi;
 	int err = 0;
 
-	if (!dir || !show || strchr(name, '/'))
+	if (!dir || (!show && !(ops && ops->proc_write)) || strchr(name, '/'))
 		return NULL;
 	if (!(mode & S_IFMT))
 		mode |= S_IFREG;
 	mutex_lock(&dcache_lock);
 	pi = proc_new_file(dir, name, mode, show, data, 0,
-			   &proc_ops_file_operations, &err);
+			   show ? &proc_ops_file_operations :
+				  &proc_write_only_file_operations, &err);
 	if (pi)
 		pi->ops = ops;
 	mutex_unlock(&dcache_lock);

@@ -71,6 +71,17 @@ bool call_catching_fault(void (*fn)(void *), void *arg,
  */
 void __printf(1, 2) dump_stack_set_arch_desc(const char *fmt, ...);
 void __noreturn die(const char *str, struct pt_regs *regs, long err);
+/* The CPU line, the registers and the backtrace from them (Linux's). */
+void show_regs(struct pt_regs *regs);
+/*
+ * Linux's show_stack(): a switched-out task's backtrace from the frame
+ * its last switch left (the caller keeps it switched out and its stack
+ * alive), or the caller's own for NULL or current.
+ */
+struct task_struct;
+void show_stack(struct task_struct *task);
+/* nmi_backtrace.c: every online CPU's backtrace, the others' by NMI. */
+void trigger_all_cpu_backtrace(void);
 
 /* arch/x86_64/irq.c: vectors 32-255. */
 void do_IRQ(struct pt_regs *regs);

@@ -50,6 +50,8 @@ unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
 /* Blocks on the order's free list, as a column of /proc/buddyinfo. */
 unsigned long free_area_count(unsigned int order);
+/* Linux's show_mem() (the allocation-failure report's and sysrq m's). */
+void show_mem(void);
 
 /* memblock hands a free block to the allocator at boot. */
 void __free_pages_core(struct page *page, unsigned int order);

@@ -24,7 +24,8 @@
  * at creation.  A write goes to proc_write() with the bytes copied in
  * and NUL-terminated (irqlab's difference: Linux hands over the user
  * pointer), at most PROC_WRITE_MAX of them (EINVAL beyond); it returns
- * the count taken or a negative errno.  Without proc_write, EIO.
+ * the count taken or a negative errno.  Without proc_write, EIO; a file
+ * with proc_write and no proc_show is write-only (reads are EIO).
  * An entry and everything under it go with proc_remove().
  */
 #define PROC_WRITE_MAX		4095

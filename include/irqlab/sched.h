@@ -234,6 +234,10 @@ struct task_struct *find_get_task_by_vpid(int pid);
  * TASK_IDLE (an idle kworker).
  */
 char task_state_letter(const struct task_struct *p);
+/* show_state.c: a task's line and backtrace; those of every task whose
+ * state has a bit of state_filter (0: all), as Linux's sysrq t and w. */
+void sched_show_task(struct task_struct *p);
+void show_state_filter(unsigned int state_filter);
 
 /* A new task that will run fn(arg), stopped (TASK_NEW) until woken. */
 struct task_struct *create_task(int (*fn)(void *), void *arg,

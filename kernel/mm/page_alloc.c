@@ -226,7 +226,7 @@ static void format_gfp(char *buf, size_t size, gfp_t gfp)
  * Linux's show_free_areas(), with what one zone and no reclaim leave of
  * it: free pages, the zone's sizes, its free blocks per order.
  */
-static void show_mem(void)
+void show_mem(void)
 {
 	unsigned long present = memblock_phys_pages(), managed = nr_managed;
 	unsigned long total = 0, nr[NR_PAGE_ORDERS], flags;
