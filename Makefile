@@ -134,7 +134,8 @@ check-layers: $(OBJS)
 MUSL_CC		:= musl-gcc
 MUSL_LIB	:= /usr/lib/x86_64-linux-musl
 USER_CFLAGS	:= -std=gnu11 -O2 -Wall -Wextra -Werror
-USER_PROGS	:= $(B)/user/abi-test $(B)/user/abi-test-pie $(B)/user/bench
+USER_PROGS	:= $(B)/user/abi-test $(B)/user/abi-test-pie $(B)/user/bench \
+		   $(B)/user/dyn-test
 
 $(B)/user/abi-test $(B)/user/bench: $(B)/user/%: tests/user/%.c Makefile | deps
 	$(quiet) MUSLCC $@
@@ -152,9 +153,17 @@ $(B)/user/abi-test-pie: tests/user/abi-test.c Makefile | deps
 		$(MUSL_LIB)/rcrt1.o $(MUSL_LIB)/crti.o $$($(MUSL_CC) -print-file-name=crtbeginS.o) \
 		$< $$($(MUSL_CC) -print-file-name=crtendS.o) $(MUSL_LIB)/crtn.o -o $@
 
+# One dynamically linked against glibc (the host's gcc and headers, the
+# glibc Debian 12 ships): at run time it uses the initramfs's own libc6,
+# from the .deb, through ld.so.
+$(B)/user/dyn-test: tests/user/dyn-test.c Makefile | deps
+	$(quiet) HOSTCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(USER_CFLAGS) -o $@ $<
+
 user: $(USER_PROGS)
 
-# Debian's busybox-static, fetched once into build/debs and verified
+# Debian's busybox-static and libc6, fetched once into build/debs and verified
 # against apt's index on every build; the manifest (package, version,
 # SHA256, file) changes only when the .deb does.
 DEBS_DIR	:= $(B)/debs
@@ -189,6 +198,15 @@ $(B)/rootfs.stamp: $(DEBS_DIR)/manifest $(ROOTFS_SRCS) $(B)/rootfs-src.list \
 	echo "  busybox-static $$(awk '$$1 == "busybox-static" { print $$2 }' $(DEBS_DIR)/manifest):" \
 		"$$($(ROOTFS_STAGE)/bin/busybox --list-full | wc -l) applets"
 	$(Q)rm -rf $(B)/busybox-deb
+	$(Q)set -e; deb=$$(awk '$$1 == "libc6" { print $$4 }' $(DEBS_DIR)/manifest); \
+	rm -rf $(B)/libc6-deb; dpkg-deb -x "$(DEBS_DIR)/$$deb" $(B)/libc6-deb; \
+	mkdir -p $(ROOTFS_STAGE)/lib/x86_64-linux-gnu $(ROOTFS_STAGE)/lib64; \
+	for f in ld-linux-x86-64.so.2 libc.so.6; do \
+		cp $(B)/libc6-deb/lib/x86_64-linux-gnu/$$f $(ROOTFS_STAGE)/lib/x86_64-linux-gnu/; \
+	done; \
+	cp -P $(B)/libc6-deb/lib64/ld-linux-x86-64.so.2 $(ROOTFS_STAGE)/lib64/; \
+	rm -rf $(B)/libc6-deb; \
+	echo "  libc6 $$(awk '$$1 == "libc6" { print $$2 }' $(DEBS_DIR)/manifest): ld.so and libc.so.6"
 	$(Q)cp -R rootfs/. $(ROOTFS_STAGE)/
 	$(Q)mkdir -p $(ROOTFS_STAGE)/usr/lib/irqlab
 	$(Q)cp $(USER_PROGS) $(ROOTFS_STAGE)/usr/lib/irqlab/

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Loading a static ELF64 program (Linux's fs/binfmt_elf.c, for what
- * static programs need): ET_EXEC at its addresses, a static-pie ET_DYN
- * at ELF_ET_DYN_BASE.  Every check happens before the point of no
+ * Loading an ELF64 program (Linux's fs/binfmt_elf.c): ET_EXEC at its
+ * addresses, ET_DYN (PIE, static-pie) at ELF_ET_DYN_BASE, and a
+ * dynamically linked one's interpreter (PT_INTERP: glibc's ld.so) where
+ * mmap would put it, below the stack; the program starts there, with
+ * AT_BASE saying where, and ld.so maps the libraries with mmap(2).  Every check happens before the point of no
  * return, so a malformed file fails execve with Linux's errno and the
  * caller goes on: ENOEXEC for a header that is not an x86_64 executable,
  * EINVAL for segments that cannot be placed (beyond the user half,
@@ -10,8 +12,9 @@
  * segments larger than memory allows, EIO for a file shorter than its
  * headers say (Linux maps such a segment and the program gets SIGBUS
  * when it touches the missing part; irqlab reads segments at exec, so it
- * refuses the file instead).  Pages are read from the file now (no page cache to map
- * yet); bss pages are allocated on first touch.
+ * refuses the file instead).  An interpreter that is not an x86_64 ELF
+ * is ELIBBAD, as Linux's.  Pages are read from the file now (no page
+ * cache to map yet); bss pages are allocated on first touch.
  */
 #include <irqlab/binfmts.h>
 #include <irqlab/elf.h>
@@ -97,7 +100,7 @@ static int check_segments(const struct elf64_hdr *eh,
 }
 
 /* Reads [pos, pos + len) of the file into the user page at va. */
-static int fill_page(struct linux_binprm *bprm, struct mm_struct *mm,
+static int fill_page(struct file *file, struct mm_struct *mm,
 		     unsigned long va, u64 prot, loff_t pos, size_t len,
 		     size_t in_page)
 {
@@ -117,14 +120,15 @@ static int fill_page(struct linux_binprm *bprm, struct mm_struct *mm,
 		}
 		mm->rss++;
 	}
-	n = kernel_read(bprm->file, (char *)page + in_page, len, &pos);
+	n = kernel_read(file, (char *)page + in_page, len, &pos);
 	if (n < 0)
 		return n;
 	return (size_t)n == len ? 0 : -EIO;
 }
 
-static int load_segment(struct linux_binprm *bprm, struct mm_struct *mm,
-			const struct elf64_phdr *p, unsigned long bias)
+static int load_segment(struct file *file, const char *name,
+			struct mm_struct *mm, const struct elf64_phdr *p,
+			unsigned long bias)
 {
 	unsigned long start = bias + p->p_vaddr, va;
 	unsigned long map_start = start & PAGE_MASK;
@@ -141,7 +145,7 @@ static int load_segment(struct linux_binprm *bprm, struct mm_struct *mm,
 	if (PAGE_ALIGN(start + p->p_memsz) > map_start) {
 		ret = mmap_region(mm, map_start,
 				  PAGE_ALIGN(start + p->p_memsz) - map_start,
-				  flags, true, bprm->comm);
+				  flags, true, name);
 		if (ret < 0)
 			return ret;
 	}
@@ -150,7 +154,7 @@ static int load_segment(struct linux_binprm *bprm, struct mm_struct *mm,
 		unsigned long to = va + PAGE_SIZE < start + p->p_filesz ?
 				   va + PAGE_SIZE : start + p->p_filesz;
 
-		ret = fill_page(bprm, mm, va, prot,
+		ret = fill_page(file, mm, va, prot,
 				p->p_offset + (from - start), to - from,
 				from - va);
 		if (ret)
@@ -159,15 +163,115 @@ static int load_segment(struct linux_binprm *bprm, struct mm_struct *mm,
 	return 0;
 }
 
+/* The program headers of a checked header, kmalloc'd, or an ERR_PTR. */
+static struct elf64_phdr *read_phdrs(struct file *file,
+				     const struct elf64_hdr *eh)
+{
+	ssize_t n = eh->e_phnum * sizeof(struct elf64_phdr);
+	struct elf64_phdr *ph = kmalloc(n, GFP_KERNEL);
+	loff_t pos = eh->e_phoff;
+
+	if (!ph)
+		return ERR_PTR(-ENOMEM);
+	if (kernel_read(file, ph, n, &pos) != n) {
+		kfree(ph);
+		return ERR_PTR(-EIO);
+	}
+	return ph;
+}
+
+/* The lowest PT_LOAD address and the end of the highest. */
+static void load_span(const struct elf64_hdr *eh, const struct elf64_phdr *ph,
+		      unsigned long *lo, unsigned long *hi)
+{
+	int i;
+
+	*lo = ~0UL;
+	*hi = 0;
+	for (i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		if (ph[i].p_vaddr < *lo)
+			*lo = ph[i].p_vaddr;
+		if (ph[i].p_vaddr + ph[i].p_memsz > *hi)
+			*hi = ph[i].p_vaddr + ph[i].p_memsz;
+	}
+}
+
+/* PT_INTERP's path, opened: the file or an ERR_PTR (ENOEXEC if bad). */
+static struct file *open_interp(struct file *file, const struct elf64_phdr *p)
+{
+	struct file *interp;
+	loff_t pos = p->p_offset;
+	char *path;
+
+	if (p->p_filesz < 2 || p->p_filesz > PATH_MAX)
+		return ERR_PTR(-ENOEXEC);
+	path = kmalloc(p->p_filesz, GFP_KERNEL);
+	if (!path)
+		return ERR_PTR(-ENOMEM);
+	if (kernel_read(file, path, p->p_filesz, &pos) != (ssize_t)p->p_filesz)
+		interp = ERR_PTR(-EIO);
+	else if (path[p->p_filesz - 1] != '\0')
+		interp = ERR_PTR(-ENOEXEC);
+	else
+		interp = filp_open(path, O_RDONLY, 0);
+	kfree(path);
+	return interp;
+}
+
+/*
+ * The interpreter into mm, below the stack where mmap would put it:
+ * its load bias in *base, its entry in *entry.
+ */
+static int load_interp(struct file *interp, struct mm_struct *mm,
+		       unsigned long *base, unsigned long *entry)
+{
+	struct elf64_hdr eh;
+	struct elf64_phdr *ph;
+	unsigned long lo, hi, bias = 0;
+	loff_t pos = 0, size = interp->f_inode->i_size;
+	long addr;
+	int i, ret;
+
+	if (kernel_read(interp, &eh, sizeof(eh), &pos) != sizeof(eh) ||
+	    check_header(&eh, size))
+		return -ELIBBAD;
+	ph = read_phdrs(interp, &eh);
+	if (IS_ERR(ph))
+		return PTR_ERR(ph);
+	load_span(&eh, ph, &lo, &hi);
+	ret = -ELIBBAD;
+	if (lo >= hi)
+		goto out;
+	if (eh.e_type == ET_DYN) {
+		addr = get_unmapped_area(mm, PAGE_ALIGN(hi) - (lo & PAGE_MASK));
+		ret = addr < 0 ? addr : 0;
+		if (ret)
+			goto out;
+		bias = addr - (lo & PAGE_MASK);
+	}
+	ret = check_segments(&eh, ph, bias, size);
+	for (i = 0; !ret && i < eh.e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD)
+			ret = load_segment(interp,
+					   interp->f_path.dentry->d_name, mm,
+					   &ph[i], bias);
+	*base = bias;
+	*entry = bias + eh.e_entry;
+out:
+	kfree(ph);
+	return ret;
+}
+
 int load_elf_binary(struct linux_binprm *bprm)
 {
 	const struct elf64_hdr *eh = (const struct elf64_hdr *)bprm->buf;
 	loff_t size = bprm->file->f_inode->i_size;
+	struct file *interp = NULL;
 	struct elf64_phdr *ph;
 	struct mm_struct *mm;
-	unsigned long bias = 0, lo = ~0UL, end = 0, phdr_addr = 0;
-	loff_t pos;
-	ssize_t n;
+	unsigned long bias = 0, lo, hi, end = 0, phdr_addr = 0;
 	int i, ret;
 
 	if (bprm->buf_len < sizeof(*eh))
@@ -175,29 +279,26 @@ int load_elf_binary(struct linux_binprm *bprm)
 	ret = check_header(eh, size);
 	if (ret)
 		return ret;
-	n = eh->e_phnum * sizeof(*ph);
-	ph = kmalloc(n, GFP_KERNEL);
-	if (!ph)
-		return -ENOMEM;
-	pos = eh->e_phoff;
-	ret = -EIO;
-	if (kernel_read(bprm->file, ph, n, &pos) != n)
-		goto out;
-	for (i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type == PT_INTERP) {
-			pr_info("%s: dynamically linked (PT_INTERP): irqlab runs static programs only so far\n",
-				bprm->filename);
-			ret = -ENOEXEC;
-			goto out;
-		}
-		if (ph[i].p_type == PT_LOAD && ph[i].p_vaddr < lo)
-			lo = ph[i].p_vaddr;
-	}
+	ph = read_phdrs(bprm->file, eh);
+	if (IS_ERR(ph))
+		return PTR_ERR(ph);
+	load_span(eh, ph, &lo, &hi);
 	if (eh->e_type == ET_DYN)
 		bias = ELF_ET_DYN_BASE - (lo & PAGE_MASK);
 	ret = check_segments(eh, ph, bias, size);
 	if (ret)
 		goto out;
+	/* The first PT_INTERP, as Linux's. */
+	for (i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_INTERP) {
+			interp = open_interp(bprm->file, &ph[i]);
+			if (IS_ERR(interp)) {
+				ret = PTR_ERR(interp);
+				interp = NULL;
+				goto out;
+			}
+			break;
+		}
 
 	ret = -ENOMEM;
 	mm = mm_alloc();
@@ -208,7 +309,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 
 		if (p->p_type != PT_LOAD)
 			continue;
-		ret = load_segment(bprm, mm, p, bias);
+		ret = load_segment(bprm->file, bprm->comm, mm, p, bias);
 		if (ret) {
 			mmput(mm);
 			goto out;
@@ -228,12 +329,23 @@ int load_elf_binary(struct linux_binprm *bprm)
 			end = bias + p->p_vaddr + p->p_memsz;
 	}
 	mm->start_brk = mm->brk = PAGE_ALIGN(end);
+	bprm->entry = bprm->start_ip = bias + eh->e_entry;
+	bprm->interp_base = 0;
+	if (interp) {
+		ret = load_interp(interp, mm, &bprm->interp_base,
+				  &bprm->start_ip);
+		if (ret) {
+			mmput(mm);
+			goto out;
+		}
+	}
 	bprm->mm = mm;
-	bprm->entry = bias + eh->e_entry;
 	bprm->phdr = phdr_addr;
 	bprm->phnum = eh->e_phnum;
 	ret = 0;
 out:
+	if (interp)
+		fput(interp);
 	kfree(ph);
 	return ret;
 }

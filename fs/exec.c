@@ -225,7 +225,7 @@ static int create_stack(struct linux_binprm *b, unsigned long *sp_out)
 	AUX(AT_PHDR, b->phdr);
 	AUX(AT_PHENT, sizeof(struct elf64_phdr));
 	AUX(AT_PHNUM, b->phnum);
-	AUX(AT_BASE, 0);
+	AUX(AT_BASE, b->interp_base);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, b->entry);
 	AUX(AT_UID, 0);
@@ -328,7 +328,7 @@ static int do_execve(const char *filename, const void *argv,
 		force_sig(SIGSEGV);
 		ret = 0;
 	}
-	start_thread(task_pt_regs(current), b.entry, sp);
+	start_thread(task_pt_regs(current), b.start_ip, sp);
 out:
 	if (b.file)
 		fput(b.file);

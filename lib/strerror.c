@@ -63,6 +63,7 @@ static const struct errtext errtexts[] = {
 	ERR(ETIME, "Timer expired"),
 	ERR(EPROTO, "Protocol error"),
 	ERR(EOVERFLOW, "Value too large for defined data type"),
+	ERR(ELIBBAD, "Accessing a corrupted shared library"),
 	ERR(EILSEQ, "Invalid or incomplete multibyte or wide character"),
 	ERR(ENOTSOCK, "Socket operation on non-socket"),
 	ERR(EDESTADDRREQ, "Destination address required"),

@@ -77,6 +77,18 @@ def test_script_file(ash):
     assert ash.run("sh /tmp/t.sh") == ["one", "two"]
 
 
+def test_a_glibc_program_through_ld_so(ash):
+    """PT_INTERP: Debian's ld.so (from libc6 in the initramfs) maps
+    libc.so.6 with file mmap(2), and the program finds both."""
+    out = ash.run("/usr/lib/irqlab/dyn-test; echo status $?", timeout=60)
+    assert out[0] == "libc 2.36" and out[1] == "AT_BASE set", out
+    objects = [ln.split(" ", 1)[1] for ln in out if ln.startswith("object ")]
+    assert objects[0] == "(main)", out
+    assert "/lib/x86_64-linux-gnu/libc.so.6" in objects, out
+    assert "/lib64/ld-linux-x86-64.so.2" in objects, out
+    assert out[-1] == "status 0", out
+
+
 def cpu_user_ticks(ash) -> int:
     line = ash.run("head -1 /proc/stat")[0].split()
     assert line[0] == "cpu", line

@@ -9,11 +9,13 @@ first, which `make test` does.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import stat
 import subprocess
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -198,13 +200,21 @@ def elf_type(data: bytes) -> int:
     return int.from_bytes(data[16:18], "little")
 
 
-def has_interp(data: bytes) -> bool:
+def interp(data: bytes) -> str | None:
+    """The PT_INTERP path of an ELF64, or None."""
     phoff = int.from_bytes(data[32:40], "little")
     phentsize = int.from_bytes(data[54:56], "little")
     phnum = int.from_bytes(data[56:58], "little")
-    types = [int.from_bytes(data[phoff + i * phentsize:phoff + i * phentsize + 4], "little")
-             for i in range(phnum)]
-    return 3 in types  # PT_INTERP
+    for i in range(phnum):
+        ph = data[phoff + i * phentsize:phoff + (i + 1) * phentsize]
+        if int.from_bytes(ph[:4], "little") == 3:  # PT_INTERP
+            off, size = int.from_bytes(ph[8:16], "little"), int.from_bytes(ph[32:40], "little")
+            return data[off:off + size].rstrip(b"\0").decode()
+    return None
+
+
+def has_interp(data: bytes) -> bool:
+    return interp(data) is not None
 
 
 @pytest.mark.parametrize("prog,etype", [("abi-test", 2), ("abi-test-pie", 3)])
@@ -216,6 +226,22 @@ def test_abi_test_programs(archive, prog, etype):
     assert not has_interp(m.data), f"{prog} asks for a dynamic loader"
     nonelf = archive["usr/lib/irqlab/not-elf"]
     assert stat.S_IMODE(nonelf.mode) & 0o111 and not nonelf.data.startswith((b"\x7fELF", b"#!"))
+
+
+def test_glibc_from_debs_libc6(archive):
+    """dyn-test asks for ld.so, which the archive has from Debian's
+    libc6 (not the host's /lib): the files are the .deb's."""
+    dyn = archive["usr/lib/irqlab/dyn-test"]
+    assert interp(dyn.data) == "/lib64/ld-linux-x86-64.so.2"
+    link = archive["lib64/ld-linux-x86-64.so.2"]
+    assert stat.S_ISLNK(link.mode) and link.data == b"/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"
+    deb = next(DEBS.glob("libc6_*.deb"))
+    contents = subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)], capture_output=True,
+                              check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(contents)) as tar:
+        for name in ("ld-linux-x86-64.so.2", "libc.so.6"):
+            member = tar.extractfile(f"./lib/x86_64-linux-gnu/{name}")
+            assert archive[f"lib/x86_64-linux-gnu/{name}"].data == member.read(), name
 
 
 def test_mkinitramfs_is_deterministic(tmp_path):
@@ -271,8 +297,10 @@ def test_rootfs_extra_must_be_a_directory(tmp_path):
 
 
 def fetch_debs(debs: Path) -> subprocess.CompletedProcess:
+    """fetch-debs for busybox-static alone (the cases are about one .deb)."""
     return subprocess.run(["sh", str(ROOT / "tools/fetch-debs.sh"), str(debs)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "FETCH_DEBS": "busybox-static"})
 
 
 def test_fetch_debs_accepts_the_cached_deb(tmp_path):

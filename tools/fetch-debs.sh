@@ -3,7 +3,7 @@
 #
 #   tools/fetch-debs.sh [DIR]         (default: $DEBS_DIR, else build/debs)
 #
-# For each package (busybox-static; $FETCH_DEBS overrides the list) it
+# For each package (busybox-static libc6; $FETCH_DEBS overrides the list) it
 # keeps one PKG_VERSION_ARCH.deb in DIR: `apt-get download` (no root
 # needed) fetches the candidate version when DIR has none, and every run
 # checks the file's SHA256 against the SHA256 field of apt's index for
@@ -20,7 +20,7 @@
 set -eu
 
 DIR=${1:-${DEBS_DIR:-build/debs}}
-PKGS=${FETCH_DEBS:-busybox-static}
+PKGS=${FETCH_DEBS:-busybox-static libc6}
 ARCH=$(dpkg --print-architecture)
 
 die() {

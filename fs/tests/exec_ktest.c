@@ -122,8 +122,53 @@ static void bad_headers_are_enoexec(struct ktest *t)
 	im.eh.e_entry = 0x900000;		/* in no segment */
 	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
 	build(&im);
-	im.ph[0].p_type = PT_INTERP;		/* dynamic: not yet */
+	im.ph[0].p_type = PT_INTERP;		/* and no PT_LOAD */
 	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+}
+
+/* mov $231,%eax; mov $9,%edi; syscall: exit_group(9), position-free */
+static const u8 exit9[] = {
+	0xb8, 0xe7, 0x00, 0x00, 0x00, 0xbf, 0x09, 0x00, 0x00, 0x00, 0x0f, 0x05
+};
+
+#define INTERP		"/tmp/exec-ktest-ld"
+
+/* The program that exits 7, asking for path as its PT_INTERP. */
+static void build_dynamic(struct fst_elf *im, const char *path, size_t len)
+{
+	build(im);
+	im->eh.e_phnum = 2;
+	im->ph[1].p_type = PT_INTERP;
+	im->ph[1].p_offset = offsetof(struct fst_elf, pad);
+	im->ph[1].p_filesz = len;
+	memcpy(im->pad, path, len);
+}
+
+/*
+ * Linux's PT_INTERP: the interpreter (an ET_DYN here, put below the
+ * stack) runs first; ld.so would go on to the program's AT_ENTRY.
+ */
+static void the_interpreter_runs_first(struct ktest *t)
+{
+	static struct fst_elf ld;
+
+	build_with(&ld, exit9, sizeof(exit9));
+	ld.eh.e_type = ET_DYN;
+	ld.ph[0].p_vaddr = 0;
+	ld.eh.e_entry = CODE_OFF;
+	KTEST_ASSERT_EQ(t, write_file(INTERP, &ld, sizeof(ld), 0755), 0);
+	build_dynamic(&im, INTERP, sizeof(INTERP));
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), 9 << 8);
+	/* Its errors: the open's, ELIBBAD for a non-ELF, ENOEXEC for a
+	 * path without its NUL. */
+	build_dynamic(&im, "/tmp/no-such-ld", sizeof("/tmp/no-such-ld"));
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOENT);
+	KTEST_ASSERT_EQ(t, write_file(INTERP, "not an ELF file", 15, 0755), 0);
+	build_dynamic(&im, INTERP, sizeof(INTERP));
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ELIBBAD);
+	build_dynamic(&im, INTERP, sizeof(INTERP) - 1);
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	do_unlinkat(AT_FDCWD, INTERP);
 }
 
 static void truncated_files_are_eio(struct ktest *t)
@@ -222,6 +267,7 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(auxv_ends_with_at_null),
 	KTEST_CASE(a_static_program_runs),
 	KTEST_CASE(bad_headers_are_enoexec),
+	KTEST_CASE(the_interpreter_runs_first),
 	KTEST_CASE(truncated_files_are_eio),
 	KTEST_CASE(bad_segments_are_einval_or_enomem),
 	KTEST_CASE(scripts_and_permissions),

@@ -27,7 +27,9 @@ struct linux_binprm {
 	int argc, envc;
 	/* Filled by the loader. */
 	struct mm_struct *mm;
-	unsigned long entry, phdr, phnum;
+	unsigned long entry, phdr, phnum;	/* the program's */
+	/* Where it starts: the interpreter's entry, or entry; AT_BASE. */
+	unsigned long start_ip, interp_base;
 };
 
 int load_elf_binary(struct linux_binprm *bprm);

@@ -53,6 +53,7 @@
 #define ETIME		62
 #define EPROTO		71
 #define EOVERFLOW	75
+#define ELIBBAD		80
 #define EILSEQ		84
 #define ENOTSOCK	88
 #define EDESTADDRREQ	89

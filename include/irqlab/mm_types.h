@@ -27,6 +27,13 @@ struct vm_area_struct {
 	unsigned long vm_start, vm_end;	/* [start, end), page aligned */
 	unsigned long vm_flags;
 	struct list_head vm_list;	/* in mm->mmap, by address */
+	/*
+	 * A private file mapping: each page is read from vm_file at its
+	 * first touch, from page vm_pgoff on (irqlab has no page cache:
+	 * the page is the process's own copy at once).  NULL: anonymous.
+	 */
+	struct file *vm_file;
+	unsigned long vm_pgoff;
 	/* The program file it was loaded from, for reports; "" if none. */
 	char vm_name[16];
 };

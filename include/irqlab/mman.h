@@ -53,6 +53,14 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 long mmap_region(struct mm_struct *mm, unsigned long addr,
 		 unsigned long len, unsigned long vm_flags, bool fixed,
 		 const char *name);
+/* The same, privately mapping file from page pgoff on (a reference is
+ * taken); its pages are read in at their first touch. */
+struct file;
+long mmap_file_region(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long vm_flags, bool fixed,
+		      struct file *file, unsigned long pgoff, const char *name);
+/* The highest free range of len bytes below mmap_base, or -ENOMEM. */
+long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 
 /*

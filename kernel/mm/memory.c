@@ -2,12 +2,15 @@
 /*
  * Filling an address space on demand (Linux's mm/memory.c): a fault in
  * an area that allows the access gets a zeroed page, mapped with the
- * area's permissions; a fault outside every area, or against them, is
- * the program's error (the caller sends SIGSEGV, or fixes up a user copy).
+ * area's permissions, and for a file mapping filled from the file (what
+ * lies past its end stays zero: Linux would give SIGBUS for a page
+ * wholly past it); a fault outside every area, or against them, is the
+ * program's error (the caller sends SIGSEGV, or fixes up a user copy).
  */
 #include <asm/pgtable.h>
 #include <asm/page.h>
 #include <irqlab/errno.h>
+#include <irqlab/fs.h>
 #include <irqlab/gfp.h>
 #include <irqlab/mman.h>
 #include <irqlab/sched.h>
@@ -45,6 +48,18 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (!page) {
 		ret = -ENOMEM;
 		goto out;
+	}
+	if (vma->vm_file) {
+		loff_t pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) +
+			     (addr - vma->vm_start);
+		ssize_t n = kernel_read(vma->vm_file, (void *)page, PAGE_SIZE,
+					&pos);
+
+		if (n < 0) {
+			free_page(page);
+			ret = -EFAULT;
+			goto out;
+		}
 	}
 	ret = map_user_page(mm->pgd, addr, __pa(page),
 			    PAGE_USER_PROT(vma->vm_flags & VM_WRITE,

@@ -8,6 +8,8 @@
  */
 #include <asm/pgtable.h>
 #include <irqlab/errno.h>
+#include <irqlab/fdtable.h>
+#include <irqlab/fs.h>
 #include <irqlab/kernel.h>
 #include <irqlab/mm.h>
 #include <irqlab/mman.h>
@@ -39,6 +41,8 @@ struct mm_struct *mm_alloc(void)
 
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	if (vma->vm_file)
+		fput(vma->vm_file);
 	list_del(&vma->vm_list);
 	mm->map_count--;
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
@@ -92,6 +96,9 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		return -ENOMEM;
 	*hi = *vma;
 	hi->vm_start = addr;
+	hi->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+	if (hi->vm_file)
+		get_file(hi->vm_file);
 	vma->vm_end = addr;
 	list_add(&hi->vm_list, &vma->vm_list);
 	mm->map_count++;
@@ -137,8 +144,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return 0;
 }
 
-/* The highest free range of len bytes below mmap_base, or -ENOMEM. */
-static long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long top = mm->mmap_base;
 	struct vm_area_struct *vma;
@@ -205,6 +211,21 @@ long mmap_region(struct mm_struct *mm, unsigned long addr,
 	return addr;
 }
 
+long mmap_file_region(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long vm_flags, bool fixed,
+		      struct file *file, unsigned long pgoff, const char *name)
+{
+	long ret = mmap_region(mm, addr, len, vm_flags, fixed, name);
+	struct vm_area_struct *vma;
+
+	if (ret < 0)
+		return ret;
+	vma = find_vma(mm, ret);
+	vma->vm_file = get_file(file);
+	vma->vm_pgoff = pgoff;
+	return ret;
+}
+
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -217,6 +238,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (!copy)
 			goto fail;
 		*copy = *vma;
+		if (copy->vm_file)
+			get_file(copy->vm_file);
 		insert_vma(mm, copy);
 		if (copy_user_range(mm->pgd, old->pgd, vma->vm_start,
 				    vma->vm_end))
@@ -237,11 +260,46 @@ static unsigned long prot_to_vm_flags(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
+/*
+ * Linux's checks on the file of a mapping (do_mmap): EBADF without one,
+ * EACCES unless it was opened for reading, ENODEV for what cannot be
+ * mapped.  A regular file is mapped privately (MAP_SHARED of a file
+ * needs the page cache irqlab does not have: ENODEV); /dev/zero gives
+ * anonymous memory, as Linux's mmap_zero.  *file is NULL then.
+ */
+static long mmap_file_check(unsigned long fd, unsigned long flags,
+			    struct file **filep)
+{
+	struct file *file = fget(fd);
+	umode_t mode;
+
+	*filep = NULL;
+	if (!file)
+		return -EBADF;
+	mode = file->f_inode->i_mode;
+	if (!(file->f_mode & FMODE_READ)) {
+		fput(file);
+		return -EACCES;
+	}
+	if (S_ISCHR(mode) && file->f_inode->i_rdev == MKDEV(1, 5)) {
+		fput(file);		/* /dev/zero */
+		return 0;
+	}
+	if (!S_ISREG(mode) || (flags & MAP_TYPE) == MAP_SHARED) {
+		fput(file);
+		return -ENODEV;
+	}
+	*filep = file;
+	return 0;
+}
+
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		unsigned long, prot, unsigned long, flags,
 		unsigned long, fd, unsigned long, off)
 {
 	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
 	long ret;
 
 	if (off & ~PAGE_MASK)
@@ -251,20 +309,31 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 	if ((flags & MAP_TYPE) != MAP_PRIVATE &&
 	    (flags & MAP_TYPE) != MAP_SHARED)
 		return -EINVAL;
-	/* Files are mapped once the page cache exists. */
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;
 	if (len > TASK_SIZE_MAX)
 		return -ENOMEM;
+	/* The last page's offset must fit: Linux's EOVERFLOW. */
+	if ((off >> PAGE_SHIFT) + (PAGE_ALIGN(len) >> PAGE_SHIFT) <
+	    (off >> PAGE_SHIFT))
+		return -EOVERFLOW;
+	if (!(flags & MAP_ANONYMOUS)) {
+		ret = mmap_file_check(fd, flags, &file);
+		if (ret)
+			return ret;
+	}
 	mutex_lock(&mm->mmap_lock);
 	if ((flags & MAP_FIXED_NOREPLACE) &&
 	    !range_free(mm, addr, PAGE_ALIGN(addr + len)))
 		ret = -EEXIST;
+	else if (file)
+		ret = mmap_file_region(mm, addr, len, prot_to_vm_flags(prot),
+				       fixed, file, off >> PAGE_SHIFT,
+				       file->f_path.dentry->d_name);
 	else
 		ret = mmap_region(mm, addr, len, prot_to_vm_flags(prot),
-				  flags & (MAP_FIXED | MAP_FIXED_NOREPLACE),
-				  NULL);
+				  fixed, NULL);
 	mutex_unlock(&mm->mmap_lock);
+	if (file)
+		fput(file);
 	return ret;
 }
 

@@ -215,6 +215,63 @@ static int t_mmap(void)
 	return 1;
 }
 
+/*
+ * A private file mapping, as ld.so maps libraries: the file's bytes,
+ * zeros past its end in the last page, an offset's page, a private
+ * write the file never sees, a fork's copy, and Linux's errors.
+ */
+static int t_mmap_file(void)
+{
+	char name[64];
+	unsigned char buf[5000], *p, *q;
+	long r;
+	int fd, wfd;
+
+	snprintf(name, sizeof(name), "/tmp/abi-test-map.%d", (int)getpid());
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 7);
+	wfd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	CHECK(wfd >= 0, "create %s: errno %d (%s)", name, errno, strerror(errno));
+	CHECK(write(wfd, buf, sizeof(buf)) == (ssize_t)sizeof(buf), "write %s", name);
+	fd = open(name, O_RDONLY);
+	CHECK(fd >= 0, "open %s: errno %d", name, errno);
+	p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	q = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 4096);
+	unlink(name);			/* the mappings keep the file */
+	CHECK(p != MAP_FAILED && q != MAP_FAILED, "mmap of %s: errno %d (%s)", name,
+	      errno, strerror(errno));
+	CHECK(!memcmp(p, buf, sizeof(buf)), "the mapping differs from the file");
+	for (size_t i = sizeof(buf); i < 8192; i++)
+		CHECK(p[i] == 0, "past the end at %zu: got %d expected 0", i, p[i]);
+	CHECK(q[0] == buf[4096], "offset 4096: got %d expected %d", q[0], buf[4096]);
+	p[0] = 0xff;			/* private: the file keeps its byte */
+	CHECK(pread(fd, buf, 1, 0) == 1 && buf[0] == 0, "a private write reached the file");
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(p[0] == 0xff && p[1] == 7 ? 0 : 1);
+	int status;
+
+	CHECK(waitpid(pid, &status, 0) == pid && status == 0,
+	      "the child's copy of the mapping: status %#x", status);
+	r = (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 100);
+	CHECK_ERR(r, EINVAL, "mmap at offset 100");
+	r = (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, -1, 0);
+	CHECK_ERR(r, EBADF, "mmap of fd -1 without MAP_ANONYMOUS");
+	r = (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, wfd, 0);
+	CHECK_ERR(r, EACCES, "mmap of a write-only descriptor");
+	int dfd = open("/", O_RDONLY | O_DIRECTORY);
+
+	r = (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, dfd, 0);
+	CHECK_ERR(r, ENODEV, "mmap of a directory");
+	close(dfd);
+	close(wfd);
+	close(fd);
+	munmap(p, 8192);
+	munmap(q, 4096);
+	return 1;
+}
+
 static void touch_write(void *p)
 {
 	*(volatile char *)p = 1;
@@ -560,6 +617,7 @@ static const struct test {
 	{ "uname",	t_uname,	"uname() sysname Linux, machine x86_64" },
 	{ "brk",	t_brk,		"brk grows by 64 KiB, zeroed and writable, and shrinks" },
 	{ "mmap",	t_mmap,		"mmap anonymous 64 KiB rw, zeroed, munmap" },
+	{ "mmap-file",	t_mmap_file,	"mmap MAP_PRIVATE of a file: its bytes, private writes, errors" },
 	{ "munmap-fault", t_munmap_fault, "a read after munmap kills with SIGSEGV" },
 	{ "mprotect",	t_mprotect,	"mprotect read-only: a write kills the child with SIGSEGV" },
 	{ "efault-write", t_efault_write, "write(1, (void *)1, 10) is EFAULT" },
