@@ -165,8 +165,14 @@ user: $(USER_PROGS)
 
 # Debian's busybox-static and libc6, fetched once into build/debs and verified
 # against apt's index on every build; the manifest (package, version,
-# SHA256, file) changes only when the .deb does.
+# SHA256, file) changes only when the .deb does.  DEB_TOOLS are Debian's
+# own tools with the libraries they link (their dependency closure on
+# Debian 12): their programs and libraries go in whole, over busybox's
+# applets of the same path.
 DEBS_DIR	:= $(B)/debs
+DEB_TOOLS	:= procps libproc2-0 libsystemd0 libcap2 libgcrypt20 \
+		   libgpg-error0 liblz4-1 liblzma5 libzstd1 libncursesw6 libtinfo6
+export FETCH_DEBS := busybox-static libc6 $(DEB_TOOLS)
 
 $(DEBS_DIR)/manifest: FORCE | deps
 	$(Q)sh tools/fetch-debs.sh $(DEBS_DIR)
@@ -207,6 +213,17 @@ $(B)/rootfs.stamp: $(DEBS_DIR)/manifest $(ROOTFS_SRCS) $(B)/rootfs-src.list \
 	cp -P $(B)/libc6-deb/lib64/ld-linux-x86-64.so.2 $(ROOTFS_STAGE)/lib64/; \
 	rm -rf $(B)/libc6-deb; \
 	echo "  libc6 $$(awk '$$1 == "libc6" { print $$2 }' $(DEBS_DIR)/manifest): ld.so and libc.so.6"
+	$(Q)set -e; for pkg in $(DEB_TOOLS); do \
+		deb=$$(awk -v p=$$pkg '$$1 == p { print $$4 }' $(DEBS_DIR)/manifest); \
+		x=$(B)/deb-x/$$pkg; rm -rf $$x; mkdir -p $$x; \
+		dpkg-deb -x "$(DEBS_DIR)/$$deb" $$x; \
+		for d in bin sbin lib usr/bin usr/sbin usr/lib; do \
+			[ -d $$x/$$d ] || continue; mkdir -p $(ROOTFS_STAGE)/$$d; \
+			cp -a --remove-destination $$x/$$d/. $(ROOTFS_STAGE)/$$d/; \
+		done; \
+	done; \
+	rm -rf $(B)/deb-x; \
+	echo "  Debian's tools: $(DEB_TOOLS)"
 	$(Q)cp -R rootfs/. $(ROOTFS_STAGE)/
 	$(Q)mkdir -p $(ROOTFS_STAGE)/usr/lib/irqlab
 	$(Q)cp $(USER_PROGS) $(ROOTFS_STAGE)/usr/lib/irqlab/

@@ -59,6 +59,8 @@ struct file;
 long mmap_file_region(struct mm_struct *mm, unsigned long addr,
 		      unsigned long len, unsigned long vm_flags, bool fixed,
 		      struct file *file, unsigned long pgoff, const char *name);
+/* Page faults that filled a page since boot (/proc/vmstat pgfault). */
+unsigned long vm_pgfault_count(void);
 /* The highest free range of len bytes below mmap_base, or -ENOMEM. */
 long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);

@@ -9,6 +9,7 @@
  */
 #include <asm/pgtable.h>
 #include <asm/page.h>
+#include <irqlab/atomic.h>
 #include <irqlab/errno.h>
 #include <irqlab/fs.h>
 #include <irqlab/gfp.h>
@@ -19,6 +20,14 @@
 
 #define PF_WRITE	0x2
 #define PF_INSTR	0x10
+
+/* Faults that filled a page, for /proc/vmstat's pgfault. */
+static atomic_long_t pgfault_count;
+
+unsigned long vm_pgfault_count(void)
+{
+	return atomic_long_read(&pgfault_count);
+}
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned long error)
@@ -64,10 +73,12 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	ret = map_user_page(mm->pgd, addr, __pa(page),
 			    PAGE_USER_PROT(vma->vm_flags & VM_WRITE,
 					   vma->vm_flags & VM_EXEC));
-	if (ret)
+	if (ret) {
 		free_page(page);
-	else
+	} else {
 		mm->rss++;
+		atomic_long_inc(&pgfault_count);
+	}
 out:
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
