@@ -171,7 +171,8 @@ user: $(USER_PROGS)
 # applets of the same path.
 DEBS_DIR	:= $(B)/debs
 DEB_TOOLS	:= procps libproc2-0 libsystemd0 libcap2 libgcrypt20 \
-		   libgpg-error0 liblz4-1 liblzma5 libzstd1 libncursesw6 libtinfo6
+		   libgpg-error0 liblz4-1 liblzma5 libzstd1 libncursesw6 libtinfo6 \
+		   ncurses-base
 export FETCH_DEBS := busybox-static libc6 $(DEB_TOOLS)
 
 $(DEBS_DIR)/manifest: FORCE | deps

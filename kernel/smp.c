@@ -14,6 +14,8 @@
  * smp_call_function_single_async(), which refuses with -EBUSY while that
  * csd is still queued.
  */
+#include <irqlab/bitmap.h>
+#include <irqlab/shell.h>
 #include <irqlab/smp.h>
 #include <irqlab/spinlock.h>
 #include <irqlab/errno.h>
@@ -198,3 +200,32 @@ void smp_send_reschedule(int cpu)
 	if (cpu_online(cpu))
 		apic_send_IPI(cpu, RESCHEDULE_VECTOR);
 }
+
+/* /sys/devices/system/cpu/{online,possible,present}, as lists ("0-1"). */
+static void show_cpu_list(unsigned long mask)
+{
+	char buf[200];
+
+	bitmap_print_list(buf, sizeof(buf), mask);
+	sh_printf("%s\n", buf);
+}
+
+static void cpu_online_show(void)
+{
+	show_cpu_list(cpu_online_mask);
+}
+PROC_ENTRY("/sys/devices/system/cpu/online", cpu_online_show);
+
+/* Every CPU the MADT lists may come online; irqlab has no hotplug. */
+static void cpu_possible_show(void)
+{
+	show_cpu_list(nr_cpu_ids < BITS_PER_LONG ? (1UL << nr_cpu_ids) - 1 :
+			     ~0UL);
+}
+PROC_ENTRY("/sys/devices/system/cpu/possible", cpu_possible_show);
+
+static void cpu_present_show(void)
+{
+	cpu_possible_show();
+}
+PROC_ENTRY("/sys/devices/system/cpu/present", cpu_present_show);

@@ -24,6 +24,7 @@
 #include <asm/processor.h>
 #include <irqlab/acpi.h>
 #include <irqlab/reboot.h>
+#include <irqlab/shell.h>
 
 #define UTS_RELEASE	"6.1.0-irqlab-" IRQLAB_VERSION
 
@@ -37,6 +38,19 @@ struct new_utsname {
 /* sethostname(2) sets it; "irqlab" until then (rcS sets it at boot). */
 static char utsname_nodename[__NEW_UTS_LEN + 1] = "irqlab";
 static char utsname_domainname[__NEW_UTS_LEN + 1] = "(none)";
+
+/* /proc/sys/kernel/{ostype,osrelease}: uname's, read-only as Linux's. */
+static void proc_ostype_show(void)
+{
+	sh_printf("Linux\n");
+}
+PROC_ENTRY("/proc/sys/kernel/ostype", proc_ostype_show);
+
+static void proc_osrelease_show(void)
+{
+	sh_printf("%s\n", UTS_RELEASE);
+}
+PROC_ENTRY("/proc/sys/kernel/osrelease", proc_osrelease_show);
 static DEFINE_SPINLOCK(uts_lock);
 
 static long set_uts_field(char *field, const char __user *name, int len)

@@ -1,4 +1,4 @@
-"""Debian's own procps on irqlab (docs/initramfs.md): ps, free, uptime,
+"""Debian's own procps on irqlab (docs/initramfs.md): ps, top, free, uptime,
 sysctl, pgrep and vmstat are Debian 12's binaries, run through glibc's
 ld.so with their libraries from the .debs, reading irqlab's /proc.
 
@@ -74,3 +74,22 @@ def test_vmstat_reads_proc_vmstat_and_stat(ash):
     assert cols[3] > 0 and cols[10] > 0 and cols[11] > 0, out   # free, in, cs
     vmstat = dict(ln.split() for ln in ash.run("cat /proc/vmstat"))
     assert int(vmstat["nr_free_pages"]) > 0 and int(vmstat["pgfault"]) > 0, vmstat
+
+
+def test_top_for_the_ksoftirqd_threads_as_the_article_types_it(ash):
+    out = ash.run("/usr/bin/top -b -n 1 -p $(/usr/bin/pgrep -d, ksoftirqd)")
+    assert out[0].startswith("top - ") and out[1].startswith("Tasks:"), out
+    assert out[2].startswith("%Cpu(s):"), out
+    head = [i for i, ln in enumerate(out) if ln.split()[:2] == ["PID", "USER"]]
+    assert head, out
+    rows = [ln.split() for ln in out[head[0] + 1:] if ln.strip()]
+    assert sorted(r[-1] for r in rows) == ["ksoftirqd/0", "ksoftirqd/1"], out
+    assert all(r[7] == "S" for r in rows), rows
+
+
+def test_the_files_procps_reads_beyond_proc_pid(ash):
+    assert ash.run("cat /sys/devices/system/cpu/online") == ["0-1"]
+    assert ash.run("cat /sys/devices/system/cpu/possible") == ["0-1"]
+    assert ash.run("cat /proc/sys/kernel/ostype") == ["Linux"]
+    release = ash.run("cat /proc/sys/kernel/osrelease")
+    assert release == ash.run("uname -r") and release[0].startswith("6.1.0-irqlab-"), release

@@ -48,9 +48,11 @@ index_sha256() {
 }
 
 # The version in a .deb's file name, as apt-get download writes it
-# (PKG_VERSION_ARCH.deb, the epoch's ':' written %3a).
+# (PKG_VERSION_ARCH.deb, ARCH this machine's or "all", the epoch's ':'
+# written %3a).
 name_version() {
-	basename "$1" | sed -e "s/^$2_//" -e "s/_$ARCH\.deb\$//" -e 's/%3[aA]/:/g'
+	basename "$1" | sed -e "s/^$2_//" -e "s/_$ARCH\.deb\$//" \
+		-e 's/_all\.deb$//' -e 's/%3[aA]/:/g'
 }
 
 # verify PKG FILE: 0 if FILE's SHA256 is the index's for its version;
@@ -78,7 +80,7 @@ verify() {
 manifest=""
 for pkg in $PKGS; do
 	deb="" VERIFIED_FILE=""
-	for f in "$DIR/${pkg}_"*"_$ARCH.deb"; do
+	for f in "$DIR/${pkg}_"*"_$ARCH.deb" "$DIR/${pkg}_"*"_all.deb"; do
 		[ -e "$f" ] || continue
 		st=0
 		verify "$pkg" "$f" || st=$?
@@ -107,7 +109,7 @@ for pkg in $PKGS; do
 		(cd "$DIR" && apt-get download -q $sandbox "$pkg") ||
 			die "apt-get download $pkg failed (apt's lists may be stale:" \
 				"'apt-get update' as root)"
-		for f in "$DIR/${pkg}_"*"_$ARCH.deb"; do
+		for f in "$DIR/${pkg}_"*"_$ARCH.deb" "$DIR/${pkg}_"*"_all.deb"; do
 			[ -e "$f" ] || continue
 			st=0
 			verify "$pkg" "$f" || st=$?
