@@ -61,7 +61,7 @@ static const char *getnum(const char *s, unsigned int *num,
 static const char *parse_region(const char *s, unsigned long *m, int nbits,
 				int *err)
 {
-	unsigned int start, end, off, group, b;
+	unsigned int start, end, off, group;
 
 	s = getnum(s, &start, nbits - 1, err);
 	if (!s)
@@ -93,8 +93,10 @@ static const char *parse_region(const char *s, unsigned long *m, int nbits,
 		*err = -ERANGE;
 		return NULL;
 	}
-	for (; start <= end; start += group)
-		for (b = start; b < start + off && b <= end; b++)
+	/* Linux's bitmap_set_region: off bits of each group, in 64-bit
+	 * arithmetic so that no group or offset wraps. */
+	for (u64 g = start; g <= end; g += group)
+		for (u64 b = g; b - g < off && b <= end; b++)
 			*m |= 1UL << b;
 	return s;
 inval:

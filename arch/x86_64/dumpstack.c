@@ -341,8 +341,11 @@ void show_regs(struct pt_regs *regs)
 {
 	print_cpu_line();
 	__show_regs(regs, SHOW_REGS_ALL);
-	/* The RIP line names the faulting function; the trace its callers. */
-	show_trace_log_lvl(regs->sp, regs->bp);
+	/* The RIP line names the faulting function; the trace its callers.
+	 * User registers (an NMI or sysrq p in user mode) name no kernel
+	 * stack: the program's %rsp is not followed, as Linux's. */
+	if (!user_mode(regs))
+		show_trace_log_lvl(regs->sp, regs->bp);
 }
 
 static void oops_begin(void)

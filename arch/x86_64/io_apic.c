@@ -12,6 +12,7 @@
 #include <asm/io_map.h>
 #include <irqlab/irq.h>
 #include <irqlab/kernel.h>
+#include <irqlab/spinlock.h>
 #include <irqlab/errno.h>
 #include <asm/processor.h>
 
@@ -60,7 +61,14 @@ static struct ioapic *gsi_to_ioapic(u32 gsi, unsigned int *pin)
 	return NULL;
 }
 
-u64 ioapic_read_entry(u32 gsi)
+/*
+ * Every register access is a select then a window access, so two CPUs
+ * must not interleave them: one lock for all the IOAPICs (Linux's
+ * ioapic_lock), whatever interrupt each CPU works on.
+ */
+static DEFINE_SPINLOCK(ioapic_lock);
+
+static u64 __ioapic_read_entry(u32 gsi)
 {
 	unsigned int pin;
 	struct ioapic *io = gsi_to_ioapic(gsi, &pin);
@@ -71,7 +79,7 @@ u64 ioapic_read_entry(u32 gsi)
 	       (u64)io_apic_read(io, IO_APIC_REDTBL(pin) + 1) << 32;
 }
 
-static void ioapic_write_entry(u32 gsi, u64 e)
+static void __ioapic_write_entry(u32 gsi, u64 e)
 {
 	unsigned int pin;
 	struct ioapic *io = gsi_to_ioapic(gsi, &pin);
@@ -82,6 +90,36 @@ static void ioapic_write_entry(u32 gsi, u64 e)
 	io_apic_write(io, IO_APIC_REDTBL(pin), (u32)e | IO_APIC_MASKED);
 	io_apic_write(io, IO_APIC_REDTBL(pin) + 1, e >> 32);
 	io_apic_write(io, IO_APIC_REDTBL(pin), (u32)e);
+}
+
+u64 ioapic_read_entry(u32 gsi)
+{
+	unsigned long flags;
+	u64 e;
+
+	spin_lock_irqsave(&ioapic_lock, flags);
+	e = __ioapic_read_entry(gsi);
+	spin_unlock_irqrestore(&ioapic_lock, flags);
+	return e;
+}
+
+static void ioapic_write_entry(u32 gsi, u64 e)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ioapic_lock, flags);
+	__ioapic_write_entry(gsi, e);
+	spin_unlock_irqrestore(&ioapic_lock, flags);
+}
+
+/* The entry with clear's bits cleared and set's set, in one go. */
+static void ioapic_modify_entry(u32 gsi, u64 clear, u64 set)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ioapic_lock, flags);
+	__ioapic_write_entry(gsi, (__ioapic_read_entry(gsi) & ~clear) | set);
+	spin_unlock_irqrestore(&ioapic_lock, flags);
 }
 
 unsigned int ioapic_nr_pins(void)
@@ -98,14 +136,12 @@ unsigned int ioapic_nr_pins(void)
 
 static void ioapic_mask(struct irq_data *d)
 {
-	ioapic_write_entry(d->hwirq, ioapic_read_entry(d->hwirq) |
-				     IO_APIC_MASKED);
+	ioapic_modify_entry(d->hwirq, 0, IO_APIC_MASKED);
 }
 
 static void ioapic_unmask(struct irq_data *d)
 {
-	ioapic_write_entry(d->hwirq, ioapic_read_entry(d->hwirq) &
-				     ~IO_APIC_MASKED);
+	ioapic_modify_entry(d->hwirq, IO_APIC_MASKED, 0);
 }
 
 /* Both flows end with the local APIC's EOI, which QEMU's IOAPIC (like
@@ -120,15 +156,12 @@ static int ioapic_set_affinity(struct irq_data *d, unsigned long mask)
 {
 	unsigned long online = mask & cpu_online_mask;
 	int cpu;
-	u64 e;
 
 	if (!online)
 		return -EINVAL;
 	cpu = __builtin_ctzl(online);
-	e = ioapic_read_entry(d->hwirq);
-	e &= ~(0xffUL << IO_APIC_DEST_SHIFT);
-	e |= (u64)cpu_to_apicid(cpu) << IO_APIC_DEST_SHIFT;
-	ioapic_write_entry(d->hwirq, e);
+	ioapic_modify_entry(d->hwirq, 0xffUL << IO_APIC_DEST_SHIFT,
+			    (u64)cpu_to_apicid(cpu) << IO_APIC_DEST_SHIFT);
 	d->effective_affinity = 1UL << cpu;
 	return 0;
 }

@@ -21,8 +21,10 @@
 #include <irqlab/smp.h>
 
 
-/* The CPUs still to print (Linux's backtrace_mask). */
+/* The CPUs still to print (Linux's backtrace_mask); one request at a
+ * time (backtrace_flag), the others skip, as Linux's. */
 static unsigned long backtrace_mask;
+static unsigned long backtrace_flag;
 
 static void nmi_cpu_backtrace(struct pt_regs *regs)
 {
@@ -53,6 +55,8 @@ void trigger_all_cpu_backtrace(void)
 	char list[200];
 	int cpu, this, ms;
 
+	if (test_and_set_bit(0, &backtrace_flag))
+		return;
 	preempt_disable();
 	this = smp_processor_id();
 	WRITE_ONCE(backtrace_mask, cpu_online_mask);
@@ -70,6 +74,7 @@ void trigger_all_cpu_backtrace(void)
 		mdelay(1);
 	WRITE_ONCE(backtrace_mask, 0);
 	preempt_enable();
+	clear_bit(0, &backtrace_flag);
 }
 
 static int register_nmi_cpu_backtrace_handler(void)

@@ -7,6 +7,7 @@
  * cache, in the inode's address_space; this is that idea without it.)
  */
 #include <irqlab/fs.h>
+#include <irqlab/mman.h>
 #include <irqlab/uio.h>
 #include <irqlab/gfp.h>
 #include <irqlab/slab.h>
@@ -56,9 +57,14 @@ static ssize_t ramfs_read_iter(struct file *file, struct iov_iter *to,
 			       loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
+	loff_t left = READ_ONCE(inode->i_size) - *pos;
 	struct ramfs_data *d;
 	ssize_t done = 0;
 
+	/* The buffer may be a mapping of a file: fault it in unlocked. */
+	if (to->user && left > 0)
+		fault_in_user_range((unsigned long)to->buf,
+				    min((loff_t)iov_iter_count(to), left), true);
 	mutex_lock(&inode->i_mutex);
 	d = data_of(inode);
 	while (iov_iter_count(to) && *pos < inode->i_size) {
@@ -91,6 +97,10 @@ static ssize_t ramfs_write_iter(struct file *file, struct iov_iter *from,
 	ssize_t done = 0;
 	int err = 0;
 
+	if (from->user)
+		fault_in_user_range((unsigned long)from->buf,
+				    min(iov_iter_count(from), (size_t)RAMFS_MAX_SIZE),
+				    false);
 	mutex_lock(&inode->i_mutex);
 	if (file->f_flags & O_APPEND)
 		*pos = inode->i_size;
@@ -182,10 +192,17 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	return 0;
 }
 
+/* Linux's generic_file_mmap, for a file system whose pages never move. */
+static int ramfs_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return 0;
+}
+
 const struct file_operations ramfs_file_operations = {
 	.llseek = generic_file_llseek,
 	.read_iter = ramfs_read_iter,
 	.write_iter = ramfs_write_iter,
+	.mmap = ramfs_mmap,
 };
 
 const struct inode_operations ramfs_file_inode_operations = {

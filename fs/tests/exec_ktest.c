@@ -168,6 +168,13 @@ static void the_interpreter_runs_first(struct ktest *t)
 	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ELIBBAD);
 	build_dynamic(&im, INTERP, sizeof(INTERP) - 1);
 	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -ENOEXEC);
+	/* As open_exec: no execute bit, or not a regular file: EACCES. */
+	do_unlinkat(AT_FDCWD, INTERP);
+	KTEST_ASSERT_EQ(t, write_file(INTERP, &ld, sizeof(ld), 0644), 0);
+	build_dynamic(&im, INTERP, sizeof(INTERP));
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EACCES);
+	build_dynamic(&im, "/tmp", sizeof("/tmp"));
+	KTEST_EXPECT_EQ(t, exec_image(t, &im, sizeof(im)), -EACCES);
 	do_unlinkat(AT_FDCWD, INTERP);
 }
 

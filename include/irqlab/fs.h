@@ -86,6 +86,7 @@ struct vfsmount;
 struct iov_iter;
 struct dir_context;
 struct poll_table_struct;
+struct vm_area_struct;
 
 struct path {
 	struct vfsmount *mnt;
@@ -151,6 +152,13 @@ struct file_operations {
 	unsigned int (*poll)(struct file *file,
 			     struct poll_table_struct *pt);
 	int (*release)(struct inode *inode, struct file *file);
+	/*
+	 * Set by a file system whose files mmap(2) may map privately
+	 * (pages read at first touch, kernel/mm/memory.c): 0 to allow it.
+	 * Without it, ENODEV, as Linux's for a file with no ->mmap: a
+	 * generated file (procfs) could not be read from a fault.
+	 */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 /* i_flags */

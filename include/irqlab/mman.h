@@ -59,6 +59,13 @@ struct file;
 long mmap_file_region(struct mm_struct *mm, unsigned long addr,
 		      unsigned long len, unsigned long vm_flags, bool fixed,
 		      struct file *file, unsigned long pgoff, const char *name);
+/*
+ * Linux's fault_in_readable/writeable: the pages of a user range filled
+ * in now, before the caller takes a lock that a fault of its own could
+ * need (a file's i_mutex: a read into a mapping of that same file).
+ * Stops at the first page that cannot be; the copy fails there later.
+ */
+void fault_in_user_range(unsigned long uaddr, size_t size, bool write);
 /* Page faults that filled a page since boot (/proc/vmstat pgfault). */
 unsigned long vm_pgfault_count(void);
 /* The highest free range of len bytes below mmap_base, or -ENOMEM. */

@@ -84,6 +84,20 @@ out:
 	return ret;
 }
 
+void fault_in_user_range(unsigned long uaddr, size_t size, bool write)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long a, end;
+
+	if (!mm || !size || uaddr >= TASK_SIZE_MAX)
+		return;
+	end = size > TASK_SIZE_MAX - uaddr ? TASK_SIZE_MAX : uaddr + size;
+	for (a = uaddr & PAGE_MASK; a < end; a += PAGE_SIZE)
+		if (!user_pte(mm->pgd, a) &&
+		    handle_mm_fault(mm, a, write ? PF_WRITE : 0))
+			break;	/* the copy will fail there: EFAULT */
+}
+
 /*
  * No page for a process's fault: kill it, with Linux's report (one
  * process only has the memory it faulted in, so the faulting one is the

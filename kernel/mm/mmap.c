@@ -285,7 +285,8 @@ static long mmap_file_check(unsigned long fd, unsigned long flags,
 		fput(file);		/* /dev/zero */
 		return 0;
 	}
-	if (!S_ISREG(mode) || (flags & MAP_TYPE) == MAP_SHARED) {
+	if (!S_ISREG(mode) || !file->f_op->mmap ||
+	    (flags & MAP_TYPE) == MAP_SHARED) {
 		fput(file);
 		return -ENODEV;
 	}
@@ -319,6 +320,11 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		ret = mmap_file_check(fd, flags, &file);
 		if (ret)
 			return ret;
+		/* Linux's file_mmap_ok: the end's offset fits in loff_t. */
+		if (file && off > LLONG_MAX - PAGE_ALIGN(len)) {
+			fput(file);
+			return -EOVERFLOW;
+		}
 	}
 	mutex_lock(&mm->mmap_lock);
 	if ((flags & MAP_FIXED_NOREPLACE) &&

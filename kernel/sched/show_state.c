@@ -50,13 +50,17 @@ void sched_show_task(struct task_struct *p)
 {
 	unsigned long flags;
 	bool stack;
+	int ppid;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
+	/* The parent is only safe to read under the lock. */
+	ppid = on_task_list(p) && p->real_parent ? p->real_parent->pid : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	pr_info("task:%-15.15s state:%c", p->comm, task_state_letter(p));
 	if (task_is_running(p))
 		pr_cont("  running task    ");
 	pr_cont(" stack:%-5lu pid:%-5d ppid:%-6d flags:0x%08lx\n", 0UL,
-		p->pid, p->real_parent ? p->real_parent->pid : 0,
-		READ_ONCE(p->thread_info.flags));
+		p->pid, ppid, READ_ONCE(p->thread_info.flags));
 	spin_lock_irqsave(&tasklist_lock, flags);
 	stack = on_task_list(p) && !p->exit_state && !READ_ONCE(p->on_cpu);
 	if (stack)

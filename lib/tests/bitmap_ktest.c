@@ -21,6 +21,9 @@ static void test_parselist(struct ktest *t)
 	/* Linux's extras: groups, N for the last bit, loose separators. */
 	KTEST_EXPECT_EQ(t, bitmap_parselist("0-15:2/4", &m, 64), 0);
 	KTEST_EXPECT_EQ(t, m, 0x3333);
+	/* Huge groups do not wrap: the whole range, as Linux's. */
+	KTEST_EXPECT_EQ(t, bitmap_parselist("3-5:4294967295/4294967295", &m, 64), 0);
+	KTEST_EXPECT_EQ(t, m, 0x38);
 	KTEST_EXPECT_EQ(t, bitmap_parselist("N", &m, 4), 0);
 	KTEST_EXPECT_EQ(t, m, 0x8);
 	KTEST_EXPECT_EQ(t, bitmap_parselist("1-N", &m, 4), 0);

@@ -246,6 +246,14 @@ static int t_mmap_file(void)
 	CHECK(q[0] == buf[4096], "offset 4096: got %d expected %d", q[0], buf[4096]);
 	p[0] = 0xff;			/* private: the file keeps its byte */
 	CHECK(pread(fd, buf, 1, 0) == 1 && buf[0] == 0, "a private write reached the file");
+	/* A read into a not yet touched page of a mapping of the same file
+	 * (its fault reads that file): no deadlock on the file's lock. */
+	unsigned char *r2 = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+
+	CHECK(r2 != MAP_FAILED, "second mmap: errno %d", errno);
+	r = pread(fd, r2 + 4096, 16, 0);
+	CHECK(r == 16 && r2[4096] == 0 && r2[4097] == 7, "pread into the mapping: got %ld", r);
+	munmap(r2, 8192);
 	pid_t pid = fork();
 
 	if (pid == 0)
@@ -265,6 +273,13 @@ static int t_mmap_file(void)
 	r = (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, dfd, 0);
 	CHECK_ERR(r, ENODEV, "mmap of a directory");
 	close(dfd);
+	/* A generated file has nothing to map (Linux: no ->mmap). */
+	dfd = open("/proc/self/stat", O_RDONLY);
+	if (dfd >= 0) {
+		r = (long)mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, dfd, 0);
+		close(dfd);
+		CHECK_ERR(r, ENODEV, "mmap of /proc/self/stat");
+	}
 	close(wfd);
 	close(fd);
 	munmap(p, 8192);
