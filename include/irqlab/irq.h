@@ -26,6 +26,8 @@ struct proc_dir_entry;
 enum {
 	/* No moving it: the affinity files are read-only (the timer). */
 	IRQD_NO_BALANCING		= 1 << 10,
+	/* Someone chose its CPUs: a new handler keeps them. */
+	IRQD_AFFINITY_SET		= 1 << 12,
 	IRQD_IRQ_DISABLED		= 1 << 16,	/* depth > 0 */
 	IRQD_IRQ_MASKED			= 1 << 17,	/* masked at the chip */
 	IRQD_IRQ_INPROGRESS		= 1 << 18,	/* handlers running */

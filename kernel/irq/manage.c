@@ -174,6 +174,23 @@ static void __enable_irq(struct irq_desc *desc)
 	}
 }
 
+/*
+ * Linux's irq_setup_affinity, as a line starts up: the CPUs someone
+ * chose for it, or else today's default_smp_affinity; the chip picks an
+ * online one.  desc->lock held.
+ */
+static void irq_setup_affinity(struct irq_desc *desc)
+{
+	struct irq_data *d = &desc->irq_data;
+	unsigned long mask = d->state_use_accessors & IRQD_AFFINITY_SET ?
+			     d->affinity : READ_ONCE(irq_default_affinity);
+
+	if (!(mask & cpu_online_mask))
+		mask = cpu_online_mask;
+	if (d->chip->irq_set_affinity && !d->chip->irq_set_affinity(d, mask))
+		d->affinity = mask;
+}
+
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 			 irq_handler_t thread_fn, unsigned long flags,
 			 const char *name, void *dev_id)
@@ -243,6 +260,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 	if (flags & IRQF_NOBALANCING)
 		irqd_set(&desc->irq_data, IRQD_NO_BALANCING);
 	if (action == desc->action) {
+		irq_setup_affinity(desc);
 		/* The first handler starts the line up. */
 		desc->istate &= ~(IRQS_SPURIOUS_DISABLED | IRQS_ONESHOT);
 		if (flags & IRQF_ONESHOT)
@@ -425,8 +443,10 @@ int irq_set_affinity(unsigned int irq, unsigned long cpumask)
 	if (desc->irq_data.chip->irq_set_affinity)
 		ret = desc->irq_data.chip->irq_set_affinity(&desc->irq_data,
 							    cpumask);
-	if (!ret)
+	if (!ret) {
 		desc->irq_data.affinity = cpumask;
+		irqd_set(&desc->irq_data, IRQD_AFFINITY_SET);
+	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return ret;
 }

@@ -6,7 +6,9 @@
  * makes QEMU deliver fewer interrupts, never more.
  */
 #include <irqlab/ktest.h>
+#include <irqlab/interrupt.h>
 #include <irqlab/irq.h>
+#include <irqlab/smp.h>
 #include <irqlab/errno.h>
 #include <irqlab/jiffies.h>
 #include <irqlab/timekeeping.h>
@@ -69,6 +71,39 @@ static void test_affinity(struct ktest *t)
 	KTEST_EXPECT_EQ(t, irq_set_affinity(4, 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, irq_set_affinity(4, 1UL << 40), -EINVAL);
 	KTEST_EXPECT_EQ(t, ioapic_read_entry(4), e);
+}
+
+static irqreturn_t unused_irq_handler(int irq, void *dev_id)
+{
+	return IRQ_NONE;
+}
+
+/*
+ * A line that starts up takes default_smp_affinity as it is then, unless
+ * someone chose its CPUs before (Linux's irq_setup_affinity).  IRQ 3
+ * (COM2's) has no device here.
+ */
+static void test_default_affinity_at_request(struct ktest *t)
+{
+	unsigned long saved = irq_default_affinity, last;
+	int dev;
+
+	if (num_online_cpus() < 2)
+		return ktest_skip(t, "one CPU");
+	last = 1UL << (63 - __builtin_clzl(cpu_online_mask));
+	irq_default_affinity = last;
+	irqd_clear(&irq_to_desc(3)->irq_data, IRQD_AFFINITY_SET);
+	KTEST_ASSERT_EQ(t, request_irq(3, unused_irq_handler, 0, "ktest", &dev), 0);
+	KTEST_EXPECT_EQ(t, irq_to_desc(3)->irq_data.effective_affinity, last);
+	KTEST_EXPECT_EQ(t, RTE_DEST(ioapic_read_entry(3)),
+			cpu_to_apicid(__builtin_ctzl(last)));
+	free_irq(3, &dev);
+	/* Chosen CPUs stay chosen. */
+	KTEST_EXPECT_EQ(t, irq_set_affinity(3, 1), 0);
+	KTEST_ASSERT_EQ(t, request_irq(3, unused_irq_handler, 0, "ktest", &dev), 0);
+	KTEST_EXPECT_EQ(t, irq_to_desc(3)->irq_data.effective_affinity, 1);
+	free_irq(3, &dev);
+	irq_default_affinity = saved;
 }
 
 /*
@@ -172,6 +207,7 @@ static const struct ktest_case apic_cases[] = {
 	KTEST_CASE(test_unused_pins_masked),
 	KTEST_CASE(test_pci_lines_level),
 	KTEST_CASE(test_affinity),
+	KTEST_CASE(test_default_affinity_at_request),
 	KTEST_CASE(test_lapic_timer_periodic),
 	KTEST_CASE(test_pit_stopped_after_boot),
 	KTEST_CASE(test_ktime_monotonic),
