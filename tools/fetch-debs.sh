@@ -121,7 +121,7 @@ for pkg in $PKGS; do
 	# apt-cache show takes seconds: verify again only if the last file
 	# verified is not the one kept.
 	[ "$VERIFIED_FILE" = "$deb" ] || verify "$pkg" "$deb"
-	echo "fetch-debs: $pkg $VERIFIED_VERSION ($ARCH), sha256" \
+	echo "fetch-debs: $pkg $VERIFIED_VERSION ($(dpkg-deb -f "$VERIFIED_FILE" Architecture)), sha256" \
 		"$VERIFIED_SHA256, verified against apt's index: $deb"
 	manifest="$manifest$pkg $VERIFIED_VERSION $VERIFIED_SHA256 $(basename "$deb")
 "
