@@ -2,7 +2,8 @@
 /*
  * A minimal seq_file (Linux's fs/seq_file.c, the single_open() case):
  * the whole file is generated into one buffer at the first read, and
- * reads are served from it by position.  Linux regenerates a record at
+ * reads are served from it by position; a read from anywhere else than
+ * where the last one ended generates it again.  Linux regenerates a record at
  * a time; irqlab's show()s print everything at once, so the buffer
  * holds it all, up to SEQ_FILE_MAX (-ENOMEM beyond, never a silently
  * shortened file).  include/irqlab/seq_file.h says more, and how a
@@ -112,6 +113,15 @@ ssize_t seq_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
 	ssize_t ret;
 
 	mutex_lock(&m->lock);
+	/*
+	 * procps keeps /proc/stat open and reads it again from 0 after
+	 * lseek: it must see the counters of now, not of its first read.
+	 */
+	if (*pos != m->read_pos && m->generated) {
+		m->count = 0;
+		m->error = 0;
+		m->generated = false;
+	}
 	ret = seq_generate(m);
 	if (ret)
 		goto out;
@@ -128,6 +138,7 @@ ssize_t seq_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
 	*pos += done;
 	ret = done;
 out:
+	m->read_pos = *pos;
 	mutex_unlock(&m->lock);
 	return ret;
 }

@@ -34,6 +34,9 @@ struct seq_file {
 	size_t count;		/* bytes generated */
 	int error;		/* -ENOMEM: past SEQ_FILE_MAX, or no memory */
 	bool generated;
+	/* Where the last read ended: a read from elsewhere (lseek back,
+	 * pread) generates the file again, as Linux's traverse(). */
+	loff_t read_pos;
 	struct mutex lock;	/* generation and reads */
 	/* Prints the whole file; 0 or -errno (fails the read). */
 	int (*show)(struct seq_file *m);

@@ -455,6 +455,22 @@ static void api_files_come_and_go(struct ktest *t)
 	kfree(big);
 	/* No proc_write: Linux's EIO. */
 	KTEST_EXPECT_EQ(t, write_str(MNT "/ktest-api/sub/ro", "1"), -EIO);
+	/* Read again from 0 on the same open file (procps' lseek and
+	 * read of /proc/stat): generated again, as Linux's seq_file. */
+	{
+		struct file *f = filp_open(MNT "/ktest-api/rw", O_RDONLY, 0);
+		char got[32] = { 0 };
+		loff_t pos = 0;
+
+		KTEST_ASSERT_FALSE(t, IS_ERR(f));
+		KTEST_EXPECT_EQ(t, kernel_read(f, got, sizeof(got) - 1, &pos), 9);
+		KTEST_EXPECT_STREQ(t, got, "value 42\n");
+		value = 43;
+		pos = 0;
+		KTEST_EXPECT_EQ(t, kernel_read(f, got, sizeof(got) - 1, &pos), 9);
+		KTEST_EXPECT_STREQ(t, got, "value 43\n");
+		fput(f);
+	}
 	proc_remove(dir);		/* the subtree with it */
 	KTEST_EXPECT_EQ(t, fst_stat(MNT "/ktest-api/sub/ro", &st), -ENOENT);
 	KTEST_EXPECT_EQ(t, fst_stat(MNT "/ktest-api", &st), -ENOENT);
