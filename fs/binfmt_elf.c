@@ -215,14 +215,8 @@ static struct file *open_interp(struct file *file, const struct elf64_phdr *p)
 	else if (path[p->p_filesz - 1] != '\0')
 		interp = ERR_PTR(-ENOEXEC);
 	else
-		interp = filp_open(path, O_RDONLY, 0);
+		interp = open_exec(path);
 	kfree(path);
-	/* As open_exec: a regular file with an execute bit, else EACCES. */
-	if (!IS_ERR(interp) && (!S_ISREG(interp->f_inode->i_mode) ||
-				!(interp->f_inode->i_mode & 0111))) {
-		fput(interp);
-		interp = ERR_PTR(-EACCES);
-	}
 	return interp;
 }
 

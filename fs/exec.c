@@ -93,18 +93,26 @@ static int copy_strings(struct linux_binprm *b, const void *vec, bool user,
 	return 0;
 }
 
-static int open_exec(struct linux_binprm *b)
+struct file *open_exec(const char *name)
 {
-	struct file *f = filp_open(b->filename, O_RDONLY, 0);
+	struct file *f = filp_open(name, O_RDONLY, 0);
+
+	if (!IS_ERR(f) &&
+	    (!S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111))) {
+		fput(f);
+		return ERR_PTR(-EACCES);
+	}
+	return f;
+}
+
+static int open_binprm(struct linux_binprm *b)
+{
+	struct file *f = open_exec(b->filename);
 	loff_t pos = 0;
 	ssize_t n;
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	if (!S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111)) {
-		fput(f);
-		return -EACCES;
-	}
 	n = kernel_read(f, b->buf, sizeof(b->buf), &pos);
 	if (n < 0) {
 		fput(f);
@@ -295,7 +303,7 @@ static int do_execve(const char *filename, const void *argv,
 	if (ret)
 		goto out;
 	for (depth = 0;; depth++) {
-		ret = open_exec(&b);
+		ret = open_binprm(&b);
 		if (ret)
 			goto out;
 		if (b.buf_len < 2 || b.buf[0] != '#' || b.buf[1] != '!')

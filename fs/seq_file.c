@@ -10,6 +10,8 @@
  * show() written for the shell is captured.
  */
 #include <irqlab/seq_file.h>
+#include <irqlab/bitmap.h>
+#include <irqlab/smp.h>
 #include <irqlab/errno.h>
 #include <irqlab/fs.h>
 #include <irqlab/sched.h>
@@ -176,4 +178,20 @@ int single_release(struct inode *inode, struct file *file)
 		file->private_data = NULL;
 	}
 	return 0;
+}
+
+/*
+ * A CPU mask as Linux's "%*pb" ("f", 32-bit groups) or, with list,
+ * "%*pbl" ("0-3"), nr_cpu_ids bits wide: /proc/PID/status, /proc/irq.
+ */
+void seq_cpumask(struct seq_file *m, unsigned long mask, bool list)
+{
+	char buf[200];
+
+	mask &= cpu_possible_bits();
+	if (list)
+		bitmap_print_list(buf, sizeof(buf), mask);
+	else
+		bitmap_print_mask(buf, sizeof(buf), mask, nr_cpu_ids);
+	seq_puts(m, buf);
 }

@@ -219,8 +219,7 @@ PROC_ENTRY("/sys/devices/system/cpu/online", cpu_online_show);
 /* Every CPU the MADT lists may come online; irqlab has no hotplug. */
 static void cpu_possible_show(void)
 {
-	show_cpu_list(nr_cpu_ids < BITS_PER_LONG ? (1UL << nr_cpu_ids) - 1 :
-			     ~0UL);
+	show_cpu_list(cpu_possible_bits());
 }
 PROC_ENTRY("/sys/devices/system/cpu/possible", cpu_possible_show);
 

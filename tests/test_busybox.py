@@ -138,10 +138,15 @@ def test_ctrl_c_stops_watch(ash):
     assert ash.run("echo back") == ["back"]
 
 
-def test_poweroff_through_init(qemu):
+@pytest.mark.parametrize("cmd,line", [
+    ("poweroff", "reboot: Power down"),
+    ("reboot", "reboot: Restarting system"),
+])
+def test_poweroff_and_reboot_through_init(qemu, cmd, line):
+    """init runs the shutdown, then reboot(2) powers off or restarts
+    (-no-reboot: QEMU exits either way)."""
     q = qemu(firmware="bios", kshell=False)
     q.boot()
-    q.send("poweroff\r")
-    q.expect_exact("reboot: Power down", timeout=120,
-                   what="init running the shutdown and reboot(2) powering off")
+    q.send(f"{cmd}\r")
+    q.expect_exact(line, timeout=120, what=f"init's reboot(2) after {cmd}")
     assert q.wait_exit(timeout=60) == 0

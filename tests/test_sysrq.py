@@ -123,11 +123,3 @@ def test_keys_that_end_the_machine(qemu, key, lines):
         # -no-reboot: a reset ends QEMU as a power-off does.
         assert q.wait_exit(timeout=60) == 0
 
-
-def test_busybox_reboot_restarts(qemu):
-    q = qemu(firmware="bios", kshell=False)
-    q.boot()
-    q.send("reboot\r")
-    q.expect_exact("reboot: Restarting system", timeout=120,
-                   what="init's reboot(2) restarting the machine")
-    assert q.wait_exit(timeout=60) == 0

@@ -183,38 +183,6 @@ static void show_kb(struct seq_file *m, const char *label,
 	seq_printf(m, "%s\t%8lu kB\n", label, pages << (PAGE_SHIFT - 10));
 }
 
-/* A cpumask as Linux's "%*pb": hex, nr_cpu_ids bits wide. */
-static void show_cpumask(struct seq_file *m, unsigned long mask)
-{
-	unsigned int digits = (nr_cpu_ids + 3) / 4;
-
-	if (nr_cpu_ids < BITS_PER_LONG)
-		mask &= (1UL << nr_cpu_ids) - 1;
-	seq_printf(m, "%0*lx", digits ? digits : 1, mask);
-}
-
-/* And as "%*pbl": "0-1,3". */
-static void show_cpulist(struct seq_file *m, unsigned long mask)
-{
-	bool first = true;
-	unsigned int i = 0, j;
-
-	while (i < nr_cpu_ids && i < BITS_PER_LONG) {
-		if (!(mask & (1UL << i))) {
-			i++;
-			continue;
-		}
-		for (j = i; j + 1 < nr_cpu_ids && j + 1 < BITS_PER_LONG &&
-			    (mask & (1UL << (j + 1))); j++)
-			;
-		seq_printf(m, first ? "%u" : ",%u", i);
-		if (j > i)
-			seq_printf(m, "-%u", j);
-		first = false;
-		i = j + 1;
-	}
-}
-
 int proc_pid_status(struct seq_file *m)
 {
 	struct task_struct *p = proc_get_task(m);
@@ -275,9 +243,9 @@ int proc_pid_status(struct seq_file *m)
 	seq_puts(m, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
 	cpus = READ_ONCE(p->cpus_mask);
 	seq_puts(m, "Cpus_allowed:\t");
-	show_cpumask(m, cpus);
+	seq_cpumask(m, cpus, false);
 	seq_puts(m, "\nCpus_allowed_list:\t");
-	show_cpulist(m, cpus);
+	seq_cpumask(m, cpus, true);
 	seq_puts(m, "\nMems_allowed:\t1\nMems_allowed_list:\t0\n");
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\n"
 		   "nonvoluntary_ctxt_switches:\t%lu\n",

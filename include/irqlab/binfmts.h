@@ -33,5 +33,7 @@ struct linux_binprm {
 };
 
 int load_elf_binary(struct linux_binprm *bprm);
+/* Linux's open_exec: the file, or EACCES unless regular and executable. */
+struct file *open_exec(const char *name);
 
 #endif /* _IRQLAB_BINFMTS_H */

@@ -47,6 +47,8 @@ struct seq_file {
 void seq_write(struct seq_file *m, const void *data, size_t len);
 void __printf(2, 3) seq_printf(struct seq_file *m, const char *fmt, ...);
 void seq_puts(struct seq_file *m, const char *s);
+/* A CPU mask, "%*pb" (or "%*pbl" with list), nr_cpu_ids bits wide. */
+void seq_cpumask(struct seq_file *m, unsigned long mask, bool list);
 void seq_putc(struct seq_file *m, char c);
 
 /*

@@ -29,6 +29,12 @@ static inline unsigned int hweight_long(unsigned long w)
 	return n;
 }
 
+/* The CPUs the MADT allows, as a mask (Linux's cpu_possible_mask). */
+static inline unsigned long cpu_possible_bits(void)
+{
+	return nr_cpu_ids < BITS_PER_LONG ? (1UL << nr_cpu_ids) - 1 : ~0UL;
+}
+
 static inline unsigned int num_online_cpus(void)
 {
 	return hweight_long(cpu_online_mask);

@@ -89,16 +89,11 @@ enum { AFFINITY, AFFINITY_LIST, EFFECTIVE, EFFECTIVE_LIST };
 static struct proc_dir_entry *root_irq_dir;
 static DEFINE_MUTEX(register_lock);
 
-static void seq_cpumask(struct seq_file *m, unsigned long mask, bool list)
+/* A mask and its newline, as Linux's "%*pb\n" or "%*pbl\n". */
+static void seq_cpumask_nl(struct seq_file *m, unsigned long mask, bool list)
 {
-	char buf[200];
-
-	mask &= nr_cpu_ids < BITS_PER_LONG ? (1UL << nr_cpu_ids) - 1 : ~0UL;
-	if (list)
-		bitmap_print_list(buf, sizeof(buf), mask);
-	else
-		bitmap_print_mask(buf, sizeof(buf), mask, nr_cpu_ids);
-	seq_printf(m, "%s\n", buf);
+	seq_cpumask(m, mask, list);
+	seq_puts(m, "\n");
 }
 
 static unsigned int seq_irq(struct seq_file *m)
@@ -110,7 +105,7 @@ static int show_irq_affinity(struct seq_file *m, int type)
 {
 	struct irq_data *d = &irq_to_desc(seq_irq(m))->irq_data;
 
-	seq_cpumask(m, type <= AFFINITY_LIST ? READ_ONCE(d->affinity) :
+	seq_cpumask_nl(m, type <= AFFINITY_LIST ? READ_ONCE(d->affinity) :
 		    READ_ONCE(d->effective_affinity),
 		    type == AFFINITY_LIST || type == EFFECTIVE_LIST);
 	return 0;
@@ -139,7 +134,7 @@ static int irq_effective_list_show(struct seq_file *m)
 /* No driver gives irqlab a hint: an empty mask, as Linux's default. */
 static int irq_affinity_hint_show(struct seq_file *m)
 {
-	seq_cpumask(m, 0, false);
+	seq_cpumask_nl(m, 0, false);
 	return 0;
 }
 
@@ -222,7 +217,7 @@ static const struct proc_ops irq_affinity_list_proc_ops = {
 
 static int default_affinity_show(struct seq_file *m)
 {
-	seq_cpumask(m, READ_ONCE(irq_default_affinity), false);
+	seq_cpumask_nl(m, READ_ONCE(irq_default_affinity), false);
 	return 0;
 }
 
